@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Hindsight",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hindsight", targets: ["hindsight"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(name: "HindsightCore"),
+        .target(name: "HindsightGit", dependencies: ["CLibGit2", "HindsightCore"]),
+        .target(
+            name: "HindsightIndex",
+            dependencies: ["HindsightCore", "HindsightGit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "HindsightOutput", dependencies: ["HindsightCore"]),
+        .target(name: "HindsightConfig", dependencies: ["HindsightCore", "Yams"]),
+        .executableTarget(
+            name: "hindsight",
+            dependencies: [
+                "HindsightCore", "HindsightGit", "HindsightIndex", "HindsightOutput", "HindsightConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "HindsightTestSupport", dependencies: ["HindsightCore"], path: "Tests/HindsightTestSupport"),
+        .testTarget(name: "HindsightCoreTests", dependencies: ["HindsightCore", "HindsightTestSupport"]),
+        .testTarget(name: "HindsightOutputTests", dependencies: ["HindsightOutput", "HindsightCore"]),
+        .testTarget(name: "HindsightConfigTests", dependencies: ["HindsightConfig", "HindsightTestSupport"]),
+        .testTarget(
+            name: "HindsightIndexTests",
+            dependencies: ["HindsightIndex", "HindsightGit", "HindsightCore", "HindsightTestSupport"]
+        ),
+        .testTarget(name: "HindsightCLITests", dependencies: ["HindsightTestSupport"]),
+    ]
+)

@@ -1,0 +1,110 @@
+/// A commit message split the way git presents it: subject, body and trailers.
+public struct CommitMessage: Hashable, Sendable {
+    /// The first paragraph, its lines joined by spaces (git's `%s`).
+    public var subject: String
+    /// Everything after the first paragraph, trimmed (git's `%b`).
+    public var body: String
+    /// `Key: value` lines of the final paragraph, in order.
+    public var trailers: [Trailer]
+    /// The commit named by git's `This reverts commit <id>.` line, if any.
+    public var revertedCommit: CommitID?
+
+    /// A message from already separated parts.
+    public init(subject: String, body: String = "", trailers: [Trailer] = [], revertedCommit: CommitID? = nil) {
+        self.subject = subject
+        self.body = body
+        self.trailers = trailers
+        self.revertedCommit = revertedCommit
+    }
+
+    /// Parses a raw commit message.
+    public init(parsing raw: String) {
+        let lines = raw.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingTrailingWhitespace() }
+        var paragraphs: [[Substring]] = []
+        var current: [Substring] = []
+        for line in lines {
+            if line.isEmpty {
+                if !current.isEmpty { paragraphs.append(current); current = [] }
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current) }
+
+        subject = paragraphs.first.map { $0.map { $0.trimmingLeadingWhitespace() }.joined(separator: " ") } ?? ""
+        let rest = paragraphs.dropFirst()
+        body = rest.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
+        trailers = rest.count > 0 ? Trailer.parseBlock(rest.last ?? []) : []
+        revertedCommit = Self.revertedCommit(in: body)
+    }
+
+    /// Values of `Fixes:` trailers (a commit id, often followed by its subject).
+    public var fixesReferences: [String] { trailers.filter { $0.key.lowercased() == "fixes" }.map(\.value) }
+
+    /// People named in `Co-authored-by:` trailers.
+    public var coAuthors: [Person] {
+        trailers.filter { $0.key.lowercased() == "co-authored-by" }.compactMap { Person(parsingIdent: $0.value) }
+    }
+
+    private static let revertMarker = "This reverts commit "
+
+    private static func revertedCommit(in body: String) -> CommitID? {
+        guard let range = body.range(of: revertMarker) else { return nil }
+        let digits = body[range.upperBound...].prefix { $0.isHexDigit }
+        return CommitID(hex: String(digits))
+    }
+}
+
+/// One `Key: value` trailer line of a commit message.
+public struct Trailer: Hashable, Sendable {
+    /// The key as written (`Fixes`, `Co-authored-by`).
+    public var key: String
+    /// The value, continuation lines joined by a space.
+    public var value: String
+
+    /// A trailer from its key and value.
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+
+    /// Parses a paragraph as a trailer block; returns no trailers unless every line is a trailer
+    /// or a continuation of one.
+    static func parseBlock(_ lines: [Substring]) -> [Trailer] {
+        var result: [Trailer] = []
+        for line in lines {
+            if line.first == " " || line.first == "\t" {
+                guard !result.isEmpty else { return [] }
+                result[result.count - 1].value += " " + line.trimmingLeadingWhitespace()
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":") else { return [] }
+            let key = line[..<colon]
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return [] }
+            result.append(Trailer(key: String(key), value: String(line[line.index(after: colon)...].trimmingLeadingWhitespace())))
+        }
+        return result
+    }
+}
+
+extension Person {
+    /// Parses `Name <email>`; nil when there are no angle brackets.
+    public init?(parsingIdent ident: String) {
+        guard let open = ident.lastIndex(of: "<"), let close = ident.lastIndex(of: ">"), open < close else { return nil }
+        let name = ident[..<open].trimmingLeadingWhitespace().trimmingTrailingWhitespace()
+        self.init(name: String(name), email: String(ident[ident.index(after: open)..<close]))
+    }
+}
+
+extension StringProtocol {
+    func trimmingTrailingWhitespace() -> SubSequence {
+        guard let last = lastIndex(where: { !$0.isWhitespace }) else { return self[startIndex..<startIndex] }
+        return self[...last]
+    }
+
+    func trimmingLeadingWhitespace() -> SubSequence {
+        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
+        return self[first...]
+    }
+}
