@@ -1,0 +1,73 @@
+import CLibGit2
+import Foundation
+
+/// Reads blob contents and attributes for line counting; one per thread, like its repository.
+final class ContentReader {
+    private let repository: OpaquePointer
+    private var binaryByAttribute: [[UInt8]: Bool] = [:]
+
+    init(repository: OpaquePointer) {
+        self.repository = repository
+    }
+
+    /// Runs `body` with the bytes git diffs for `side`: a blob's content, or a gitlink's
+    /// `Subproject commit <id>` line.
+    func withContent<T>(_ side: BlobSide, _ body: (UnsafeRawBufferPointer) throws(GitError) -> T) throws(GitError) -> T {
+        if side.kind == .gitlink {
+            let text = Array("Subproject commit \(side.oid.hex)\n".utf8)
+            let result = text.withUnsafeBytes { buffer in Result { () throws(GitError) in try body(buffer) } }
+            return try result.get()
+        }
+        var oid = side.oid
+        var blob: OpaquePointer?
+        let code = git_blob_lookup(&blob, repository, &oid)
+        guard code == 0, let blob else {
+            throw .corruptObject(id: side.oid.hex, detail: code == 0 ? "no blob returned" : lastErrorMessage())
+        }
+        defer { git_blob_free(blob) }
+        let buffer = UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: Int(git_blob_rawsize(blob)))
+        return try body(buffer)
+    }
+
+    /// Whether `.gitattributes` marks a regular file as not diffable (`binary` or `-diff`), as git honours.
+    func isMarkedBinary(path: [UInt8], kind: EntryKind) -> Bool {
+        guard kind == .file else { return false }
+        if let known = binaryByAttribute[path] { return known }
+        var value: UnsafePointer<CChar>?
+        let cPath = path.map { CChar(bitPattern: $0) } + [0]
+        let found = git_attr_get(&value, repository, 0, cPath, "diff") == 0
+        let marked = found && git_attr_value(value) == GIT_ATTR_VALUE_FALSE
+        binaryByAttribute[path] = marked
+        return marked
+    }
+
+    /// numstat counts for one delta (either side may be absent).
+    func counts(for delta: RawDelta, oldPath: [UInt8]? = nil) throws(GitError) -> LineCounts {
+        let markedBinary = [delta.old.map { (oldPath ?? delta.path, $0.kind) }, delta.new.map { (delta.path, $0.kind) }]
+            .compactMap { $0 }
+            .contains { isMarkedBinary(path: $0.0, kind: $0.1) }
+        switch (delta.old, delta.new) {
+        case let (old?, new?):
+            return try withContent(old) { oldContent throws(GitError) in
+                try withContent(new) { newContent throws(GitError) in
+                    if markedBinary || LineCounter.looksBinary(oldContent) || LineCounter.looksBinary(newContent) {
+                        return .binary
+                    }
+                    return try LineCounter.diff(old: oldContent, new: newContent)
+                }
+            }
+        case let (old?, nil):
+            return try withContent(old) { content in
+                markedBinary || LineCounter.looksBinary(content)
+                    ? .binary : LineCounts(deleted: LineCounter.lineCount(content))
+            }
+        case let (nil, new?):
+            return try withContent(new) { content in
+                markedBinary || LineCounter.looksBinary(content)
+                    ? .binary : LineCounts(added: LineCounter.lineCount(content))
+            }
+        case (nil, nil):
+            return LineCounts()
+        }
+    }
+}
