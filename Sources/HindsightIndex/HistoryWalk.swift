@@ -1,0 +1,36 @@
+import GRDB
+import HindsightCore
+import HindsightGit
+
+/// The commits reachable from a tip that the index lacks, parents before children.
+struct HistoryWalk {
+    /// New commits in an order where every parent precedes its children.
+    var newCommits: [CommitID] = []
+    /// Indexed commits the walk ran into (it does not descend below them).
+    var stops: Set<CommitID> = []
+
+    /// Walks from `tip`, reading parents through libgit2 and stopping at commits already indexed.
+    /// Commits in `boundary` (a shallow clone's cut-off) are treated as roots.
+    init(tip: CommitID, repository: GitRepository, store: IndexStore, boundary: Set<CommitID>) throws {
+        var visited: Set<CommitID> = []
+        var stack: [(id: CommitID, isExpanded: Bool)] = [(tip, false)]
+        try store.read { db in
+            while let (id, isExpanded) = stack.popLast() {
+                if isExpanded {
+                    newCommits.append(id)
+                    continue
+                }
+                guard visited.insert(id).inserted else { continue }
+                if try store.contains(id, in: db) {
+                    stops.insert(id)
+                    continue
+                }
+                stack.append((id, true))
+                let parents = boundary.contains(id) ? [] : try repository.parents(of: id)
+                for parent in parents.reversed() where !visited.contains(parent) {
+                    stack.append((parent, false))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import GRDB
+
+/// The index's tables, created and upgraded by numbered migrations.
+enum IndexSchema {
+    /// Identifies a hindsight index in the `meta` table.
+    static let formatMarker = "hindsight-history-index"
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+                CREATE TABLE identities (
+                    id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL,
+                    mappedName TEXT NOT NULL, mappedEmail TEXT NOT NULL, UNIQUE (name, email));
+                CREATE TABLE paths (id INTEGER PRIMARY KEY, bytes BLOB NOT NULL UNIQUE);
+                CREATE TABLE commits (
+                    id INTEGER PRIMARY KEY, sha TEXT NOT NULL UNIQUE, seq INTEGER NOT NULL,
+                    authorId INTEGER NOT NULL REFERENCES identities, authorTime INTEGER NOT NULL,
+                    authorOffset INTEGER NOT NULL, committerId INTEGER NOT NULL REFERENCES identities,
+                    commitTime INTEGER NOT NULL, commitOffset INTEGER NOT NULL,
+                    subject TEXT NOT NULL, body TEXT NOT NULL, revertsSha TEXT,
+                    parentCount INTEGER NOT NULL, isBoundary INTEGER NOT NULL,
+                    isReachable INTEGER NOT NULL DEFAULT 0);
+                CREATE INDEX commitsBySeq ON commits (seq);
+                CREATE TABLE parents (
+                    commitId INTEGER NOT NULL REFERENCES commits ON DELETE CASCADE,
+                    position INTEGER NOT NULL, sha TEXT NOT NULL,
+                    PRIMARY KEY (commitId, position)) WITHOUT ROWID;
+                CREATE TABLE trailers (
+                    commitId INTEGER NOT NULL REFERENCES commits ON DELETE CASCADE,
+                    position INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+                    PRIMARY KEY (commitId, position)) WITHOUT ROWID;
+                CREATE TABLE changes (
+                    commitId INTEGER NOT NULL REFERENCES commits ON DELETE CASCADE,
+                    position INTEGER NOT NULL, status TEXT NOT NULL,
+                    oldPathId INTEGER REFERENCES paths, pathId INTEGER NOT NULL REFERENCES paths,
+                    added INTEGER NOT NULL, deleted INTEGER NOT NULL, isBinary INTEGER NOT NULL,
+                    PRIMARY KEY (commitId, position)) WITHOUT ROWID;
+                CREATE INDEX changesByPath ON changes (pathId);
+                """)
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('format', ?)", arguments: [formatMarker])
+        }
+        return migrator
+    }
+}
+
+/// Keys of the `meta` table.
+enum MetaKey: String {
+    /// `IndexSchema.formatMarker`.
+    case format
+    /// `HistoryOptions.fingerprint` the rows were mined with.
+    case options
+    /// The commit the index was last brought up to date with.
+    case tip
+    /// The shallow boundary (sorted ids, space-separated) when the tip was mined.
+    case shallow
+}
