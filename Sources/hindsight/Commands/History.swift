@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import HindsightCore
+import HindsightGit
+import HindsightIndex
+import HindsightOutput
+
+extension HistoryFormat: ExpressibleByArgument {}
+
+/// `hindsight history`: print the index, one row per (commit, file).
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the history index: one row per (commit, changed file).",
+        discussion: """
+            Columns: commit id, status (A added, M modified, D deleted, R renamed, T type changed), lines added, lines deleted (`-` for binary files), \
+            old path (renames only), path. Rows come newest commit first, so they can be compared with \
+            `git log --numstat`. With PATH, only files now at or below PATH (following renames) or \
+            recorded there. The index is brought up to date first unless --no-update.
+            """
+    )
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(help: "Output format.")
+    var format: HistoryFormat = .tsv
+
+    @Flag(name: .customShort("z"), help: "Separate fields and rows with NUL and leave paths unquoted, as git's -z does (tsv only).")
+    var nulSeparated = false
+
+    @Flag(help: "Print the index as it is, without mining new commits first.")
+    var noUpdate = false
+
+    @Argument(help: ArgumentHelp("Show only files at or below this path (relative to the current directory).", valueName: "path"))
+    var path: String?
+
+    func validate() throws {
+        if nulSeparated && format != .tsv { throw ValidationError("-z goes with --format tsv only.") }
+    }
+
+    func run() throws {
+        let git = try repository.openRepository()
+        let filter = try path.map { try RepositoryPath.resolve($0, base: repository.path, in: git) }
+        if !noUpdate { try update(git) }
+        let url = Miner.indexURL(for: git)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            if try git.resolveCommit() == nil { return }
+            throw IndexError.missing(path: url.path)
+        }
+        let store = try IndexStore(url: url)
+        let rows = try store.history(under: filter)
+        var output: [UInt8] = []
+        format.renderer(nulSeparated: nulSeparated).render(rows, tip: try store.tip(), into: &output)
+        Terminal.writeOutput(output)
+    }
+
+    private func update(_ git: GitRepository) throws {
+        let configuration = try repository.configuration(for: git)
+        do {
+            _ = try Miner.mine(repositoryPath: repository.path, request: MineRequest(options: configuration.history))
+        } catch IndexError.busy {
+            Terminal.printWarning("another hindsight is updating the index; showing it as it was.")
+        }
+    }
+}

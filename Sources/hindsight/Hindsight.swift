@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import HindsightCore
+
+/// The `hindsight` command line.
+@main
+struct Hindsight: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hindsight",
+        abstract: "Learn from a repository's history: what is stable, what keeps breaking, what changes together.",
+        discussion: """
+            Exit statuses: 0 ok · 1 findings at or above the fail level · 2 usage or configuration error · \
+            3 repository problem (not a repository, corrupt object or index, busy index) · 4 internal error.
+            """,
+        version: "0.1.0",
+        subcommands: [Mine.self, History.self]
+    )
+
+    // ArgumentParser exits 64 on usage errors and 1 on others; our contract is 2, 3 and 4, so main is ours.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as any UserFacingError {
+            Terminal.printError(error.description)
+            Foundation.exit(error.exitStatus.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Terminal.printError(fullMessage(for: error), prefixed: false)
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            if code == .success || error is ExitCode { exit(withError: error) }
+            Terminal.printError("internal error: \(error). Please report it.")
+            Foundation.exit(ExitStatus.internalError.rawValue)
+        }
+    }
+}
