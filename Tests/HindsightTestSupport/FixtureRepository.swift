@@ -1,0 +1,97 @@
+import Foundation
+
+/// A throwaway git repository built by a test with fixed names and dates, removed when released.
+public final class FixtureRepository: @unchecked Sendable {
+    // @unchecked: used by one test at a time; its only state is immutable paths.
+
+    /// The work tree's root.
+    public let root: URL
+    /// A private HOME and config, so the user's git settings never leak into fixtures.
+    public let home: URL
+    private let container: URL
+
+    /// Epoch seconds of day 0 (2020-09-13T12:26:40Z); `day: n` adds n days.
+    public static let epoch = 1_600_000_000
+
+    /// Creates an empty repository on branch `main`.
+    public init(bare: Bool = false) throws {
+        container = FileManager.default.temporaryDirectory
+            .appendingPathComponent("hindsight-fixture-\(UUID().uuidString)", isDirectory: true)
+        root = container.appendingPathComponent("repo", isDirectory: true)
+        home = container.appendingPathComponent("home", isDirectory: true)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try git(["init", "-q", "-b", "main"] + (bare ? ["--bare"] : []))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: container) }
+
+    /// The environment every git call in a fixture runs with.
+    public func environment(day: Int = 0, author: String = "Ada Lovelace", email: String = "ada@example.com") -> [String: String] {
+        let date = "@\(Self.epoch + day * 86_400) +0000"
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
+        environment.merge([
+            "HOME": home.path, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
+            "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": date,
+            "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": email, "GIT_COMMITTER_DATE": date,
+            "LC_ALL": "C",
+        ]) { $1 }
+        return environment
+    }
+
+    /// Runs git in the fixture and returns its standard output.
+    @discardableResult
+    public func git(_ arguments: [String], day: Int = 0, input: Data? = nil) throws -> Data {
+        try ProcessRunner.run("/usr/bin/env", ["git"] + arguments, in: root, environment: environment(day: day), input: input)
+            .requireSuccess("git \(arguments.joined(separator: " "))").standardOutput
+    }
+
+    /// Runs git and returns its output as text.
+    public func gitText(_ arguments: [String], day: Int = 0) throws -> String {
+        String(decoding: try git(arguments, day: day), as: UTF8.self)
+    }
+
+    /// Writes a file (creating folders) with the given text.
+    public func write(_ path: String, _ text: String) throws {
+        try write(path, data: Data(text.utf8))
+    }
+
+    /// Writes a file (creating folders) with the given bytes.
+    public func write(_ path: String, data: Data) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    /// Deletes a file from the work tree.
+    public func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+    }
+
+    /// Stages a file whose path is arbitrary bytes (not necessarily UTF-8), bypassing the file system.
+    public func stage(pathBytes: [UInt8], content: Data) throws {
+        let blob = String(decoding: try git(["hash-object", "-w", "--stdin"], input: content), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        var line = Data("100644 \(blob)\t".utf8)
+        line.append(contentsOf: pathBytes)
+        line.append(0)
+        try git(["update-index", "-z", "--index-info"], input: line)
+    }
+
+    /// Stages everything and commits with a fixed date `day` days after the epoch.
+    @discardableResult
+    public func commit(_ message: String, day: Int, author: String = "Ada Lovelace", email: String = "ada@example.com",
+                       stageAll: Bool = true) throws -> String {
+        if stageAll { try git(["add", "-A"], day: day) }
+        try ProcessRunner.run(
+            "/usr/bin/env", ["git", "commit", "-q", "--allow-empty", "--no-verify", "-m", message], in: root,
+            environment: environment(day: day, author: author, email: email)
+        ).requireSuccess("git commit")
+        return try head()
+    }
+
+    /// The id HEAD points at.
+    public func head() throws -> String {
+        try gitText(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
