@@ -4,7 +4,15 @@ import HindsightCore
 
 /// Process-wide libgit2 set-up.
 enum GitLibrary {
-    private static let initialized: Int32 = git_libgit2_init()
+    private static let initialized: Int32 = {
+        let code = git_libgit2_init()
+        // History mining reads each object many times: verify nothing twice, and cache whole trees.
+        _ = hindsight_disable_strict_hash_verification()
+        _ = hindsight_set_cache_object_limit(GIT_OBJECT_TREE, 1 << 20)
+        _ = hindsight_set_cache_object_limit(GIT_OBJECT_COMMIT, 64 << 10)
+        _ = hindsight_set_cache_object_limit(GIT_OBJECT_BLOB, 256 << 10)
+        return code
+    }()
 
     /// Initialises libgit2 once per process; every entry point calls this first.
     static func ensureInitialized() { _ = initialized }

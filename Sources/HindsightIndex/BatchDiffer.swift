@@ -2,37 +2,53 @@ import Foundation
 import HindsightCore
 import HindsightGit
 
-/// Reads and diffs a batch of commits on several threads, each with its own repository handle.
-struct BatchDiffer {
-    let gitDirectory: String
-    let options: HistoryOptions
-    let boundary: Set<CommitID>
-    let workers: Int
-    let progress: (any MineProgress)?
+/// Reads and diffs batches of commits on several threads, each with its own repository handle
+/// kept for the whole mine (so libgit2's object caches stay warm).
+final class BatchDiffer: @unchecked Sendable {
+    // @unchecked: `repositories[w]` is used only by concurrentPerform's iteration `w`, one call at
+    // a time; every other stored property is immutable.
+    private let options: HistoryOptions
+    private let boundary: Set<CommitID>
+    private let progress: (any MineProgress)?
+    private let repositories: [GitRepository]
 
-    /// The mined commits, in the order of `ids`.
-    func diff(_ ids: [CommitID]) throws -> [MinedCommit] {
-        let threads = min(workers, ids.count)
+    init(gitDirectory: String, options: HistoryOptions, boundary: Set<CommitID>, workers: Int,
+         progress: (any MineProgress)?) throws {
+        self.options = options
+        self.boundary = boundary
+        self.progress = progress
+        repositories = try (0..<max(1, workers)).map { _ in try GitRepository(path: gitDirectory) }
+    }
+
+    /// The mined commits, in the order of `ids`. `alongside` (writing the previous batch) runs on
+    /// the first thread before it joins the diffing, so writes overlap diffs.
+    func diff(_ ids: [CommitID], alongside: () throws -> Void = {}) throws -> [MinedCommit] {
+        let next = Locked(0)
         let results = Locked<[Int: MinedCommit]>([:])
         let failure = Locked<(any Error)?>(nil)
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            do {
-                let repository = try GitRepository(path: gitDirectory)
-                var mined: [(Int, MinedCommit)] = []
-                var sinceReport = 0
-                for index in stride(from: worker, to: ids.count, by: threads) {
-                    if failure.withLock({ $0 != nil }) { return }
-                    mined.append((index, try mine(ids[index], in: repository)))
-                    sinceReport += 1
-                    if sinceReport == 32 {
-                        progress?.advanced(by: sinceReport)
-                        sinceReport = 0
+        withoutActuallyEscaping(alongside) { alongside in
+            let sideJob = SideJob(run: alongside)
+            DispatchQueue.concurrentPerform(iterations: repositories.count) { worker in
+                do {
+                    if worker == 0 { try sideJob.run() }
+                    let repository = repositories[worker]
+                    var mined: [(Int, MinedCommit)] = []
+                    var sinceReport = 0
+                    while failure.withLock({ $0 == nil }) {
+                        let index = next.withLock { value in defer { value += 1 }; return value }
+                        guard index < ids.count else { break }
+                        mined.append((index, try mine(ids[index], in: repository)))
+                        sinceReport += 1
+                        if sinceReport == 32 {
+                            progress?.advanced(by: sinceReport)
+                            sinceReport = 0
+                        }
                     }
+                    progress?.advanced(by: sinceReport)
+                    results.withLock { all in for (index, commit) in mined { all[index] = commit } }
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
                 }
-                progress?.advanced(by: sinceReport)
-                results.withLock { all in for (index, commit) in mined { all[index] = commit } }
-            } catch {
-                failure.withLock { if $0 == nil { $0 = error } }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
@@ -52,4 +68,10 @@ struct BatchDiffer {
             ? [] : try repository.changes(in: id, options: options, asRoot: isBoundary)
         return MinedCommit(commit: commit, changes: changes, isShallowBoundary: isBoundary)
     }
+}
+
+/// A job run once, on one worker thread, while the caller waits for the batch.
+private struct SideJob: @unchecked Sendable {
+    // @unchecked: `run` is called by iteration 0 only, while `diff` (its owner) blocks.
+    let run: () throws -> Void
 }

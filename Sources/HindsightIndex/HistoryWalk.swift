@@ -15,13 +15,14 @@ struct HistoryWalk {
         var visited: Set<CommitID> = []
         var stack: [(id: CommitID, isExpanded: Bool)] = [(tip, false)]
         try store.read { db in
+            let isEmpty = try !(Bool.fetchOne(db, sql: "SELECT 1 FROM commits LIMIT 1") ?? false)
             while let (id, isExpanded) = stack.popLast() {
                 if isExpanded {
                     newCommits.append(id)
                     continue
                 }
                 guard visited.insert(id).inserted else { continue }
-                if try store.contains(id, in: db) {
+                if !isEmpty, try store.contains(id, in: db) {
                     stops.insert(id)
                     continue
                 }

@@ -90,7 +90,7 @@ public final class IndexStore: Sendable {
 
     /// Whether the index holds `id` (reachable or not).
     func contains(_ id: CommitID, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM commits WHERE sha = ?", arguments: [id.hex]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM commits WHERE sha = ?"), arguments: [id.hex]) ?? false
     }
 
     /// The stored parents of `id`, in order.

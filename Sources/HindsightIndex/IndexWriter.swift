@@ -19,6 +19,7 @@ final class IndexWriter {
 
     /// Writes one batch (parents before children) in a single transaction.
     func append(_ batch: [MinedCommit]) throws {
+        guard !batch.isEmpty else { return }
         try store.write { db in
             for mined in batch { try insert(mined, in: db) }
         }
@@ -64,7 +65,7 @@ final class IndexWriter {
         if let known = pathIDs[path] { return known }
         let bytes = Data(path.bytes)
         let id: Int64
-        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM paths WHERE bytes = ?", arguments: [bytes]) {
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM paths WHERE bytes = ?"), arguments: [bytes]) {
             id = existing
         } else {
             try db.cachedStatement(sql: "INSERT INTO paths (bytes) VALUES (?)").execute(arguments: [bytes])

@@ -34,18 +34,20 @@ public enum Miner {
         progress?.started(total: pending.count)
         defer { progress?.finished() }
 
+        let differ = try BatchDiffer(
+            gitDirectory: repository.gitDirectory.path, options: request.options, boundary: boundary,
+            workers: request.workers, progress: progress)
         var newChanges = 0
+        var unwritten: [MinedCommit] = []
         var start = pending.startIndex
         while start < pending.endIndex {
             let end = min(start + request.batchSize, pending.endIndex)
-            let batch = try BatchDiffer(
-                gitDirectory: repository.gitDirectory.path, options: request.options,
-                boundary: boundary, workers: request.workers, progress: progress
-            ).diff(Array(pending[start..<end]))
-            try writer.append(batch)
-            newChanges += batch.reduce(0) { $0 + $1.changes.count }
+            let previous = unwritten
+            unwritten = try differ.diff(Array(pending[start..<end])) { try writer.append(previous) }
+            newChanges += unwritten.reduce(0) { $0 + $1.changes.count }
             start = end
         }
+        try writer.append(unwritten)
 
         let isPartial = pending.count < walk.newCommits.count
         if !isPartial {
