@@ -1,0 +1,24 @@
+# The README's two commands are `make run` and `make test`; each installs what is missing first.
+SWIFT ?= swift
+HINDSIGHT := .build/release/hindsight
+
+.PHONY: deps build run test bench clean
+
+deps:
+	@./scripts/install-deps
+
+build: deps
+	$(SWIFT) build -c release
+
+run: build
+	$(HINDSIGHT) mine
+
+test: deps
+	$(SWIFT) test
+
+# make bench [REPO=/path/to/repo]: cold and warm mine against `git log --numstat` on the same repository.
+bench: build
+	bash bench/run.sh $(REPO)
+
+clean:
+	rm -rf .build

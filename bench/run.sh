@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# Benchmark harness for hindsight.
+#
+#   bench/run.sh [REPO]          (make bench  ->  bash bench/run.sh $(REPO))
+#
+# Without REPO, a synthetic 100k-commit history is generated once with
+# bench/gen_history.py (seed 1) and cached at $BENCH_DIR/history-100k.
+# REPO is used in place (nothing is copied); note that the cold runs rebuild
+# its index at <git common dir>/hindsight/index.sqlite.
+#
+# Environment:
+#   HINDSIGHT      binary to benchmark      (default .build/release/hindsight)
+#   BENCH_DIR      cache / scratch dir      (default .build/bench)
+#   RUNS           timed runs per command   (default 3)
+#   RENAMES        1 = detect renames (-M), 0 = --no-renames   (default 1)
+#   BENCH_COMMITS  size of the generated history when no REPO  (default 100000)
+#
+# Reports; never gates: exits 0 whether or not the targets are met.
+set -euo pipefail
+shopt -s inherit_errexit 2>/dev/null || true
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+caller_pwd="$PWD"
+
+die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
+note() { printf 'bench: %s\n' "$*" >&2; }
+
+# Absolute path of $1, relative paths taken from the caller's directory.
+abspath() { case "$1" in /*) printf '%s\n' "$1" ;; *) printf '%s\n' "$caller_pwd/$1" ;; esac; }
+
+command -v git >/dev/null || die "git is not installed"
+command -v python3 >/dev/null || die "python3 is not installed"
+
+RUNS="${RUNS:-3}"
+RENAMES="${RENAMES:-1}"
+BENCH_COMMITS="${BENCH_COMMITS:-100000}"
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer (got '$RUNS')"
+[[ "$RENAMES" == 0 || "$RENAMES" == 1 ]] || die "RENAMES must be 0 or 1 (got '$RENAMES')"
+[[ "$BENCH_COMMITS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_COMMITS must be a positive integer"
+
+# ---------------------------------------------------------------- the binary
+if [[ -n "${HINDSIGHT:-}" ]]; then
+    if [[ "$HINDSIGHT" == */* ]]; then
+        hs="$(abspath "$HINDSIGHT")"
+    else
+        hs="$(command -v "$HINDSIGHT" || true)"
+        [[ -n "$hs" ]] || die "HINDSIGHT=$HINDSIGHT is not on PATH"
+    fi
+else
+    hs="$root/.build/release/hindsight"
+fi
+if [[ ! -x "$hs" || -d "$hs" ]]; then
+    die "hindsight binary not found at $hs
+  build it first:  swift build -c release
+  (or point HINDSIGHT=/path/to/hindsight at an existing build)"
+fi
+
+if [[ -n "${BENCH_DIR:-}" ]]; then bench_dir="$(abspath "$BENCH_DIR")"; else bench_dir="$root/.build/bench"; fi
+mkdir -p "$bench_dir"
+work="$(mktemp -d "$bench_dir/run.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+trap 'printf "bench: error: failed (exit %d) at line %d: %s\n" "$?" "$LINENO" "$BASH_COMMAND" >&2' ERR
+
+# ---------------------------------------------------------------- the repository
+if [[ -n "${1:-}" ]]; then
+    repo="$(abspath "$1")"
+    git -C "$repo" rev-parse --git-dir >/dev/null 2>&1 || die "$repo is not a git repository"
+else
+    if (( BENCH_COMMITS % 1000 == 0 )); then name="history-$((BENCH_COMMITS / 1000))k"; else name="history-$BENCH_COMMITS"; fi
+    repo="$bench_dir/$name"
+    if ! git -C "$repo" rev-parse --verify -q HEAD >/dev/null 2>&1; then
+        [[ ! -e "$repo" ]] || die "$repo exists but is not a complete repository; remove it to regenerate"
+        note "generating $BENCH_COMMITS-commit history at $repo (one-time, takes a couple of minutes)"
+        tmp_repo="$repo.tmp"
+        rm -rf "$tmp_repo"
+        python3 "$here/gen_history.py" --commits "$BENCH_COMMITS" --seed 1 --out-repo "$tmp_repo"
+        mv "$tmp_repo" "$repo"
+    fi
+fi
+git -C "$repo" rev-parse --verify -q HEAD >/dev/null || die "$repo has no commits"
+common_dir="$(cd "$repo" && cd "$(git rev-parse --git-common-dir)" && pwd)"
+index_file="$common_dir/hindsight/index.sqlite"
+commits="$(git -C "$repo" rev-list --count HEAD)"
+
+# Pin the rename settings so a .hindsight.yml in the repository cannot skew the comparison.
+config="$work/hindsight.yml"
+if [[ "$RENAMES" == 1 ]]; then
+    printf 'history:\n  renames: true\n  renameLimit: 1000\n' >"$config"
+    git_log=(git -C "$repo" -c diff.renameLimit=1000 log --numstat -M --format=%H)
+else
+    printf 'history:\n  renames: false\n' >"$config"
+    git_log=(git -C "$repo" -c diff.renameLimit=1000 log --numstat --no-renames --format=%H)
+fi
+cold=("$hs" mine --repo "$repo" --config "$config" --rebuild --quiet)
+warm=("$hs" mine --repo "$repo" --config "$config" --quiet)
+
+# ---------------------------------------------------------------- measuring
+have_hyperfine=0
+hyperfine_no_shell=0
+if command -v hyperfine >/dev/null; then
+    have_hyperfine=1
+    [[ "$(hyperfine --help 2>/dev/null || true)" == *--shell=none* ]] && hyperfine_no_shell=1
+fi
+have_time=0
+[[ -x /usr/bin/time ]] && have_time=1
+
+median() { python3 -c 'import statistics,sys; print("%.6f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
+
+# time_median LABEL CMD...  -> prints the median wall time in seconds
+time_median() {
+    local label="$1"; shift
+    local json="$work/$label.json" cmd_str
+    if (( have_hyperfine )); then
+        # -N (no intermediate shell; output goes to /dev/null by default) where supported, so
+        # millisecond-scale commands are not dominated by shell start-up noise.
+        cmd_str="$(python3 -c 'import shlex,sys; print(shlex.join(sys.argv[1:]))' "$@")"
+        if (( hyperfine_no_shell )); then
+            hyperfine -N --runs "$RUNS" --style none --export-json "$json" "$cmd_str" >/dev/null
+        else
+            hyperfine --runs "$RUNS" --style none --export-json "$json" "$cmd_str >/dev/null" >/dev/null
+        fi
+        python3 -c 'import json,statistics,sys
+r = json.load(open(sys.argv[1]))["results"][0]
+print("%.6f" % statistics.median(r["times"]))' "$json"
+    else
+        local i t times=()
+        for ((i = 0; i < RUNS; i++)); do
+            if (( have_time )); then
+                /usr/bin/time -f %e -o "$work/t" "$@" >/dev/null
+                t="$(tail -n 1 "$work/t")"
+            else
+                t="$(python3 -c 'import subprocess,sys,time
+t = time.perf_counter(); subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+print(time.perf_counter() - t)' "$@")"
+            fi
+            times+=("$t")
+        done
+        median "${times[@]}"
+    fi
+}
+
+# peak_rss_kb CMD...  -> runs CMD once, prints its max RSS in KiB
+peak_rss_kb() {
+    if (( have_time )); then
+        /usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null
+        tail -n 1 "$work/rss"
+    else
+        python3 -c 'import resource,subprocess,sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
+    fi
+}
+
+timer="$( (( have_hyperfine )) && echo hyperfine || { (( have_time )) && echo /usr/bin/time || echo python3; })"
+note "binary:  $hs"
+note "repo:    $repo ($commits commits)"
+note "renames: $([[ $RENAMES == 1 ]] && echo 'on (-M, renameLimit 1000)' || echo off), runs: $RUNS, timer: $timer, cpus: $(nproc 2>/dev/null || echo '?')"
+
+# The RSS run is also the warm-up: it brings the pack files into the page cache for every later run.
+note "cold mine, peak memory run ..."
+cold_rss_kb="$(peak_rss_kb "${cold[@]}")"
+note "git log baseline ($RUNS runs) ..."
+git_s="$(time_median gitlog "${git_log[@]}")"
+note "cold mine ($RUNS runs) ..."
+cold_s="$(time_median cold "${cold[@]}")"
+note "warm no-op mine ($RUNS runs) ..."
+warm_s="$(time_median warm "${warm[@]}")"
+index_bytes=""
+[[ -f "$index_file" ]] && index_bytes="$(wc -c <"$index_file" | tr -d ' ')"
+
+# ---------------------------------------------------------------- one-commit incremental
+key="$(basename "$repo")-$(printf '%s' "$repo" | cksum | cut -d' ' -f1)"
+scratch="$bench_dir/scratch/$key"
+if ! git -C "$scratch" rev-parse --verify -q HEAD >/dev/null 2>&1; then
+    note "making scratch clone $scratch (one-time) ..."
+    mkdir -p "$bench_dir/scratch"
+    rm -rf "$scratch.tmp"
+    git clone -q --no-local "$repo" "$scratch.tmp"
+    mv "$scratch.tmp" "$scratch"
+fi
+note "mining the scratch clone ..."
+"$hs" mine --repo "$scratch" --config "$config" --quiet >/dev/null  # cold the first time, catch-up afterwards
+
+note "one-commit incremental mine ($RUNS runs) ..."
+incr_ms="$(python3 - "$scratch" "$RUNS" "$hs" "$config" <<'PY'
+import os, statistics, subprocess, sys, time
+
+scratch, runs, hs, config = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+
+def git(*args, **kw):
+    return subprocess.run(["git", "-C", scratch, "-c", "user.name=hindsight bench",
+                           "-c", "user.email=bench@example.invalid", "-c", "commit.gpgsign=false",
+                           "-c", "core.hooksPath=/dev/null", *args],
+                          check=True, stdout=subprocess.PIPE, **kw).stdout
+
+# A regular text file to edit: README.md if tracked, else the first tracked 100644 file that looks like text.
+target = None
+entries = git("ls-files", "-s", "-z").split(b"\0")
+for e in entries:
+    if e.startswith(b"100644 ") and e.split(b"\t", 1)[1] == b"README.md":
+        target = "README.md"
+if target is None:
+    for e in entries:
+        if e.startswith(b"100644 "):
+            p = e.split(b"\t", 1)[1]
+            if p.rsplit(b".", 1)[-1] in (b"c", b"h", b"md", b"txt", b"py", b"swift", b"json"):
+                target = os.fsdecode(p)
+                break
+if target is None:
+    sys.exit("bench: no regular text file to edit in %s" % scratch)
+
+base = int(git("log", "-1", "--format=%ct").strip() or 0)
+env = dict(os.environ)
+times = []
+for i in range(runs):
+    count = int(git("rev-list", "--count", "HEAD").strip())
+    with open(os.path.join(scratch, target), "a", encoding="utf-8") as f:
+        f.write("bench edit %d\n" % count)
+    date = "@%d +0000" % (base + 60 * (i + 1))
+    env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
+    git("commit", "-q", "--no-verify", "-m", "bench: incremental edit %d" % count, "--", target, env=env)
+    t0 = time.perf_counter()
+    subprocess.run([hs, "mine", "--repo", scratch, "--config", config, "--quiet"],
+                   check=True, stdout=subprocess.DEVNULL)
+    times.append((time.perf_counter() - t0) * 1000.0)
+print("%.1f" % statistics.median(times))
+PY
+)"
+
+# ---------------------------------------------------------------- report
+python3 - "$commits" "$git_s" "$cold_s" "$cold_rss_kb" "$warm_s" "$incr_ms" "$index_bytes" \
+    "$RENAMES" "$RUNS" "$repo" "$bench_dir/last-run.json" <<'PY'
+import json, sys
+
+commits, git_s, cold_s, rss_kb, warm_s, incr_ms, index_bytes, renames, runs, repo, out = sys.argv[1:]
+commits, git_s, cold_s, rss_kb, warm_s, incr_ms = int(commits), float(git_s), float(cold_s), int(rss_kb), float(warm_s), float(incr_ms)
+ratio = cold_s / git_s if git_s > 0 else float("inf")
+rss_mb = rss_kb / 1024.0
+
+def verdict(ok):
+    return "PASS" if ok else "MISS"
+
+rows = [
+    ("commits in repo", "%d" % commits, "", ""),
+    ("git log --numstat%s" % (" -M" if renames == "1" else " --no-renames"), "%.2f s" % git_s, "", ""),
+    ("cold mine (--rebuild)", "%.2f s" % cold_s, "", ""),
+    ("cold / git ratio", "%.2f" % ratio, "<= 1.00", verdict(ratio <= 1.0)),
+    ("cold peak RSS", "%.0f MB" % rss_mb, "<= 1024 MB", verdict(rss_kb <= 1024 * 1024)),
+    ("warm no-op mine", "%.0f ms" % (warm_s * 1000), "", ""),
+    ("one-commit incremental", "%.1f ms" % incr_ms, "<= 50 ms", verdict(incr_ms <= 50.0)),
+]
+if index_bytes:
+    rows.append(("index size", "%.1f MB" % (int(index_bytes) / 1e6), "", ""))
+w0 = max(len(r[0]) for r in rows)
+w1 = max(len(r[1]) for r in rows)
+print()
+print("hindsight benchmark  (%s, renames %s, median of %s runs)" % (repo, "on" if renames == "1" else "off", runs))
+print("-" * (w0 + w1 + 26))
+for name, value, target, result in rows:
+    line = "%-*s  %*s" % (w0, name, w1, value)
+    if target:
+        line += "   target %-10s %s" % (target, result)
+    print(line.rstrip())
+print()
+json.dump({"repo": repo, "commits": commits, "renames": renames == "1", "runs": int(runs),
+           "git_log_s": git_s, "cold_mine_s": cold_s, "cold_git_ratio": ratio,
+           "cold_peak_rss_kb": rss_kb, "warm_mine_s": warm_s, "incremental_ms": incr_ms,
+           "index_bytes": int(index_bytes) if index_bytes else None},
+          open(out, "w"), indent=2)
+print("(written to %s)" % out)
+PY
+exit 0
