@@ -11,8 +11,3 @@ static inline int hindsight_disable_strict_hash_verification(void) {
 static inline int hindsight_set_cache_object_limit(git_object_t type, size_t bytes) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes);
 }
-
-/// Sets the object cache's total budget per repository.
-static inline int hindsight_set_cache_max_size(ssize_t bytes) {
-    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
-}

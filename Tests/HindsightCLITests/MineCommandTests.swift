@@ -86,9 +86,7 @@ import Testing
     @Test func shallowCloneWarnsOnceWithTheFix() throws {
         let origin = try KitchenSink.make()
         let scratch = try FixtureRepository()
-        let clone = scratch.home.appendingPathComponent("shallow")
-        try ProcessRunner.run("/usr/bin/env", ["git", "clone", "-q", "--depth", "3", "file://\(origin.root.path)", clone.path],
-                              in: scratch.home, environment: scratch.environment()).requireSuccess("git clone --depth")
+        let clone = try scratch.clone("file://\(origin.root.path)", named: "shallow", options: ["--depth", "3"])
         let result = try HindsightBinary.run(["mine"], in: clone, environment: scratch.environment())
         #expect(result.status == 0)
         #expect(result.error.components(separatedBy: "shallow clone").count == 2)

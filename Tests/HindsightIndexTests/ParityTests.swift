@@ -29,9 +29,7 @@ import Testing
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let scratch = try FixtureRepository()
         // Mine a private clone so the developer's own index is never touched.
-        let clone = scratch.home.appendingPathComponent("clone")
-        try ProcessRunner.run("/usr/bin/env", ["git", "clone", "-q", "--no-local", root.path, clone.path], in: scratch.home,
-                              environment: scratch.environment()).requireSuccess("git clone")
+        let clone = try scratch.clone(root.path, named: "clone", options: ["--no-local"])
         for renames in [true, false] {
             _ = try Miner.mine(repositoryPath: clone.path, request: MineRequest(options: HistoryOptions(detectRenames: renames), workers: 2))
             let store = try IndexStore(url: clone.appendingPathComponent(".git/hindsight/index.sqlite"))

@@ -8,9 +8,7 @@ import Testing
     @Test func shallowCloneMinesWhatIsPresent() throws {
         let origin = try KitchenSink.make()
         let scratch = try FixtureRepository()
-        let clone = scratch.home.appendingPathComponent("shallow")
-        try ProcessRunner.run("/usr/bin/env", ["git", "clone", "-q", "--depth", "4", "file://\(origin.root.path)", clone.path],
-                              in: scratch.home, environment: scratch.environment()).requireSuccess("git clone --depth")
+        let clone = try scratch.clone("file://\(origin.root.path)", named: "shallow", options: ["--depth", "4"])
         let outcome = try Miner.mine(repositoryPath: clone.path, request: MineRequest(workers: 2))
         guard case .mined(let summary) = outcome else { Issue.record("nothing mined"); return }
         #expect(summary.isShallow)
@@ -45,9 +43,7 @@ import Testing
     @Test func bareRepositoryIsMined() throws {
         let origin = try KitchenSink.make()
         let scratch = try FixtureRepository()
-        let bare = scratch.home.appendingPathComponent("bare.git")
-        try ProcessRunner.run("/usr/bin/env", ["git", "clone", "-q", "--bare", origin.root.path, bare.path],
-                              in: scratch.home, environment: scratch.environment()).requireSuccess("git clone --bare")
+        let bare = try scratch.clone(origin.root.path, named: "bare.git", options: ["--bare"])
         try Miner.mine(repositoryPath: bare.path, request: MineRequest(workers: 2))
         let store = try IndexStore(url: bare.appendingPathComponent("hindsight/index.sqlite"))
         let expected = try GitOracle.rows(in: bare, renames: true, environment: scratch.environment())

@@ -90,6 +90,15 @@ public final class FixtureRepository: @unchecked Sendable {
         return try head()
     }
 
+    /// Clones `source` (a path or URL) into `name` under this fixture's home with `git clone -q`
+    /// plus `options` (`--depth 3`, `--bare`…), and returns the clone's directory.
+    public func clone(_ source: String, named name: String, options: [String] = []) throws -> URL {
+        let destination = home.appendingPathComponent(name)
+        try ProcessRunner.run("/usr/bin/env", ["git", "clone", "-q"] + options + [source, destination.path], in: home,
+                              environment: environment()).requireSuccess("git clone \(options.joined(separator: " "))")
+        return destination
+    }
+
     /// The id HEAD points at.
     public func head() throws -> String {
         try gitText(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
