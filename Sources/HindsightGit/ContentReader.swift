@@ -1,6 +1,12 @@
 import CLibGit2
 import Foundation
 
+/// Bytes to diff, and the blob they belong to (nil for a gitlink's synthesized line).
+struct Content {
+    var bytes: UnsafeRawBufferPointer
+    var blob: OpaquePointer?
+}
+
 /// Reads blob contents and attributes for line counting; one per thread, like its repository.
 final class ContentReader {
     private let repository: OpaquePointer
@@ -12,10 +18,12 @@ final class ContentReader {
 
     /// Runs `body` with the bytes git diffs for `side`: a blob's content, or a gitlink's
     /// `Subproject commit <id>` line.
-    func withContent<T>(_ side: BlobSide, _ body: (UnsafeRawBufferPointer) throws(GitError) -> T) throws(GitError) -> T {
+    func withContent<T>(_ side: BlobSide, _ body: (Content) throws(GitError) -> T) throws(GitError) -> T {
         if side.kind == .gitlink {
             let text = Array("Subproject commit \(side.oid.hex)\n".utf8)
-            let result = text.withUnsafeBytes { buffer in Result { () throws(GitError) in try body(buffer) } }
+            let result = text.withUnsafeBytes { buffer in
+                Result { () throws(GitError) in try body(Content(bytes: buffer, blob: nil)) }
+            }
             return try result.get()
         }
         var oid = side.oid
@@ -26,7 +34,7 @@ final class ContentReader {
         }
         defer { git_blob_free(blob) }
         let buffer = UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: Int(git_blob_rawsize(blob)))
-        return try body(buffer)
+        return try body(Content(bytes: buffer, blob: blob))
     }
 
     /// Whether `.gitattributes` marks a regular file as not diffable (`binary` or `-diff`), as git honours.
@@ -50,7 +58,7 @@ final class ContentReader {
         case let (old?, new?):
             return try withContent(old) { oldContent throws(GitError) in
                 try withContent(new) { newContent throws(GitError) in
-                    if markedBinary || LineCounter.looksBinary(oldContent) || LineCounter.looksBinary(newContent) {
+                    if markedBinary || LineCounter.looksBinary(oldContent.bytes) || LineCounter.looksBinary(newContent.bytes) {
                         return .binary
                     }
                     return try LineCounter.diff(old: oldContent, new: newContent)
@@ -58,13 +66,13 @@ final class ContentReader {
             }
         case let (old?, nil):
             return try withContent(old) { content in
-                markedBinary || LineCounter.looksBinary(content)
-                    ? .binary : LineCounts(deleted: LineCounter.lineCount(content))
+                markedBinary || LineCounter.looksBinary(content.bytes)
+                    ? .binary : LineCounts(deleted: LineCounter.lineCount(content.bytes))
             }
         case let (nil, new?):
             return try withContent(new) { content in
-                markedBinary || LineCounter.looksBinary(content)
-                    ? .binary : LineCounts(added: LineCounter.lineCount(content))
+                markedBinary || LineCounter.looksBinary(content.bytes)
+                    ? .binary : LineCounts(added: LineCounter.lineCount(content.bytes))
             }
         case (nil, nil):
             return LineCounts()

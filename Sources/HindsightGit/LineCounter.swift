@@ -35,8 +35,9 @@ enum LineCounter {
         return remaining > 0 ? count + 1 : count
     }
 
-    /// Added and deleted lines between two text contents.
-    static func diff(old: UnsafeRawBufferPointer, new: UnsafeRawBufferPointer) throws(GitError) -> LineCounts {
+    /// Added and deleted lines between two text contents. Blobs are diffed as blobs: libgit2's
+    /// buffer diff would SHA-1 both buffers first, which profiling showed as a sixth of mining time.
+    static func diff(old: Content, new: Content) throws(GitError) -> LineCounts {
         var options = git_diff_options()
         git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
         options.context_lines = 0
@@ -44,17 +45,21 @@ enum LineCounter {
         options.flags = GIT_DIFF_FORCE_TEXT.rawValue
         var counts = LineCounts()
         // With no context, each hunk spans exactly its changed lines, so summing hunk sizes is numstat.
+        let onHunk: git_diff_hunk_cb = { _, hunk, payload in
+            guard let hunk, let totals = payload?.assumingMemoryBound(to: LineCounts.self) else { return 0 }
+            totals.pointee.added += Int(hunk.pointee.new_lines)
+            totals.pointee.deleted += Int(hunk.pointee.old_lines)
+            return 0
+        }
+        // An empty (not nil) path makes libgit2 skip its diff-driver attribute lookup, which stats
+        // attribute files on every call; binary attributes are already decided by ContentReader.
         let code = withUnsafeMutablePointer(to: &counts) { payload in
-            git_diff_buffers(
-                old.baseAddress, old.count, nil, new.baseAddress, new.count, nil, &options,
-                nil, nil,
-                { _, hunk, payload in
-                    guard let hunk, let totals = payload?.assumingMemoryBound(to: LineCounts.self) else { return 0 }
-                    totals.pointee.added += Int(hunk.pointee.new_lines)
-                    totals.pointee.deleted += Int(hunk.pointee.old_lines)
-                    return 0
-                },
-                nil, payload)
+            if let oldBlob = old.blob, let newBlob = new.blob {
+                return git_diff_blobs(oldBlob, "", newBlob, "", &options, nil, nil, onHunk, nil, payload)
+            }
+            return git_diff_buffers(
+                old.bytes.baseAddress, old.bytes.count, "", new.bytes.baseAddress, new.bytes.count, "", &options,
+                nil, nil, onHunk, nil, payload)
         }
         try check(code, "diff two file contents")
         return counts
