@@ -55,4 +55,6 @@ enum MetaKey: String {
     case tip
     /// The shallow boundary (sorted ids, space-separated) when the tip was mined.
     case shallow
+    /// How many commits are reachable from the tip.
+    case reachableCount
 }

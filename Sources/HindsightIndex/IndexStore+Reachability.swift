@@ -16,6 +16,10 @@ extension IndexStore {
             if let previousTip, stops.contains(CommitID(trustedHex: previousTip)),
                try allReachable(stops, in: db) {
                 try db.execute(sql: "UPDATE commits SET isReachable = 1 WHERE seq >= ?", arguments: [firstNewSeq])
+                let added = db.changesCount
+                let count = try Self.storedReachableCount(in: db).map { $0 + added }
+                    ?? Int.fetchOne(db, sql: "SELECT count(*) FROM commits WHERE isReachable") ?? 0
+                try Self.setMeta(.reachableCount, String(count), in: db)
             } else {
                 try db.execute(sql: """
                     WITH RECURSIVE reach(id) AS (
@@ -25,9 +29,17 @@ extension IndexStore {
                     )
                     UPDATE commits SET isReachable = (id IN reach)
                     """, arguments: [tip.hex])
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM commits WHERE isReachable") ?? 0
+                try Self.setMeta(.reachableCount, String(count), in: db)
             }
             try Self.setMeta(.tip, tip.hex, in: db)
         }
+    }
+
+    /// The reachable-commit count kept in `meta`, so a no-op mine need not scan every commit.
+    static func storedReachableCount(in db: Database) throws -> Int? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.reachableCount.rawValue])
+            .flatMap { Int($0) }
     }
 
     private func allReachable(_ ids: Set<CommitID>, in db: Database) throws -> Bool {

@@ -93,15 +93,11 @@ public final class IndexStore: Sendable {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM commits WHERE sha = ?"), arguments: [id.hex]) ?? false
     }
 
-    /// The stored parents of `id`, in order.
-    func parents(of id: CommitID, in db: Database) throws -> [CommitID] {
-        try String.fetchAll(db, sql: """
-            SELECT p.sha FROM parents p JOIN commits c ON c.id = p.commitId WHERE c.sha = ? ORDER BY p.position
-            """, arguments: [id.hex]).map(CommitID.init(trustedHex:))
-    }
-
     /// The number of commits reachable from the tip.
     public func reachableCommitCount() throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM commits WHERE isReachable") ?? 0 }
+        try read { db in
+            try Self.storedReachableCount(in: db)
+                ?? Int.fetchOne(db, sql: "SELECT count(*) FROM commits WHERE isReachable") ?? 0
+        }
     }
 }

@@ -9,12 +9,15 @@ final class IndexWriter {
     private var pathIDs: [RepoPath: Int64] = [:]
     private var identityIDs: [Person: Int64] = [:]
     private var nextSeq: Int64
+    /// The sequence number of the first commit this writer appends.
+    let firstSeq: Int64
 
     /// - Parameter canonical: maps a recorded person to its `.mailmap` identity.
     init(store: IndexStore, canonical: @escaping (Person) -> Person) throws {
         self.store = store
         self.canonical = canonical
         nextSeq = try store.read { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM commits") ?? 0 } + 1
+        firstSeq = nextSeq
     }
 
     /// Writes one batch (parents before children) in a single transaction.
@@ -94,14 +97,19 @@ final class IndexWriter {
 
     /// Re-applies the mailmap to every stored identity, writing only those whose mapping changed.
     func refreshIdentities() throws {
-        try store.write { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT id, name, email, mappedName, mappedEmail FROM identities")
-            for row in rows {
+        let stale = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, email, mappedName, mappedEmail FROM identities").compactMap { row in
                 let mapped = canonical(Person(name: row["name"], email: row["email"]))
-                guard mapped.name != row["mappedName"] || mapped.email != row["mappedEmail"] else { continue }
+                let isCurrent = mapped.name == row["mappedName"] && mapped.email == row["mappedEmail"]
+                return isCurrent ? nil : (row["id"] as Int64, mapped)
+            }
+        }
+        guard !stale.isEmpty else { return }
+        try store.write { db in
+            for (id, mapped) in stale {
                 try db.execute(
                     sql: "UPDATE identities SET mappedName = ?, mappedEmail = ? WHERE id = ?",
-                    arguments: [mapped.name, mapped.email, row["id"] as Int64])
+                    arguments: [mapped.name, mapped.email, id])
             }
         }
     }

@@ -30,11 +30,10 @@ public enum Miner {
 
         let mailmap = try Mailmap(repository: repository)
         let writer = try IndexWriter(store: store, canonical: mailmap.resolve)
-        let firstNewSeq = try store.read { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM commits") ?? 0 } + 1
         progress?.started(total: pending.count)
         defer { progress?.finished() }
 
-        let differ = try BatchDiffer(
+        let differ = BatchDiffer(
             gitDirectory: repository.gitDirectory.path, options: request.options, boundary: boundary,
             workers: request.workers, progress: progress)
         var newChanges = 0
@@ -51,7 +50,7 @@ public enum Miner {
 
         let isPartial = pending.count < walk.newCommits.count
         if !isPartial {
-            try store.updateReachability(tip: tip, firstNewSeq: firstNewSeq, stops: walk.stops)
+            try store.updateReachability(tip: tip, firstNewSeq: writer.firstSeq, stops: walk.stops)
             try writer.refreshIdentities()
         }
         return .mined(MineSummary(
