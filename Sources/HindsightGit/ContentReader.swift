@@ -10,10 +10,11 @@ struct Content {
 /// Reads blob contents and attributes for line counting; one per thread, like its repository.
 final class ContentReader {
     private let repository: OpaquePointer
-    private var binaryByAttribute: [[UInt8]: Bool] = [:]
+    private let attributes: AttributeCache
 
-    init(repository: OpaquePointer) {
+    init(repository: OpaquePointer, attributes: AttributeCache) {
         self.repository = repository
+        self.attributes = attributes
     }
 
     /// Runs `body` with the bytes git diffs for `side`: a blob's content, or a gitlink's
@@ -40,13 +41,12 @@ final class ContentReader {
     /// Whether `.gitattributes` marks a regular file as not diffable (`binary` or `-diff`), as git honours.
     func isMarkedBinary(path: [UInt8], kind: EntryKind) -> Bool {
         guard kind == .file else { return false }
-        if let known = binaryByAttribute[path] { return known }
-        var value: UnsafePointer<CChar>?
-        let cPath = path.map { CChar(bitPattern: $0) } + [0]
-        let found = git_attr_get(&value, repository, 0, cPath, "diff") == 0
-        let marked = found && git_attr_value(value) == GIT_ATTR_VALUE_FALSE
-        binaryByAttribute[path] = marked
-        return marked
+        return attributes.isBinary(path) {
+            var value: UnsafePointer<CChar>?
+            let cPath = path.map { CChar(bitPattern: $0) } + [0]
+            let found = git_attr_get(&value, repository, 0, cPath, "diff") == 0
+            return found && git_attr_value(value) == GIT_ATTR_VALUE_FALSE
+        }
     }
 
     /// numstat counts for one delta (either side may be absent).

@@ -13,10 +13,16 @@ public final class GitRepository {
     /// The work tree's root; nil for a bare repository.
     public let workTree: URL?
 
+    /// Answers which paths `.gitattributes` marks binary; share one across a mine's handles.
+    private let attributes: AttributeCache
+
     /// Opens the repository at or above `path`.
     ///
-    /// - Parameter fromEnvironment: honour `GIT_DIR`, `GIT_INDEX_FILE` and friends, as a hook must.
-    public init(path: String, fromEnvironment: Bool = false) throws(GitError) {
+    /// - Parameters:
+    ///   - fromEnvironment: honour `GIT_DIR`, `GIT_INDEX_FILE` and friends, as a hook must.
+    ///   - attributes: a cache of binary attributes shared with other handles on the same work tree.
+    public init(path: String, fromEnvironment: Bool = false, attributes: AttributeCache = AttributeCache()) throws(GitError) {
+        self.attributes = attributes
         GitLibrary.ensureInitialized()
         var raw: OpaquePointer?
         let flags = fromEnvironment ? GIT_REPOSITORY_OPEN_FROM_ENV.rawValue : 0
@@ -33,7 +39,7 @@ public final class GitRepository {
     deinit { git_repository_free(handle) }
 
     /// Blob reads and the attribute cache for line counting; this repository's thread only.
-    private(set) lazy var contentReader = ContentReader(repository: handle)
+    private(set) lazy var contentReader = ContentReader(repository: handle, attributes: attributes)
 
     /// Whether the repository has no work tree.
     public var isBare: Bool { git_repository_is_bare(handle) != 0 }
@@ -103,5 +109,27 @@ public final class GitRepository {
 
     static func parentIDs(of commit: OpaquePointer) -> [CommitID] {
         (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0)?.pointee.commitID }
+    }
+}
+
+extension GitRepository {
+    /// Every commit reachable from `tip`, parents before children, through libgit2's revision walk
+    /// (which parses only commit headers). Not for shallow clones: libgit2 1.5 fails at their cut-off.
+    public func ancestry(of tip: CommitID) throws(GitError) -> [CommitID] {
+        var walker: OpaquePointer?
+        try check(git_revwalk_new(&walker, handle), "start a revision walk")
+        guard let walker else { throw .unexpectedNil("git_revwalk_new") }
+        defer { git_revwalk_free(walker) }
+        try check(git_revwalk_sorting(walker, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "sort the walk")
+        var start = try git_oid(tip)
+        try check(git_revwalk_push(walker, &start), "walk from \(tip)")
+        var ids: [CommitID] = []
+        var oid = git_oid()
+        while true {
+            let code = git_revwalk_next(&oid, walker)
+            if code == GIT_ITEROVER.rawValue { return ids }
+            if code < 0 { throw .corruptObject(id: oid.hex, detail: lastErrorMessage()) }
+            ids.append(oid.commitID)
+        }
     }
 }

@@ -13,6 +13,7 @@ final class BatchDiffer: Sendable {
     private let progress: (any MineProgress)?
     private let gitDirectory: String
     private let workers: Int
+    private let attributes = AttributeCache()
 
     init(gitDirectory: String, options: HistoryOptions, boundary: Set<CommitID>, workers: Int,
          progress: (any MineProgress)?) {
@@ -34,7 +35,7 @@ final class BatchDiffer: Sendable {
             DispatchQueue.concurrentPerform(iterations: min(workers, max(1, ids.count))) { worker in
                 do {
                     if worker == 0 { try sideJob.run() }
-                    let repository = try GitRepository(path: gitDirectory)
+                    let repository = try GitRepository(path: gitDirectory, attributes: attributes)
                     var mined: [(Int, MinedCommit)] = []
                     var sinceReport = 0
                     while failure.withLock({ $0 == nil }) {
