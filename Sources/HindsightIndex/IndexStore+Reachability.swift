@@ -13,7 +13,13 @@ extension IndexStore {
             let previousTip = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.tip.rawValue])
             let hasNew = try Bool.fetchOne(db, sql: "SELECT 1 FROM commits WHERE seq >= ?", arguments: [firstNewSeq]) ?? false
             if previousTip == tip.hex, !hasNew { return }
-            if let previousTip, stops.contains(CommitID(trustedHex: previousTip)),
+            if stops.isEmpty {
+                // The walk met no indexed commit: exactly the new commits are reachable (a first mine);
+                // the writer stored them as reachable, so only older rows need clearing.
+                try db.execute(sql: "UPDATE commits SET isReachable = 0 WHERE seq < ? AND isReachable", arguments: [firstNewSeq])
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM commits WHERE seq >= ?", arguments: [firstNewSeq]) ?? 0
+                try Self.setMeta(.reachableCount, String(count), in: db)
+            } else if let previousTip, stops.contains(CommitID(trustedHex: previousTip)),
                try allReachable(stops, in: db) {
                 try db.execute(sql: "UPDATE commits SET isReachable = 1 WHERE seq >= ?", arguments: [firstNewSeq])
                 let added = db.changesCount

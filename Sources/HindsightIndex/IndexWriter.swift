@@ -13,8 +13,13 @@ final class IndexWriter {
     let firstSeq: Int64
 
     /// - Parameter canonical: maps a recorded person to its `.mailmap` identity.
-    init(store: IndexStore, canonical: @escaping (Person) -> Person) throws {
+    /// Whether appended commits are known reachable from the tip already (a first mine, where the
+    /// walk met no indexed commit), which spares a pass over every row afterwards.
+    private let marksReachable: Bool
+
+    init(store: IndexStore, marksReachable: Bool, canonical: @escaping (Person) -> Person) throws {
         self.store = store
+        self.marksReachable = marksReachable
         self.canonical = canonical
         nextSeq = try store.read { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM commits") ?? 0 } + 1
         firstSeq = nextSeq
@@ -34,13 +39,13 @@ final class IndexWriter {
         let committerID = try identityID(commit.committer, in: db)
         try db.cachedStatement(sql: """
             INSERT INTO commits (sha, seq, authorId, authorTime, authorOffset, committerId, commitTime,
-                commitOffset, subject, body, revertsSha, parentCount, isBoundary)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                commitOffset, subject, body, revertsSha, parentCount, isBoundary, isReachable)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 commit.id.hex, nextSeq, authorID, commit.authorTime.seconds, commit.authorTime.offsetMinutes,
                 committerID, commit.commitTime.seconds, commit.commitTime.offsetMinutes,
                 commit.message.subject, commit.message.body, commit.message.revertedCommit?.hex,
-                commit.parents.count, mined.isShallowBoundary,
+                commit.parents.count, mined.isShallowBoundary, marksReachable,
             ])
         nextSeq += 1
         let rowID = db.lastInsertedRowID

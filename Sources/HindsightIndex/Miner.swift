@@ -29,7 +29,7 @@ public enum Miner {
         let pending = walk.newCommits.prefix(limit)
 
         let mailmap = try Mailmap(repository: repository)
-        let writer = try IndexWriter(store: store, canonical: mailmap.resolve)
+        let writer = try IndexWriter(store: store, marksReachable: walk.stops.isEmpty, canonical: mailmap.resolve)
         progress?.started(total: pending.count)
         defer { progress?.finished() }
 
