@@ -104,3 +104,27 @@ public final class FixtureRepository: @unchecked Sendable {
         try gitText(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+extension FixtureRepository {
+    /// Appends `count` commits through `git fast-import` (fast, fixed dates): each rewrites a few of
+    /// `files` text files with a line that names the commit, so every commit has non-trivial numstat rows.
+    public func importLinearHistory(commits count: Int, files: Int = 40, linesPerFile: Int = 60) throws {
+        var stream = ""
+        for index in 0..<count {
+            let date = Self.epoch + index * 600
+            let message = "edit \(index)\n"
+            stream += "commit refs/heads/main\n"
+            stream += "committer Ada Lovelace <ada@example.com> \(date) +0000\n"
+            stream += "data \(message.utf8.count)\n\(message)"
+            for file in Set([index % files, (index * 7) % files, (index * 13 + 5) % files]).sorted() {
+                let lines = (0..<linesPerFile).map { line in
+                    line % 9 == index % 9 ? "line \(line) changed in \(index)" : "line \(line) of file \(file)"
+                }
+                let content = lines.joined(separator: "\n") + "\n"
+                stream += "M 100644 inline src/dir\(file % 5)/file\(file).txt\ndata \(content.utf8.count)\n\(content)"
+            }
+        }
+        try git(["fast-import", "--quiet"], input: Data(stream.utf8))
+        try git(["reset", "-q", "--hard", "main"])
+    }
+}

@@ -43,6 +43,8 @@ public enum ProcessRunner {
         _ executable: String, _ arguments: [String], in directory: URL,
         environment: [String: String]? = nil, input: Data? = nil
     ) throws -> RunningProcess {
+        // A child that exits before reading all its input must fail the test, not kill the runner.
+        signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -54,7 +56,7 @@ public enum ProcessRunner {
         process.standardInput = stdin
         try process.run()
         let running = RunningProcess(process: process, output: output, error: error)
-        if let input { stdin.fileHandleForWriting.write(input) }
+        if let input { try? stdin.fileHandleForWriting.write(contentsOf: input) }
         try stdin.fileHandleForWriting.close()
         return running
     }

@@ -1,0 +1,36 @@
+import Foundation
+import HindsightTestSupport
+import Testing
+
+@Suite struct InterruptedMineTests {
+    @Test func killedMineResumesToTheSameIndex() throws {
+        let repo = try FixtureRepository()
+        try repo.importLinearHistory(commits: 4_000)
+        let mining = try ProcessRunner.start(
+            HindsightBinary.url.path, ["mine", "--batch-size", "20", "--workers", "1"], in: repo.root,
+            environment: repo.environment())
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(mining.process.processIdentifier, SIGKILL)
+        _ = mining.wait()
+
+        let resumed = try HindsightBinary.run(["mine", "--json"], in: repo.root, environment: repo.environment())
+        #expect(resumed.status == 0)
+        // A whole mine of 4,000 commits takes seconds, so the kill landed mid-way: something was left.
+        let summary = try #require(try JSONSerialization.jsonObject(with: resumed.standardOutput) as? [String: Any])
+        let newCommits = try #require((summary["summary"] as? [String: Any])?["newCommits"] as? Int)
+        #expect(newCommits > 0 && newCommits < 4_000)
+        let history = try HindsightBinary.run(["history", "-z", "--no-update"], in: repo.root, environment: repo.environment())
+        let fields = Array(history.standardOutput).split(separator: 0, omittingEmptySubsequences: false).dropLast()
+        var rows: [OracleRow] = []
+        var iterator = fields.makeIterator()
+        while let commit = iterator.next(), let status = iterator.next(), let added = iterator.next(),
+              let deleted = iterator.next(), let old = iterator.next(), let path = iterator.next() {
+            rows.append(OracleRow(commit: String(decoding: commit, as: UTF8.self), status: String(decoding: status, as: UTF8.self),
+                                  added: String(decoding: added, as: UTF8.self), deleted: String(decoding: deleted, as: UTF8.self),
+                                  oldPath: Array(old), path: Array(path)))
+        }
+        let expected = try GitOracle.rows(in: repo.root, renames: true, environment: repo.environment())
+        #expect(rows.count == expected.count)
+        #expect(Set(rows) == Set(expected))
+    }
+}
