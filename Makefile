@@ -7,8 +7,10 @@ HINDSIGHT := .build/release/hindsight
 deps:
 	@./scripts/install-deps
 
+# Swift's runtime and Foundation are linked statically: start-up drops from ~13 ms to ~4 ms,
+# which a pre-commit hook and a one-commit mine pay on every run.
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 run: build
 	$(HINDSIGHT) mine

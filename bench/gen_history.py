@@ -1213,6 +1213,8 @@ def main():
     ap.add_argument("--out-repo", metavar="DIR",
                     help="create DIR with git init, import into it, and check out main")
     ap.add_argument("--stats", action="store_true", help="print summary statistics to stderr")
+    ap.add_argument("--no-repack", action="store_true",
+                    help="with --out-repo: keep fast-import's pack instead of repacking as a clone would be")
     args = ap.parse_args()
     if args.commits < 1:
         ap.error("--commits must be >= 1")
@@ -1242,6 +1244,10 @@ def main():
         if rc != 0:
             sys.exit("gen_history: git fast-import failed with exit code %d" % rc)
         subprocess.run(["git", "-C", d, "reset", "-q", "--hard", "refs/heads/main"], check=True)
+        if not args.no_repack:
+            # fast-import chains each blob onto its previous version (newest deepest); a clone receives
+            # git's own packing (newest as bases), which is what users' repositories look like.
+            subprocess.run(["git", "-C", d, "repack", "-a", "-d", "-f", "-q"], check=True)
     if args.stats:
         st = dict(g.stats)
         st["live_files"] = len(g.files)
