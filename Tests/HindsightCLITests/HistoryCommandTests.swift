@@ -9,16 +9,7 @@ import Testing
         if !renames { try repo.write(".hindsight.yml", "history:\n  renames: false\n") }
         let result = try HindsightBinary.run(["history", "-z"], in: repo.root, environment: repo.environment())
         #expect(result.status == 0)
-        let fields = Array(result.standardOutput).split(separator: 0, omittingEmptySubsequences: false).dropLast()
-        #expect(fields.count % 6 == 0)
-        var rows: [OracleRow] = []
-        var iterator = fields.makeIterator()
-        while let commit = iterator.next(), let status = iterator.next(), let added = iterator.next(),
-              let deleted = iterator.next(), let old = iterator.next(), let path = iterator.next() {
-            rows.append(OracleRow(commit: String(decoding: commit, as: UTF8.self), status: String(decoding: status, as: UTF8.self),
-                                  added: String(decoding: added, as: UTF8.self), deleted: String(decoding: deleted, as: UTF8.self),
-                                  oldPath: Array(old), path: Array(path)))
-        }
+        let rows = try #require(OracleRow.rows(fromHistoryZ: result.standardOutput))
         let expected = try GitOracle.rows(in: repo.root, renames: renames, environment: repo.environment())
         #expect(Set(rows) == Set(expected))
         #expect(rows.count == expected.count)

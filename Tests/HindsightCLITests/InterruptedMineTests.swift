@@ -20,15 +20,7 @@ import Testing
         let newCommits = try #require((summary["summary"] as? [String: Any])?["newCommits"] as? Int)
         #expect(newCommits > 0 && newCommits < 4_000)
         let history = try HindsightBinary.run(["history", "-z", "--no-update"], in: repo.root, environment: repo.environment())
-        let fields = Array(history.standardOutput).split(separator: 0, omittingEmptySubsequences: false).dropLast()
-        var rows: [OracleRow] = []
-        var iterator = fields.makeIterator()
-        while let commit = iterator.next(), let status = iterator.next(), let added = iterator.next(),
-              let deleted = iterator.next(), let old = iterator.next(), let path = iterator.next() {
-            rows.append(OracleRow(commit: String(decoding: commit, as: UTF8.self), status: String(decoding: status, as: UTF8.self),
-                                  added: String(decoding: added, as: UTF8.self), deleted: String(decoding: deleted, as: UTF8.self),
-                                  oldPath: Array(old), path: Array(path)))
-        }
+        let rows = try #require(OracleRow.rows(fromHistoryZ: history.standardOutput))
         let expected = try GitOracle.rows(in: repo.root, renames: true, environment: repo.environment())
         #expect(rows.count == expected.count)
         #expect(Set(rows) == Set(expected))

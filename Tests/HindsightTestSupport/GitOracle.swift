@@ -23,6 +23,20 @@ public struct OracleRow: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+extension OracleRow {
+    /// Parses `hindsight history -z` output (six NUL-ended fields a row); nil when the fields do not
+    /// come in whole rows.
+    public static func rows(fromHistoryZ output: Data) -> [OracleRow]? {
+        let fields = Array(output).split(separator: 0, omittingEmptySubsequences: false).dropLast()
+        guard fields.count % 6 == 0 else { return nil }
+        return stride(from: fields.startIndex, to: fields.endIndex, by: 6).map { start in
+            let text = { (offset: Int) in String(decoding: fields[start + offset], as: UTF8.self) }
+            return OracleRow(commit: text(0), status: text(1), added: text(2), deleted: text(3),
+                             oldPath: Array(fields[start + 4]), path: Array(fields[start + 5]))
+        }
+    }
+}
+
 /// Asks the git CLI for the rows hindsight must reproduce.
 public enum GitOracle {
     /// Every (commit, file) row of `git log` from HEAD, renames as `-M` (limit 1000) or `--no-renames`.
