@@ -99,3 +99,23 @@ import Testing
         #expect(result.status == 2)
     }
 }
+
+@Suite struct CorruptRepositoryTests {
+    @Test func aDamagedObjectIsNamedWithExitThree() throws {
+        let repo = try FixtureRepository()
+        try repo.write("a.txt", "one\n")
+        try repo.commit("feat: a", day: 0)
+        try repo.write("a.txt", "one\ntwo\n")
+        try repo.commit("feat: more a", day: 1)
+        let blob = try repo.gitText(["rev-parse", "HEAD:a.txt"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let object = repo.root.appendingPathComponent(".git/objects/\(blob.prefix(2))/\(blob.dropFirst(2))")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: object.path)
+        try Data("not a zlib stream".utf8).write(to: object)
+
+        let result = try HindsightBinary.run(["mine"], in: repo.root, environment: repo.environment())
+        #expect(result.status == 3)
+        #expect(result.error.contains(blob))
+        #expect(result.error.contains("git fsck"))
+        #expect(result.error.split(separator: "\n").count == 1)
+    }
+}
