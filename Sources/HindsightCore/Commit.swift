@@ -54,11 +54,14 @@ public struct FileChange: Hashable, Sendable {
     public var linesDeleted: Int
     /// Whether git would print `-` for the counts.
     public var isBinary: Bool
+    /// The changed regions of a modified, renamed or retyped text file (zero context, git's
+    /// coordinates); empty for additions, deletions and binary files, whose region is the whole file.
+    public var hunks: [Hunk]
 
     /// A change from its parts.
     public init(
         status: ChangeStatus, oldPath: RepoPath? = nil, path: RepoPath,
-        linesAdded: Int, linesDeleted: Int, isBinary: Bool = false
+        linesAdded: Int, linesDeleted: Int, isBinary: Bool = false, hunks: [Hunk] = []
     ) {
         self.status = status
         self.oldPath = oldPath
@@ -66,6 +69,7 @@ public struct FileChange: Hashable, Sendable {
         self.linesAdded = linesAdded
         self.linesDeleted = linesDeleted
         self.isBinary = isBinary
+        self.hunks = hunks
     }
 }
 

@@ -40,7 +40,8 @@ extension GitRepository {
                 let counts = try contentReader.counts(for: paired, oldPath: source.path)
                 changes.append(FileChange(
                     status: .renamed, oldPath: RepoPath(bytes: source.path), path: RepoPath(bytes: delta.path),
-                    linesAdded: counts.added, linesDeleted: counts.deleted, isBinary: counts.isBinary))
+                    linesAdded: counts.added, linesDeleted: counts.deleted, isBinary: counts.isBinary,
+                    hunks: counts.hunks))
                 continue
             }
             let counts = try contentReader.counts(for: delta)
@@ -51,7 +52,8 @@ extension GitRepository {
             }
             changes.append(FileChange(
                 status: status, path: RepoPath(bytes: delta.path),
-                linesAdded: counts.added, linesDeleted: counts.deleted, isBinary: counts.isBinary))
+                linesAdded: counts.added, linesDeleted: counts.deleted, isBinary: counts.isBinary,
+                hunks: counts.hunks))
         }
         return changes
     }

@@ -1,4 +1,5 @@
 import CLibGit2
+import HindsightCore
 import Foundation
 
 /// Lines added and deleted between two contents, or the binary marker, as `git diff --numstat` counts them.
@@ -6,6 +7,8 @@ struct LineCounts: Equatable {
     var added = 0
     var deleted = 0
     var isBinary = false
+    /// The changed regions, for a diff of two text contents.
+    var hunks: [Hunk] = []
 
     static let binary = LineCounts(isBinary: true)
 }
@@ -49,6 +52,9 @@ enum LineCounter {
             guard let hunk, let totals = payload?.assumingMemoryBound(to: LineCounts.self) else { return 0 }
             totals.pointee.added += Int(hunk.pointee.new_lines)
             totals.pointee.deleted += Int(hunk.pointee.old_lines)
+            totals.pointee.hunks.append(Hunk(
+                oldStart: Int(hunk.pointee.old_start), oldLines: Int(hunk.pointee.old_lines),
+                newStart: Int(hunk.pointee.new_start), newLines: Int(hunk.pointee.new_lines)))
             return 0
         }
         // An empty (not nil) path makes libgit2 skip its diff-driver attribute lookup, which stats

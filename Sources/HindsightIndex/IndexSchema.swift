@@ -41,6 +41,15 @@ enum IndexSchema {
                 """)
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('format', ?)", arguments: [formatMarker])
         }
+        // v2 keeps each change's hunks, which recurring-fix regions follow through later edits.
+        // Rows mined before it have none, so the migration empties the index for a full re-mine.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                ALTER TABLE changes ADD COLUMN hunks BLOB;
+                DELETE FROM changes; DELETE FROM trailers; DELETE FROM parents; DELETE FROM commits;
+                DELETE FROM meta WHERE key IN ('tip', 'reachableCount');
+                """)
+        }
         return migrator
     }
 }

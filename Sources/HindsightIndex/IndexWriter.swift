@@ -60,11 +60,12 @@ final class IndexWriter {
         for (position, change) in mined.changes.enumerated() {
             let oldPathID = try change.oldPath.map { try pathID($0, in: db) }
             try db.cachedStatement(sql: """
-                INSERT INTO changes (commitId, position, status, oldPathId, pathId, added, deleted, isBinary)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO changes (commitId, position, status, oldPathId, pathId, added, deleted, isBinary, hunks)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                     rowID, position, change.status.rawValue, oldPathID, try pathID(change.path, in: db),
                     change.linesAdded, change.linesDeleted, change.isBinary,
+                    change.hunks.isEmpty ? nil : Data(HunkCoding.encode(change.hunks)),
                 ])
         }
     }
