@@ -1,0 +1,92 @@
+import Foundation
+
+/// Decides which commits are fixes: a fix word in the subject or body, a Conventional `fix:`
+/// subject, or a `Fixes:` trailer; never a `fixup!`/`squash!`/`amend!` marker commit.
+public struct FixDetector: Hashable, Sendable {
+    /// The default words, matched whole and case-insensitively.
+    public static let defaultPattern = #"\b(fix(es|ed)?|bug|hotfix|regression|crash)\b"#
+    private static let defaultWords: Set<String> = ["fix", "fixes", "fixed", "bug", "hotfix", "regression", "crash"]
+
+    /// A case-insensitive regular expression replacing `defaultPattern`; nil for the default.
+    public var pattern: String?
+
+    /// A detector with the default pattern, or `pattern` instead of it.
+    public init(pattern: String? = nil) {
+        self.pattern = pattern
+    }
+
+    /// Whether `pattern` compiles; the error message otherwise.
+    public static func validate(pattern: String) -> String? {
+        do {
+            _ = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            return nil
+        } catch {
+            return "not a valid regular expression"
+        }
+    }
+
+    /// A matcher to classify many commits with one compiled pattern.
+    public func matcher() -> FixMatcher {
+        FixMatcher(regex: pattern.flatMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) })
+    }
+
+    /// The default rule's word test: a whole word (letters, digits, `_` and non-ASCII count as
+    /// word characters, as `\b` does) equal to one of the default words, case-insensitively.
+    static func containsDefaultWord(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0
+            let count = bytes.count
+            while start < count {
+                while start < count, !isWordByte(bytes[start]) { start += 1 }
+                var end = start
+                while end < count, isWordByte(bytes[end]) { end += 1 }
+                if end - start >= 3, end - start <= 10, isDefaultWord(bytes[start..<end]) { return true }
+                start = end
+            }
+            return false
+        }
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7a) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5f || byte >= 0x80
+    }
+
+    private static let defaultWordBytes: [[UInt8]] = defaultWords.map { Array($0.utf8) }
+
+    private static func isDefaultWord(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        defaultWordBytes.contains { candidate in
+            candidate.count == word.count && zip(candidate, word).allSatisfy { $0 == $1 | 0x20 }
+        }
+    }
+}
+
+/// A compiled `FixDetector`; build one per analysis run.
+public struct FixMatcher {
+    fileprivate let regex: NSRegularExpression?
+
+    /// Whether a commit with this message is a fix.
+    public func isFix(subject: String, body: String, fixesReferences: [String]) -> Bool {
+        for marker in ["fixup!", "squash!", "amend!"] where subject.hasPrefix(marker) { return false }
+        if !fixesReferences.isEmpty || Self.isConventionalFix(subject) { return true }
+        guard let regex else {
+            return FixDetector.containsDefaultWord(subject) || FixDetector.containsDefaultWord(body)
+        }
+        return [subject, body].contains { text in
+            regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
+    }
+
+    /// `fix:`, `fix!:`, `fix(scope):` or `fix(scope)!:` at the start of the subject.
+    static func isConventionalFix(_ subject: String) -> Bool {
+        var rest = subject.utf8[...]
+        guard rest.count >= 4, String(decoding: rest.prefix(3), as: UTF8.self).lowercased() == "fix" else { return false }
+        rest = rest.dropFirst(3)
+        if rest.first == UInt8(ascii: "(") {
+            guard let close = rest.firstIndex(of: UInt8(ascii: ")")) else { return false }
+            rest = rest[rest.index(after: close)...]
+        }
+        if rest.first == UInt8(ascii: "!") { rest = rest.dropFirst() }
+        return rest.first == UInt8(ascii: ":")
+    }
+}

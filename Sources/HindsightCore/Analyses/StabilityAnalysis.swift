@@ -1,0 +1,85 @@
+import Foundation
+
+/// One analysed file: its report row plus the commits behind it, for `--explain`.
+public struct AnalyzedFile: Sendable {
+    /// The report row.
+    public var report: FileReport
+    /// Distinct commits that changed it, oldest first.
+    public var commits: [Int]
+    /// The fix commits among them.
+    public var fixes: [Int]
+}
+
+/// Every covered file of `input`, analysed, in `input.files` order.
+public func analyzeFiles(in input: AnalysisInput) -> [AnalyzedFile] {
+    let clock = BugScoreClock(input: input)
+    let partners = coupling(in: input)
+    let parts = input.files.map { file in
+        let activity = fileActivity(of: file, in: input)
+        let owners = authorShares(of: activity.commits, in: input)
+        let bugs = bugScore(of: activity.commits, in: input, clock: clock)
+        return (file, activity, owners, bugs)
+    }
+    let classes = classify(parts.map { _, activity, _, bugs in
+        ClassFigures(commits: activity.commits.count, recentChurn: activity.recentChurn, bugScore: bugs.score,
+                     fixCommits: bugs.fixes.count, firstSeen: activity.firstSeen, lastChanged: activity.lastChanged)
+    }, now: input.settings.now, thresholds: input.settings.classes)
+    return zip(parts, zip(partners, classes)).map { part, extra in
+        let (file, activity, owners, bugs) = part
+        let report = FileReport(
+            path: file.path, isDeleted: file.isDeleted, commits: activity.commits.count,
+            linesAdded: activity.linesAdded, linesDeleted: activity.linesDeleted, recentChurn: activity.recentChurn,
+            firstSeen: activity.firstSeen, lastChanged: activity.lastChanged, daysWithChanges: activity.daysWithChanges,
+            authors: owners.authors, agentCommits: owners.agentCommits, fixCommits: bugs.fixes.count,
+            bugScore: bugs.score, reverts: activity.commits.count { input.isRevert($0) }, coupling: extra.0,
+            classification: extra.1)
+        return AnalyzedFile(report: report, commits: activity.commits, fixes: bugs.fixes)
+    }
+}
+
+/// The whole stability report of `input`: every covered file in attention order, directories,
+/// recurring fixes, reverts and the weekly timeline.
+public func stabilityReport(from input: AnalysisInput) -> StabilityReport {
+    // Recurring fixes read hunks and nothing the file analyses produce: run them side by side.
+    let recurring = Locked<[RecurringFixFile]>([])
+    let history = Locked<([RevertRecord], [WeekActivity])>(([], []))
+    let files = Locked<[FileReport]>([])
+    DispatchQueue.concurrentPerform(iterations: 3) { job in
+        switch job {
+        case 0: recurring.withLock { $0 = recurringFixes(in: input) }
+        case 1: history.withLock { $0 = (reverts(in: input), weeklyActivity(in: input)) }
+        default: files.withLock { $0 = analyzeFiles(in: input).map(\.report) }
+        }
+    }
+    let reports = files.withLock { $0 }
+    let (revertRecords, weeks) = history.withLock { $0 }
+    return StabilityReport(
+        summary: repositorySummary(of: input, files: reports), settings: input.settings,
+        files: reports.sorted(by: ReportSort.attention.areInIncreasingOrder), omittedFiles: 0,
+        directories: directoryRollups(files: reports, in: input),
+        recurringFixes: recurring.withLock { $0 }, reverts: revertRecords, weeks: weeks)
+}
+
+/// Repository-wide totals for the window.
+func repositorySummary(of input: AnalysisInput, files: [FileReport]) -> RepositorySummary {
+    var commits = 0, merges = 0, fixes = 0, reverts = 0, agents = 0
+    var first: Int64?, last: Int64?
+    var people = Set<Int>()
+    for (index, time) in input.times.enumerated() where input.isInWindow[index] {
+        first = min(first ?? time, time)
+        last = max(last ?? time, time)
+        if input.snapshot.commits[index].isMerge { merges += 1; continue }
+        commits += 1
+        if input.isFix[index] { fixes += 1 }
+        if input.isRevert(index) { reverts += 1 }
+        if input.isAgentCommit[index] { agents += 1 }
+        if input.isHuman[input.authors[index]] { people.insert(input.authors[index]) }
+    }
+    let weeks = max(1, Double((last ?? 0) - (first ?? 0)) / 604_800)
+    return RepositorySummary(
+        tip: input.snapshot.tip, asOf: input.settings.now, commits: commits, merges: merges,
+        files: files.count { !$0.isDeleted }, deletedFiles: files.count(where: \.isDeleted), authors: people.count,
+        firstCommit: first, lastCommit: last, commitsPerWeek: Double(commits) / weeks, fixCommits: fixes,
+        reverts: reverts, agentCommits: agents, churn: files.reduce(0) { $0 + $1.churn },
+        isShallow: input.snapshot.isShallow)
+}
