@@ -6,14 +6,20 @@ import Yams
 public struct HindsightConfiguration: Equatable, Sendable {
     /// How history is read into the index.
     public var history: HistoryOptions
+    /// How the report reads the index.
+    public var report: ReportConfiguration
 
     /// The defaults, used when there is no file.
-    public init(history: HistoryOptions = .init()) {
+    public init(history: HistoryOptions = .init(), report: ReportConfiguration = .init()) {
         self.history = history
+        self.report = report
     }
 
     /// The file name looked up at the root of the work tree.
     public static let fileName = ".hindsight.yml"
+
+    /// The top-level keys.
+    static let sections = ["history", "report", "fixes", "people"]
 
     /// Loads `file`, or the defaults when `file` does not exist and `isRequired` is false.
     public static func load(from file: URL, isRequired: Bool = false) throws(ConfigError) -> HindsightConfiguration {
@@ -24,65 +30,31 @@ public struct HindsightConfiguration: Equatable, Sendable {
         return try parse(String(decoding: data, as: UTF8.self), path: file.path)
     }
 
-    /// Parses the text of a configuration file; `path` names it in errors.
+    /// Parses the text of a configuration file; `path` names it in errors. Unknown keys are errors
+    /// (a typo would otherwise be ignored silently), each naming its line.
     public static func parse(_ text: String, path: String) throws(ConfigError) -> HindsightConfiguration {
-        let file: ConfigFile
+        let root: Node?
         do {
-            file = try YAMLDecoder().decode(ConfigFile.self, from: text.isEmpty ? "{}" : text)
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
-            throw .invalid(path: path, key: context.codingPath.map(\.stringValue).joined(separator: "."),
-                           detail: context.debugDescription)
+            root = try Yams.compose(yaml: text)
+        } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _) {
+            throw .invalid(path: path, key: "", line: mark.line, detail: "not valid YAML (\(problem))")
         } catch {
-            throw .invalid(path: path, key: "", detail: "\(error)")
+            throw .invalid(path: path, key: "", line: nil, detail: "not valid YAML (\(error))")
         }
         var configuration = HindsightConfiguration()
-        if let history = file.history {
-            configuration.history.detectRenames = history.renames ?? configuration.history.detectRenames
-            if let threshold = history.renameThreshold {
-                guard (1...100).contains(threshold) else {
-                    throw .invalid(path: path, key: "history.renameThreshold", detail: "must be 1 to 100 (percent), got \(threshold)")
-                }
-                configuration.history.renameThreshold = threshold
-            }
-            if let limit = history.renameLimit {
-                guard limit >= 1 else {
-                    throw .invalid(path: path, key: "history.renameLimit", detail: "must be at least 1, got \(limit)")
-                }
-                configuration.history.renameLimit = limit
-            }
-        }
+        guard let root else { return configuration }
+        let sections = try ConfigNode(node: root, key: "", file: path).entries(known: sections)
+        if let history = sections["history"] { try configuration.readHistory(history) }
+        if let report = sections["report"] { try configuration.report.read(report) }
+        if let fixes = sections["fixes"] { try configuration.report.readFixes(fixes) }
+        if let people = sections["people"] { try configuration.report.readPeople(people) }
         return configuration
     }
-}
 
-/// The file's shape; unknown keys are ignored so newer files still load.
-private struct ConfigFile: Decodable {
-    struct History: Decodable {
-        var renames: Bool?
-        var renameThreshold: Int?
-        var renameLimit: Int?
+    private mutating func readHistory(_ node: ConfigNode) throws(ConfigError) {
+        let entries = try node.entries(known: ["renames", "renameThreshold", "renameLimit"])
+        if let value = entries["renames"] { history.detectRenames = try value.bool() }
+        if let value = entries["renameThreshold"] { history.renameThreshold = try value.int(in: 1...100) }
+        if let value = entries["renameLimit"] { history.renameLimit = try value.int(in: 1...1_000_000) }
     }
-
-    var history: History?
-}
-
-/// A configuration file that cannot be used.
-public enum ConfigError: Error, Equatable, Sendable {
-    /// `--config` named a file that does not exist.
-    case missing(path: String)
-    /// The file is not valid YAML, or a value has the wrong type or range.
-    case invalid(path: String, key: String, detail: String)
-}
-
-extension ConfigError: UserFacingError {
-    public var description: String {
-        switch self {
-        case .missing(let path):
-            "no configuration file at \(path). Check the --config path."
-        case .invalid(let path, let key, let detail):
-            "invalid configuration in \(path)\(key.isEmpty ? "" : " at '\(key)'"): \(detail). Fix the file, or remove the key to use the default."
-        }
-    }
-
-    public var exitStatus: ExitStatus { .usage }
 }

@@ -26,3 +26,59 @@ import Testing
         }
     }
 }
+
+@Suite struct ReportConfigurationTests {
+    @Test func reportKeysBecomeAnalysisSettings() throws {
+        let text = """
+            report:
+              window: 2y
+              includeDeleted: true
+              ignore: ["docs/**"]
+              ignoreDefaults: false
+              halfLifeDays: 30
+              stableDays: 365
+              coupling:
+                minShared: 3
+            fixes:
+              pattern: '\\bJIRA-\\d+'
+            people:
+              bots: [ci-robot]
+              agents: [my-agent]
+            """
+        let configuration = try HindsightConfiguration.parse(text, path: "x.yml")
+        let settings = configuration.report.analysisSettings(now: 1_000_000_000)
+        #expect(settings.since == 1_000_000_000 - Int64(2 * 365.2425 * 86_400))
+        #expect(settings.includeDeleted)
+        #expect(settings.ignore.map(\.description) == ["docs/**"])
+        #expect(settings.halfLifeDays == 30 && settings.classes.stableDays == 365)
+        #expect(settings.coupling.minShared == 3 && settings.coupling.minRevisions == 5)
+        #expect(settings.fixes.pattern == #"\bJIRA-\d+"#)
+        #expect(settings.bots.isBot(Person(name: "CI Robot", email: "ci-robot@example.com")))
+        #expect(settings.bots.isAgent(Person(name: "Build", email: "my-agent@example.com")))
+    }
+
+    @Test func theDefaultsIgnoreVendoredAndLockFiles() {
+        let settings = HindsightConfiguration().report.analysisSettings(now: 0)
+        #expect(settings.ignore.contains { $0.matches(RepoPath("vendor/lib.c")) })
+        #expect(settings.ignore.contains { $0.matches(RepoPath("Cargo.lock")) })
+        #expect(settings.since == nil)
+    }
+
+    @Test(arguments: [
+        ("report:\n  halfLife: 30\n", "unknown key 'report.halfLife' in x.yml:2"),
+        ("history:\n  renames: true\nrepor:\n  window: 90d\n", "unknown key 'repor' in x.yml:3"),
+        ("report:\n  window: soon\n", "x.yml:2 at 'report.window'"),
+        ("report:\n  coupling:\n    minDegree: 130\n", "x.yml:3 at 'report.coupling.minDegree': must be 0 to 100, got 130"),
+        ("fixes:\n  pattern: '(unclosed'\n", "x.yml:2 at 'fixes.pattern': not a valid regular expression"),
+        ("report:\n  ignore: [1, [2]]\n", "at 'report.ignore[1]'"),
+    ])
+    func mistakesNameTheKeyAndLine(text: String, message: String) {
+        do {
+            _ = try HindsightConfiguration.parse(text, path: "x.yml")
+            Issue.record("accepted \(text)")
+        } catch {
+            #expect(error.description.contains(message), "\(error.description)")
+            #expect(error.exitStatus == .usage)
+        }
+    }
+}
