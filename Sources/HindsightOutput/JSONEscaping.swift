@@ -2,8 +2,21 @@
 public enum JSONEscaping {
     /// `text` as a JSON string literal, with quotes, backslashes and control characters escaped.
     public static func quoted(_ text: String) -> [UInt8] {
-        var result: [UInt8] = [UInt8(ascii: "\"")]
-        for byte in text.utf8 {
+        var result: [UInt8] = []
+        appendQuoted(text, to: &result)
+        return result
+    }
+
+    /// Appends `text` as a JSON string literal to `result`.
+    public static func appendQuoted(_ text: String, to result: inout [UInt8]) {
+        result.append(UInt8(ascii: "\""))
+        let utf8 = text.utf8
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x7f || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            result.append(contentsOf: utf8)
+            result.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): result += Array("\\\"".utf8)
             case UInt8(ascii: "\\"): result += Array("\\\\".utf8)
@@ -17,6 +30,5 @@ public enum JSONEscaping {
             }
         }
         result.append(UInt8(ascii: "\""))
-        return result
     }
 }

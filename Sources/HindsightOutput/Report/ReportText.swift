@@ -1,0 +1,130 @@
+import Foundation
+import HindsightCore
+
+/// Number, date and percent formatting shared by the text formats (table, Markdown, CSV), so the
+/// same figure reads the same everywhere and never depends on the locale or the clock.
+enum ReportText {
+    /// Seconds since the epoch as a UTC calendar date, `yyyy-MM-dd`.
+    static func date(_ seconds: Int64) -> String {
+        // Howard Hinnant's days-to-civil algorithm: no formatter, no time zone database.
+        let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    }
+
+    /// `value` with exactly `decimals` digits after the point, e.g. `fixed(2/3, 3)` is `0.667`.
+    static func fixed(_ value: Double, _ decimals: Int) -> String {
+        let text = String(format: "%.\(max(0, decimals))f", value)
+        // -0.001 prints as "-0.00"; a sign on zero only confuses.
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
+    }
+
+    /// A 0…1 share as a whole percent, e.g. `67%`; one decimal with `decimals: 1`.
+    static func percent(_ share: Double, decimals: Int = 0) -> String {
+        fixed(share * 100, decimals) + "%"
+    }
+
+    /// A count with its noun, e.g. `1 file`, `3 files`.
+    static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(value) \(value == 1 ? singular : plural ?? singular + "s")"
+    }
+
+    /// The analysed window, e.g. `all history (2023-07-15 – 2025-12-12)` or `since 2025-01-01`.
+    static func window(_ summary: RepositorySummary, _ settings: AnalysisSettings) -> String {
+        let span: String? = switch (summary.firstCommit, summary.lastCommit) {
+        case let (first?, last?): "\(date(first)) – \(date(last))"
+        default: nil
+        }
+        let base = settings.since.map { "since \(date($0))" } ?? "all history"
+        return span.map { "\(base) (\($0))" } ?? base
+    }
+
+    /// The class counts of a directory, attention order, e.g. `1 hotspot, 2 stable`.
+    static func classCounts(_ counts: [FileClass: Int]) -> String {
+        FileClass.allCases.compactMap { fileClass in
+            counts[fileClass].flatMap { $0 > 0 ? "\($0) \(fileClass.rawValue)" : nil }
+        }.joined(separator: ", ")
+    }
+
+    /// A file's main author and share, e.g. `Ada Lovelace (67%)`, or nil when nobody is counted.
+    static func owner(_ file: FileReport) -> String? {
+        file.mainAuthor.map { "\($0.name) (\(percent($0.share)))" }
+    }
+
+    /// A fix region as `L10-14` (or `L10` for one line).
+    static func lines(_ region: FixRegion) -> String {
+        region.startLine == region.endLine ? "L\(region.startLine)" : "L\(region.startLine)-\(region.endLine)"
+    }
+
+    /// A directory path for display: the root is `.`, others end in `/`.
+    static func directory(_ path: RepoPath) -> String {
+        path.bytes.isEmpty ? "." : path.string.hasSuffix("/") ? path.string : path.string + "/"
+    }
+
+    /// The class thresholds in words, so a reader can trace each class.
+    static func thresholds(_ classes: ClassThresholds) -> String {
+        "new if first seen < \(fixed(classes.newDays, 0)) days ago; "
+            + "stable if unchanged ≥ \(fixed(classes.stableDays, 0)) days "
+            + "(or half that at ≤ p\(fixed(classes.stableRatePercentile, 0)) commit rate); "
+            + "churning if recent churn ≥ p\(fixed(classes.churningPercentile, 0)) "
+            + "and ≥ \(fixed(classes.minimumChurningChurn, 1)) lines; "
+            + "hotspot if churning and bug score ≥ p\(fixed(classes.hotspotBugPercentile, 0))"
+    }
+
+    private static func padded(_ value: Int64, _ width: Int) -> String {
+        let digits = String(abs(value))
+        let sign = value < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+// MARK: - Terminal text
+
+extension ReportText {
+    /// Untrusted text made safe for a terminal: controls (C0, DEL, C1, ESC), line separators and
+    /// bidirectional overrides become visible escapes such as `\n`, `\e`, `\x01` or `\u{202e}`.
+    static func terminalSafe(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0a: result += "\\n"
+            case 0x0d: result += "\\r"
+            case 0x09: result += "\\t"
+            case 0x1b: result += "\\e"
+            case 0x00..<0x20, 0x7f: result += "\\x" + hex(scalar.value, 2)
+            case 0x80...0x9f, 0x2028, 0x2029, 0x200e, 0x200f, 0x202a...0x202e, 0x2066...0x2069:
+                result += "\\u{" + hex(scalar.value, 4) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// `text` cut to `width` characters with `…` in the middle, keeping more of the end (file names).
+    static func elidedMiddle(_ text: String, _ width: Int) -> String {
+        guard text.count > width else { return text }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        let head = (width - 1) / 3
+        return String(text.prefix(head)) + "…" + String(text.suffix(width - 1 - head))
+    }
+
+    /// `text` cut to `width` characters with `…` at the end.
+    static func elidedEnd(_ text: String, _ width: Int) -> String {
+        guard text.count > width else { return text }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        return String(text.prefix(width - 1)) + "…"
+    }
+
+    private static func hex(_ value: UInt32, _ digits: Int) -> String {
+        let text = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+}
