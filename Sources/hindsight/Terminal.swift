@@ -5,6 +5,23 @@ enum Terminal {
     /// Whether standard error is an interactive terminal (progress bars go there).
     static var isErrorInteractive: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// Whether standard output is an interactive terminal.
+    static var isOutputInteractive: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Whether output may carry ANSI colours: a terminal, `NO_COLOR` unset, `TERM` not `dumb`.
+    static var isOutputColored: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return isOutputInteractive && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
+    }
+
+    /// The terminal's width in columns (`COLUMNS` wins; 100 when unknown).
+    static var outputWidth: Int {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 100
+    }
+
     /// Prints `message` to standard error as `hindsight: error: …` (unless it already carries its own prefix).
     static func printError(_ message: String, prefixed: Bool = true) {
         writeError((prefixed ? "hindsight: error: " : "") + message + "\n")

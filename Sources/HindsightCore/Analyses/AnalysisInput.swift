@@ -11,7 +11,8 @@ public struct AnalysisInput: Sendable {
     public let files: [FileLineage]
     /// Per commit: whether it counts (authored inside the window).
     public let isInWindow: [Bool]
-    /// Per commit: whether it is a fix.
+    /// Per commit: whether it is a fix. Merges and reverts never are: a revert's fix words belong
+    /// to the subject it quotes.
     public let isFix: [Bool]
     /// Per commit: whether a coding agent authored or co-authored it.
     public let isAgentCommit: [Bool]
@@ -42,7 +43,7 @@ public struct AnalysisInput: Sendable {
                 let matcher = settings.fixes.matcher()
                 fixes.withLock { result in
                     result = snapshot.commits.map {
-                        !$0.isMerge && matcher.isFix(subject: $0.subject, body: $0.body, fixesReferences: $0.fixesReferences)
+                        !$0.isMerge && $0.revertedCommit == nil && matcher.isFix(subject: $0.subject, body: $0.body, fixesReferences: $0.fixesReferences)
                     }
                 }
             } else {

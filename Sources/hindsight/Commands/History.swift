@@ -40,25 +40,11 @@ struct History: ParsableCommand {
     func run() throws {
         let git = try repository.openRepository()
         let filter = try path.map { try RepositoryPath.resolve($0, base: repository.path, in: git) }
-        if !noUpdate { try update(git) }
-        let url = Miner.indexURL(for: git)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            if try git.resolveCommit() == nil { return }
-            throw IndexError.missing(path: url.path)
-        }
-        let store = try IndexStore(url: url)
+        if !noUpdate { try IndexUpdate.run(repository, configuration: try repository.configuration(for: git), quiet: true) }
+        guard let store = try IndexUpdate.open(git) else { return }
         let rows = try store.history(under: filter)
         var output: [UInt8] = []
         format.renderer(nulSeparated: nulSeparated).render(rows, tip: try store.tip(), into: &output)
         Terminal.writeOutput(output)
-    }
-
-    private func update(_ git: GitRepository) throws {
-        let configuration = try repository.configuration(for: git)
-        do {
-            _ = try Miner.mine(repositoryPath: repository.path, request: MineRequest(options: configuration.history))
-        } catch IndexError.busy {
-            Terminal.printWarning("another hindsight is updating the index; showing it as it was.")
-        }
     }
 }

@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import HindsightConfig
+import HindsightCore
+import HindsightGit
+import HindsightIndex
+import HindsightOutput
+
+extension ReportFormat: ExpressibleByArgument {}
+extension ReportSort: ExpressibleByArgument {}
+
+/// `hindsight report`: how stable each file is, and why.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show how stable each file is: stable, active, churning, hotspot or new, with the figures behind it.",
+        discussion: """
+            Folds history onto current paths through renames, then reports per file: commits, lines, \
+            recency-weighted churn, owners, fix commits, bug score, reverts, files that change with it, \
+            and a class with the rule that placed it there; then directories, recurring fixes, reverts \
+            and a timeline. Thresholds and ignore globs come from .hindsight.yml and are printed with \
+            the results. The index is brought up to date first unless --no-mine.
+            """
+    )
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(help: ArgumentHelp("Output format (default: table on a terminal, else markdown; with --output, from its extension).", valueName: "format"))
+    var format: ReportFormat?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Only commits since a date (2024-01-31) or a span back from now (90d, 12w, 6m, 2y).", valueName: "when"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only files at or below this path.", valueName: "path"))
+    var path: String?
+
+    @Option(help: ArgumentHelp("Show at most this many files and directories (default: 25 in table and markdown, all otherwise; 0 for all).", valueName: "n"))
+    var top: Int?
+
+    @Option(name: .customLong("class"), parsing: .upToNextOption,
+            help: ArgumentHelp("Only files of these classes (\(FileClass.allCases.map(\.rawValue).joined(separator: ", "))); comma-separated or repeated.", valueName: "class"))
+    var classes: [String] = []
+
+    @Option(help: ArgumentHelp("File order.", valueName: "order"))
+    var sort: ReportSort = .attention
+
+    @Option(help: ArgumentHelp("Explain one file: the commits behind each of its figures.", valueName: "path"))
+    var explain: String?
+
+    @Flag(help: "Include files that no longer exist.")
+    var includeDeleted = false
+
+    @Option(help: ArgumentHelp("Measure ages from this date instead of now (for reproducible reports).", valueName: "date"))
+    var asOf: String?
+
+    @Flag(help: "Read the index as it is, without mining new commits first.")
+    var noMine = false
+
+    @Flag(name: .shortAndLong, help: "No progress bar and no \"wrote FILE\" line.")
+    var quiet = false
+
+    @Flag(help: .hidden)
+    var timings = false
+
+    func validate() throws {
+        if let top, top < 0 { throw ValidationError("--top must be 0 (all) or more (got \(top)).") }
+        if let since, TimeWindow(parsing: since) == nil {
+            throw ValidationError("--since takes a date like 2024-01-31 or a span like 90d, 12w, 6m, 2y (got '\(since)').")
+        }
+        if let asOf, case .since = TimeWindow(parsing: asOf) {} else if let asOf {
+            throw ValidationError("--as-of takes a date like 2024-01-31 or 2024-01-31T12:00:00Z (got '\(asOf)').")
+        }
+        _ = try fileClasses()
+        if explain != nil, let format, !ExplanationRenderer.supports(format) {
+            throw ValidationError("--explain prints table, markdown or json (got \(format.rawValue)).")
+        }
+        if output != nil, format == nil, ReportFormat(fileExtension: output ?? "") == nil {
+            throw ValidationError("cannot tell the format from '\(output ?? "")'; add --format (table, markdown, json, csv, html).")
+        }
+    }
+
+    func run() throws {
+        let git = try repository.openRepository()
+        let configuration = try repository.configuration(for: git)
+        let selectedPath = try path.map { try RepositoryPath.resolve($0, base: repository.path, in: git) }
+        if !noMine { try IndexUpdate.run(repository, configuration: configuration, quiet: quiet) }
+        guard let store = try IndexUpdate.open(git) else {
+            Terminal.writeError("nothing to report yet: the repository has no commits.\n")
+            return
+        }
+        var clock = PhaseClock(isEnabled: timings)
+        let snapshot = try store.snapshot()
+        clock.lap("load index")
+        let input = AnalysisInput(snapshot: snapshot, settings: try settings(configuration))
+        clock.lap("fold and classify commits")
+        let format = resolvedFormat
+        if let explain {
+            let target = try RepositoryPath.resolve(explain, base: repository.path, in: git)
+            guard let explanation = HindsightCore.explain(path: target, in: input) else {
+                throw ValidationError("no history for '\(explain)' in the report's window (it may be ignored, deleted, or outside --since).")
+            }
+            try emit(ExplanationRenderer(format: format).render(explanation))
+            return
+        }
+        let selection = ReportSelection(path: selectedPath, classes: try fileClasses(), sort: sort, top: limit(for: format))
+        let report = stabilityReport(from: input).selecting(selection)
+        clock.lap("analyse")
+        let text = format.renderer(width: Terminal.outputWidth, useColor: output == nil && Terminal.isOutputColored).render(report)
+        clock.lap("render")
+        try emit(text)
+    }
+
+    private var resolvedFormat: ReportFormat {
+        if let format { return format }
+        if let output, let inferred = ReportFormat(fileExtension: output) { return inferred }
+        return Terminal.isOutputInteractive ? .table : .markdown
+    }
+
+    private func limit(for format: ReportFormat) -> Int? {
+        if let top { return top == 0 ? nil : top }
+        return format == .table || format == .markdown ? 25 : nil
+    }
+
+    private func settings(_ configuration: HindsightConfiguration) throws -> AnalysisSettings {
+        let now = asOf.flatMap(TimeWindow.init(parsing:))?.start(now: 0) ?? Int64(Date().timeIntervalSince1970)
+        var settings = configuration.report.analysisSettings(now: now)
+        if let since, let window = TimeWindow(parsing: since) { settings.since = window.start(now: now) }
+        if includeDeleted { settings.includeDeleted = true }
+        return settings
+    }
+
+    private func fileClasses() throws -> Set<FileClass> {
+        var result = Set<FileClass>()
+        for name in classes.flatMap({ $0.split(separator: ",") }) {
+            let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let value = FileClass(rawValue: trimmed) else {
+                throw ValidationError("unknown class '\(name)'; use one of \(FileClass.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            result.insert(value)
+        }
+        return result
+    }
+
+    private func emit(_ text: String) throws {
+        guard let output else {
+            Terminal.writeOutput(Array(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw ValidationError("cannot write \(output): \(error.localizedDescription). Check the directory exists and is writable.")
+        }
+        if !quiet { Terminal.writeError("wrote \(output)\n") }
+    }
+}
+
+extension ReportFormat {
+    /// The format a file name's extension implies (`.md`, `.json`, `.csv`, `.html`, `.txt`).
+    init?(fileExtension name: String) {
+        switch URL(fileURLWithPath: name).pathExtension.lowercased() {
+        case "md", "markdown": self = .markdown
+        case "json": self = .json
+        case "csv": self = .csv
+        case "html", "htm": self = .html
+        case "txt": self = .table
+        default: return nil
+        }
+    }
+}
