@@ -21,7 +21,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
         let clock = [secondOfDay / 3_600, secondOfDay / 60 % 60, secondOfDay % 60]
             .map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
-        return .string(ReportText.date(seconds) + "T" + clock + "Z")
+        return .string(CalendarDate.isoDate(seconds) + "T" + clock + "Z")
     }
 
     /// A commit id, or null.

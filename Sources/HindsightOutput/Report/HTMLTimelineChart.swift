@@ -13,7 +13,7 @@ struct HTMLTimelineChart {
             return HTMLPage.none("No commits in the window.")
         }
         let frame = ChartFrame()
-        let slots = Double(max(HTMLFormat.floorDivide(last - first, HTMLFormat.secondsPerWeek) + 1, 1))
+        let slots = Double(max(CalendarDate.floorDivide(last - first, HTMLFormat.secondsPerWeek) + 1, 1))
         let slotWidth = (frame.plotRight - frame.plotLeft) / slots
         let gap = slotWidth >= 4 ? slotWidth * 0.18 : 0
         let yScale = ChartScale.linear(maximum: Double(weeks.map(\.commits).max() ?? 0), start: frame.plotBottom,
@@ -56,9 +56,9 @@ struct HTMLTimelineChart {
     /// Ticks on month or year starts, spaced so that at most about seven are labelled.
     private func calendarTicks(_ time: ChartTime) -> [(x: Double, label: String)] {
         var months: [(start: Int64, year: Int64, month: Int64)] = []
-        var (year, month, _) = HTMLFormat.civilDate(days: HTMLFormat.floorDivide(time.first, HTMLFormat.secondsPerDay))
+        var (year, month, _) = CalendarDate.civilDate(days: CalendarDate.floorDivide(time.first, HTMLFormat.secondsPerDay))
         while true {
-            let start = HTMLFormat.days(year: year, month: month, day: 1) * HTMLFormat.secondsPerDay
+            let start = CalendarDate.days(year: year, month: month, day: 1) * HTMLFormat.secondsPerDay
             if start > time.end { break }
             if start >= time.first { months.append((start, year, month)) }
             (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)

@@ -5,20 +5,7 @@ import HindsightCore
 /// same figure reads the same everywhere and never depends on the locale or the clock.
 enum ReportText {
     /// Seconds since the epoch as a UTC calendar date, `yyyy-MM-dd`.
-    static func date(_ seconds: Int64) -> String {
-        // Howard Hinnant's days-to-civil algorithm: no formatter, no time zone database.
-        let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
-    }
+    static func date(_ seconds: Int64) -> String { CalendarDate.isoDate(seconds) }
 
     /// `value` with exactly `decimals` digits after the point, e.g. `fixed(2/3, 3)` is `0.667`.
     static func fixed(_ value: Double, _ decimals: Int) -> String {
@@ -77,12 +64,6 @@ enum ReportText {
             + "churning if recent churn ≥ p\(fixed(classes.churningPercentile, 0)) "
             + "and ≥ \(fixed(classes.minimumChurningChurn, 1)) lines; "
             + "hotspot if churning and bug score ≥ p\(fixed(classes.hotspotBugPercentile, 0))"
-    }
-
-    private static func padded(_ value: Int64, _ width: Int) -> String {
-        let digits = String(abs(value))
-        let sign = value < 0 ? "-" : ""
-        return sign + String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
 

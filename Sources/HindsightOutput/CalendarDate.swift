@@ -1,0 +1,49 @@
+/// UTC calendar dates computed from seconds since the epoch (Howard Hinnant's algorithms): no
+/// formatter, locale or time zone database, so every format prints the same date for a moment.
+enum CalendarDate {
+    /// The UTC calendar date of `seconds` since the epoch, as `yyyy-MM-dd`.
+    static func isoDate(_ seconds: Int64) -> String {
+        let (year, month, day) = civilDate(days: floorDivide(seconds, 86_400))
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    }
+
+    /// The UTC month of `seconds` since the epoch, as `yyyy-MM`.
+    static func isoMonth(_ seconds: Int64) -> String {
+        let (year, month, _) = civilDate(days: floorDivide(seconds, 86_400))
+        return "\(padded(year, 4))-\(padded(month, 2))"
+    }
+
+    /// Year, month (1…12) and day (1…31) of a day count since 1970-01-01 (H. Hinnant's algorithm).
+    static func civilDate(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let shifted = days + 719_468
+        let era = floorDivide(shifted, 146_097)
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// Days since 1970-01-01 of a calendar date (the inverse of `civilDate(days:)`).
+    static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let adjustedYear = month <= 2 ? year - 1 : year
+        let era = floorDivide(adjustedYear, 400)
+        let yearOfEra = adjustedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// Division rounding towards negative infinity.
+    static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+        let quotient = value / divisor
+        return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+
+    private static func padded(_ value: Int64, _ width: Int) -> String {
+        let text = String(value.magnitude)
+        return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}
