@@ -164,3 +164,10 @@ import Testing
         return text[open.upperBound..<close.lowerBound]
     }
 }
+
+@Suite struct ChartScaleTests {
+    @Test func tickLabelsIgnoreFloatingPointDust() {
+        let scale = ChartScale.linear(maximum: 0.6, start: 0, end: 100, count: 3, minimumUpper: 0)
+        #expect(scale.ticks.map(scale.label) == ["0", "0.2", "0.4", "0.6"])
+    }
+}

@@ -102,7 +102,9 @@ struct ChartScale {
     func label(_ value: Double) -> String {
         if value >= 1_000_000 { return HTMLFormat.decimal(value / 1_000_000, digits: value.truncatingRemainder(dividingBy: 1_000_000) == 0 ? 0 : 1) + "M" }
         if value >= 1_000 { return HTMLFormat.decimal(value / 1_000, digits: value.truncatingRemainder(dividingBy: 1_000) == 0 ? 0 : 1) + "k" }
-        return HTMLFormat.decimal(value, digits: value == value.rounded() ? 0 : (value * 10 == (value * 10).rounded() ? 1 : 2))
+        // Ticks are multiples of a step like 0.2, which floating point leaves a hair off (0.6000000001).
+        func isWhole(_ x: Double) -> Bool { abs(x - x.rounded()) < 1e-9 }
+        return HTMLFormat.decimal(value, digits: isWhole(value) ? 0 : (isWhole(value * 10) ? 1 : 2))
     }
 
     /// 1, 2, 2.5 or 5 times a power of ten, at or above `rough`.

@@ -58,8 +58,12 @@ struct HTMLHotspotChart {
             .sorted { ($1.element.bugScore, $0.offset) < ($0.element.bugScore, $1.offset) }
             .prefix(labelledFiles)
         var parts = ["<g class=\"dot-labels\" aria-hidden=\"true\">"]
+        var placed: [Double] = []
         for (_, file) in ranked {
             let cx = x.position(Double(file.churn)), cy = y.position(file.bugScore)
+            // A label closer than a line's height to one already drawn would overprint it: skip it.
+            guard !placed.contains(where: { abs($0 - cy) < 13 }) else { continue }
+            placed.append(cy)
             let offset = 4 + 6 * (Double(file.commits) / maxCommits).squareRoot() + 4
             let isRightHalf = cx > (frame.plotLeft + frame.plotRight) / 2
             let anchor = isRightHalf ? "end" : "start"
