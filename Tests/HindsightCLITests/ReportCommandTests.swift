@@ -134,6 +134,17 @@ import Testing
         #expect(result.error.contains(message), "\(result.error)")
     }
 
+    @Test func outputGoesToDevicesAndAnUnwritablePathIsNamed() throws {
+        let repo = try Self.history()
+        let device = try Self.report(repo, ["--format", "json", "--output", "/dev/null", "-q"])
+        #expect(device.status == 0, "\(device.error)")
+        let missing = repo.root.appendingPathComponent("no/such/dir/report.html").path
+        let result = try Self.report(repo, ["--output", missing])
+        #expect(result.status == 2)
+        #expect(result.error.hasPrefix("hindsight: error: cannot write \(missing)"))
+        #expect(!result.error.contains("Usage:"))
+    }
+
     @Test func aConfigurationMistakeNamesItsLine() throws {
         let repo = try Self.history()
         try repo.write(".hindsight.yml", "report:\n  halfLifeDays: 90\n  stableDayz: 10\n")

@@ -99,7 +99,7 @@ struct Report: ParsableCommand {
         if let explain {
             let target = try RepositoryPath.resolve(explain, base: repository.path, in: git)
             guard let explanation = HindsightCore.explain(path: target, in: input) else {
-                throw ValidationError("no history for '\(explain)' in the report's window (it may be ignored, deleted, or outside --since).")
+                throw UsageError("no history for '\(explain)' in the report's window: it may be ignored, deleted (add --include-deleted) or unchanged since --since.")
             }
             try emit(ExplanationRenderer(format: format).render(explanation))
             return
@@ -149,9 +149,9 @@ struct Report: ParsableCommand {
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try OutputFile.write(Data(text.utf8), to: output)
         } catch {
-            throw ValidationError("cannot write \(output): \(error.localizedDescription). Check the directory exists and is writable.")
+            throw UsageError("cannot write \(output) (\(error.localizedDescription)). Check that its directory exists and is writable.")
         }
         if !quiet { Terminal.writeError("wrote \(output)\n") }
     }

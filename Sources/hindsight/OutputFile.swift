@@ -1,0 +1,19 @@
+import Foundation
+
+/// Writes a command's output file: atomically (a temporary file renamed over it) when it is a
+/// regular file or new, so a reader never sees half a report; straight through for a device or
+/// pipe such as `/dev/null` or `/dev/stdout`, which cannot be replaced.
+enum OutputFile {
+    static func write(_ data: Data, to path: String) throws {
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            }
+            defer { try? handle.close() }
+            try handle.write(contentsOf: data)
+            return
+        }
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}

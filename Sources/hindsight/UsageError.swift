@@ -1,0 +1,13 @@
+import HindsightCore
+
+/// A mistake in what the user asked for, found while running (not while parsing): printed as one
+/// line without the usage text, exit status 2.
+struct UsageError: UserFacingError {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+
+    var exitStatus: ExitStatus { .usage }
+}
