@@ -12,13 +12,15 @@ deps:
 build: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
+# The main job: mine the current repository (incremental after the first run), then its stability report.
 run: build
-	$(HINDSIGHT) mine
+	$(HINDSIGHT) report
 
 test: deps
 	$(SWIFT) test
 
-# make bench [REPO=/path/to/repo]: cold and warm mine against `git log --numstat` on the same repository.
+# make bench [REPO=/path/to/repo]: cold and warm mine against `git log --numstat` on the same
+# repository, then reports from the warm index.
 bench: build
 	bash bench/run.sh $(REPO)
 
