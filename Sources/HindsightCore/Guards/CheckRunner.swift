@@ -1,0 +1,51 @@
+import Foundation
+
+/// What `check` lets through: kinds or guard ids allowed for this run, and paths never checked.
+public struct CheckOptions: Hashable, Sendable {
+    /// Kinds or guard ids whose findings are suppressed (`--allow`), besides `Hindsight-Allow:` trailers.
+    public var allow: Set<String> = []
+    /// Paths never checked.
+    public var exclude: [GlobPattern] = []
+
+    /// Options from their parts.
+    public init(allow: Set<String> = [], exclude: [GlobPattern] = []) {
+        self.allow = allow
+        self.exclude = exclude
+    }
+}
+
+/// The guard kinds that run from the index day to day, without a guard set entry each.
+public let liveRules: [any GuardRule] = [CoChangeRule(), StableFileRule()]
+
+/// Runs `rules` on `change` and applies suppressions: `--allow`, `Hindsight-Allow:` trailers in the
+/// change's commit messages (comma-separated kinds or ids), and excluded paths.
+public func check(
+    _ change: ChangeSet, rules: [any GuardRule] = liveRules, context: GuardContext, options: CheckOptions = .init()
+) -> CheckResult {
+    var allowed = options.allow
+    for message in change.messages {
+        for trailer in message.trailers where trailer.key.lowercased() == "hindsight-allow" {
+            for value in trailer.value.split(separator: ",") {
+                allowed.insert(value.trimmingCharacters(in: .whitespaces))
+            }
+        }
+    }
+    var kept: [Finding] = []
+    var suppressed = 0
+    for rule in rules {
+        for finding in rule.findings(in: change, context: context) {
+            if options.exclude.contains(where: { $0.matches(finding.path) }) { continue }
+            if allowed.contains(finding.ruleID) || allowed.contains(finding.kind) {
+                suppressed += 1
+            } else {
+                kept.append(finding)
+            }
+        }
+    }
+    kept.sort {
+        ($1.severity, $0.path, $0.line ?? 0, $0.ruleID, $0.fingerprint) < ($0.severity, $1.path, $1.line ?? 0, $1.ruleID, $1.fingerprint)
+    }
+    return CheckResult(
+        target: change.description, findings: kept, rules: rules.map(\.descriptor), indexTip: context.input.snapshot.tip,
+        suppressed: suppressed)
+}

@@ -1,0 +1,41 @@
+/// `co-change`: the change touches A but not B, although B changed in most of A's commits
+/// (and the pair clears the report's coupling thresholds).
+public struct CoChangeRule: GuardRule {
+    public let kind = "co-change"
+    /// The share of A's commits that must also have changed B.
+    public var minimumShare = 0.5
+
+    /// The rule with its defaults.
+    public init() {}
+
+    public var descriptor: RuleDescriptor {
+        RuleDescriptor(
+            id: kind, kind: kind, summary: "A file changed without the file that usually changes with it.",
+            help: "History shows the two files changing together in most commits of the first (code-maat coupling, "
+                + "degree ≥ 30%, ≥ 5 shared commits). Review the partner, or say in the commit message why it need not change.",
+            severity: .warning)
+    }
+
+    public func findings(in change: ChangeSet, context: GuardContext) -> [Finding] {
+        let touched = Set(change.files.flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) })
+        var findings: [Finding] = []
+        for file in change.files where file.status != .deleted {
+            guard let history = context.history(of: file) else { continue }
+            let commits = history.report.commits
+            for partner in history.report.coupling where !touched.contains(partner.path) {
+                guard commits > 0, Double(partner.shared) / Double(commits) >= minimumShare,
+                      let other = context.files[partner.path] else { continue }
+                let shared = Set(other.commits).intersection(history.commits).sorted()
+                let name = history.report.path.string, partnerName = partner.path.string
+                findings.append(Finding(
+                    ruleID: kind, kind: kind, severity: context.severity(of: kind, default: .warning), path: file.path,
+                    message: "\(partnerName) changed in \(partner.shared) of the \(commits) commits that changed \(name), but not in this change.",
+                    action: "Also review \(partnerName) (changed with \(name) in \(partner.shared) of \(commits) commits).",
+                    evidence: shared.suffix(3).reversed().map(context.input.reference),
+                    suppression: "add the trailer `Hindsight-Allow: \(kind)` to the commit message, or pass --allow \(kind)",
+                    fingerprint: "\(kind)|\(name)|\(partnerName)"))
+            }
+        }
+        return findings
+    }
+}
