@@ -16,8 +16,11 @@ build: deps
 run: build
 	$(HINDSIGHT) report
 
+# The tests validate SARIF and JUnit output with check-jsonschema and junitparser (PyPI), installed
+# into .build/test-tools by scripts/install-test-tools.
 test: deps
-	$(SWIFT) test
+	@./scripts/install-test-tools
+	PATH="$(CURDIR)/.build/test-tools/bin:$$PATH" $(SWIFT) test
 
 # make bench [REPO=/path/to/repo]: cold and warm mine against `git log --numstat` on the same
 # repository, then reports from the warm index.
