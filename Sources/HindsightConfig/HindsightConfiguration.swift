@@ -8,6 +8,8 @@ public struct HindsightConfiguration: Equatable, Sendable {
     public var history: HistoryOptions
     /// How the report reads the index.
     public var report: ReportConfiguration
+    /// How `check` runs guards.
+    public var check = CheckConfiguration()
 
     /// The defaults, used when there is no file.
     public init(history: HistoryOptions = .init(), report: ReportConfiguration = .init()) {
@@ -19,7 +21,7 @@ public struct HindsightConfiguration: Equatable, Sendable {
     public static let fileName = ".hindsight.yml"
 
     /// The top-level keys.
-    static let sections = ["history", "report", "fixes", "people"]
+    static let sections = ["history", "report", "fixes", "people", "check"]
 
     /// Loads `file`, or the defaults when `file` does not exist and `isRequired` is false.
     public static func load(from file: URL, isRequired: Bool = false) throws(ConfigError) -> HindsightConfiguration {
@@ -48,6 +50,7 @@ public struct HindsightConfiguration: Equatable, Sendable {
         if let report = sections["report"] { try configuration.report.read(report) }
         if let fixes = sections["fixes"] { try configuration.report.readFixes(fixes) }
         if let people = sections["people"] { try configuration.report.readPeople(people) }
+        if let check = sections["check"] { try configuration.check.read(check) }
         return configuration
     }
 

@@ -16,4 +16,18 @@ enum OutputFile {
         }
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
+
+    /// Appends `data` to the file at `path`, creating it (GitHub's step summary file).
+    static func append(_ data: Data, to path: String) throws {
+        if !FileManager.default.fileExists(atPath: path) {
+            try data.write(to: URL(fileURLWithPath: path))
+            return
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: data)
+    }
 }

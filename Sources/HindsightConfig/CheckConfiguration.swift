@@ -1,0 +1,42 @@
+import HindsightCore
+
+/// The `check:` settings of `.hindsight.yml`.
+public struct CheckConfiguration: Equatable, Sendable {
+    /// The guard kinds there are, as configuration names them.
+    public static let kinds = [
+        "reintroduced-fix", "reverted-change", "co-change", "stable-file", "fix-needs-test", "recurring-pattern",
+    ]
+
+    /// The lowest severity that fails `check` (nil: never fail).
+    public var failOn: Severity? = .error
+    /// Paths never checked.
+    public var exclude: [String] = []
+    /// Severity per guard kind, overriding the kind's default.
+    public var severities: [String: Severity] = [:]
+
+    /// The defaults.
+    public init() {}
+
+    /// The check options these settings give.
+    public var options: CheckOptions { CheckOptions(exclude: exclude.map(GlobPattern.init)) }
+
+    mutating func read(_ node: ConfigNode) throws(ConfigError) {
+        let entries = try node.entries(known: ["failOn", "exclude", "severity"])
+        if let value = entries["failOn"] { failOn = try Self.level(value, allowingNever: true) }
+        if let value = entries["exclude"] { exclude = try value.strings() }
+        if let value = entries["severity"] {
+            for (kind, level) in try value.entries(known: Self.kinds) {
+                severities[kind] = try Self.level(level, allowingNever: false)
+            }
+        }
+    }
+
+    private static func level(_ node: ConfigNode, allowingNever: Bool) throws(ConfigError) -> Severity? {
+        let text = try node.string()
+        if allowingNever, text == "never" { return nil }
+        guard let severity = Severity(rawValue: text) else {
+            throw node.invalid("expected error, warning\(allowingNever ? ", notice or never" : " or notice"), got '\(text)'")
+        }
+        return severity
+    }
+}

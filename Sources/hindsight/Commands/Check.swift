@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import HindsightConfig
+import HindsightCore
+import HindsightGit
+import HindsightIndex
+import HindsightOutput
+
+extension FindingsFormat: ExpressibleByArgument {}
+
+/// `hindsight check`: run the guards on a change.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the guards on a change: staged changes (default), a pull request, a commit or a range.",
+        discussion: """
+            Reads the change with libgit2 and never modifies the working tree or the git index. Findings \
+            carry the commits that taught them and what to do. Exit status 1 when a finding is at or above \
+            --fail-on (default error, or check.failOn in .hindsight.yml). The index is read as it is; if it \
+            is missing or behind HEAD, check says so in one line (add --mine to update it first).
+            """
+    )
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Flag(help: "Check what `git commit` would commit (the default).")
+    var staged = false
+
+    @Option(help: ArgumentHelp("Check a pull request: from the merge base of REF and HEAD up to HEAD.", valueName: "ref"))
+    var base: String?
+
+    @Option(help: ArgumentHelp("Check one commit against its first parent.", valueName: "ref"))
+    var commit: String?
+
+    @Option(help: ArgumentHelp("Check everything in A..B.", valueName: "A..B"))
+    var range: String?
+
+    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
+    var format: FindingsFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Exit 1 on findings at or above this level: error, warning, notice or never.", valueName: "level"))
+    var failOn: String?
+
+    @Option(parsing: .singleValue, help: ArgumentHelp("Allow a guard kind or id for this run (repeatable).", valueName: "kind|id"))
+    var allow: [String] = []
+
+    @Flag(help: "Bring the index up to date first (can take long on a first run).")
+    var mine = false
+
+    func validate() throws {
+        let targets = [staged, base != nil, commit != nil, range != nil].filter { $0 }.count
+        if targets > 1 { throw ValidationError("give at most one of --staged, --base, --commit and --range.") }
+        if let range, Self.split(range) == nil { throw ValidationError("--range takes A..B (got '\(range)').") }
+        if let failOn, failOn != "never", Severity(rawValue: failOn) == nil {
+            throw ValidationError("--fail-on takes error, warning, notice or never (got '\(failOn)').")
+        }
+    }
+
+    func run() throws {
+        let target = self.target
+        let git = try GitRepository(path: repository.path, fromEnvironment: target == .staged && Self.isInHook)
+        let configuration = try repository.configuration(for: git)
+        if mine { try IndexUpdate.run(repository, configuration: configuration, quiet: false) }
+        // A missing index is a note, not an error: a hook must not fail because nothing was mined yet.
+        let store = FileManager.default.fileExists(atPath: Miner.indexURL(for: git).path) ? try IndexUpdate.open(git) : nil
+        let snapshot = try store?.snapshot() ?? HistorySnapshot(tip: nil, paths: [], people: [], commits: [], changes: [])
+        let settings = configuration.report.analysisSettings(now: Int64(Date().timeIntervalSince1970))
+        let context = GuardContext(input: AnalysisInput(snapshot: snapshot, settings: settings),
+                                   severities: configuration.check.severities)
+        let change = try git.changeSet(for: target, options: configuration.history)
+        var options = configuration.check.options
+        options.allow.formUnion(allow)
+        var result = HindsightCore.check(change, context: context, options: options)
+        result.indexNote = try indexNote(store: store, git: git)
+        let rendered = format.renderer(useColor: output == nil && format == .text && Terminal.isOutputColored).render(result)
+        try write(rendered)
+        if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            try? OutputFile.append(Data(GitHubFindingsRenderer().stepSummary(result).utf8), to: summary)
+        }
+        let threshold = failOn.map { $0 == "never" ? nil : Severity(rawValue: $0) } ?? configuration.check.failOn
+        if let threshold, result.findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+    }
+
+    private var target: CheckTarget {
+        if let base { return .base(base) }
+        if let commit { return .commit(commit) }
+        if let range, let (from, to) = Self.split(range) { return .range(from: from, to: to) }
+        return .staged
+    }
+
+    /// Whether git runs us from a hook with a temporary index (`git commit -a`, `git commit <paths>`).
+    private static var isInHook: Bool { ProcessInfo.processInfo.environment["GIT_INDEX_FILE"] != nil }
+
+    private static func split(_ range: String) -> (String, String)? {
+        let parts = range.components(separatedBy: "..")
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !parts[1].hasPrefix(".") else { return nil }
+        return (parts[0], parts[1])
+    }
+
+    private func indexNote(store: IndexStore?, git: GitRepository) throws -> String? {
+        guard let store else {
+            return "no history index yet, so only the change itself was checked: run `hindsight mine` once."
+        }
+        guard let head = try git.resolveCommit() else { return nil }
+        let tip = try store.tip()
+        if tip == head { return nil }
+        return "the history index is at \(tip?.short ?? "nothing"), not HEAD (\(head.short)): run `hindsight mine`, or check --mine."
+    }
+
+    private func write(_ text: String) throws {
+        guard let output else {
+            Terminal.writeOutput(Array(text.utf8))
+            return
+        }
+        do {
+            try OutputFile.write(Data(text.utf8), to: output)
+        } catch {
+            throw UsageError("cannot write \(output) (\(error.localizedDescription)). Check that its directory exists and is writable.")
+        }
+    }
+}

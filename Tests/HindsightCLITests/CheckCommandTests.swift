@@ -1,0 +1,97 @@
+import Foundation
+import HindsightTestSupport
+import Testing
+
+/// End-to-end `hindsight check` on a history where parser.c and parser.h always change together.
+@Suite struct CheckCommandTests {
+    static func history() throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        for day in 0..<6 {
+            try repo.write("src/parser.c", "int parse(void) { return \(day); }\n")
+            try repo.write("src/parser.h", "int parse(void); /* \(day) */\n")
+            _ = try repo.commit("feat: parser step \(day)", day: day)
+        }
+        try repo.write("README.md", "hello\n")
+        _ = try repo.commit("docs: readme", day: 6)
+        return repo
+    }
+
+    static func check(_ repo: FixtureRepository, _ arguments: [String]) throws -> ProcessResult {
+        try HindsightBinary.run(["check"] + arguments, in: repo.root, environment: repo.environment(day: 10))
+    }
+
+    @Test func stagedChangeWithoutItsPartnerIsFlagged() throws {
+        let repo = try Self.history()
+        try HindsightBinary.run(["mine", "-q"], in: repo.root, environment: repo.environment()).requireSuccess("mine")
+        try repo.write("src/parser.c", "int parse(void) { return 42; }\n")
+        try repo.git(["add", "src/parser.c"])
+        let result = try Self.check(repo, ["--staged", "--format", "json"])
+        #expect(result.status == 0, "\(result.error)")  // warnings do not fail at the default --fail-on error
+        let json = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
+        // The fixture's dates are years old, so parser.c is also stable: one notice besides the warning.
+        let all = try #require(json["findings"] as? [[String: Any]])
+        #expect(all.compactMap { $0["kind"] as? String } == ["co-change", "stable-file"])
+        let findings = all.filter { $0["kind"] as? String == "co-change" }
+        #expect(findings.first?["kind"] as? String == "co-change")
+        #expect(findings.first?["path"] as? String == "src/parser.c")
+        #expect(findings.first?["action"] as? String == "Also review src/parser.h (changed with src/parser.c in 6 of 6 commits).")
+        #expect((findings.first?["evidence"] as? [[String: Any]])?.count == 3)
+        let failing = try Self.check(repo, ["--fail-on", "warning"])
+        #expect(failing.status == 1)
+        #expect(failing.output.contains("src/parser.h"))
+    }
+
+    @Test func stagingBothFilesOrAllowingTheKindIsClean() throws {
+        let repo = try Self.history()
+        try HindsightBinary.run(["mine", "-q"], in: repo.root, environment: repo.environment()).requireSuccess("mine")
+        try repo.write("src/parser.c", "int parse(void) { return 42; }\n")
+        try repo.git(["add", "src/parser.c"])
+        let allowed = try Self.check(repo, ["--fail-on", "warning", "--allow", "co-change"])
+        #expect(allowed.status == 0, "\(allowed.output)")
+        try repo.write("src/parser.h", "int parse(void); /* 42 */\n")
+        try repo.git(["add", "src/parser.h"])
+        let both = try Self.check(repo, ["--fail-on", "warning"])
+        #expect(both.status == 0, "\(both.output)")
+        #expect(!both.output.contains("co-change"))
+        #expect(both.output.contains("stable-file"))
+    }
+
+    @Test func aCommitsHindsightAllowTrailerSilencesIt() throws {
+        let repo = try Self.history()
+        try repo.write("src/parser.c", "int parse(void) { return 7; }\n")
+        let plain = try repo.commit("fix: parser returns 7", day: 8)
+        try repo.write("src/parser.c", "int parse(void) { return 8; }\n")
+        let allowed = try repo.commit("fix: parser returns 8\n\nHindsight-Allow: co-change", day: 9)
+        try HindsightBinary.run(["mine", "-q"], in: repo.root, environment: repo.environment()).requireSuccess("mine")
+        #expect(try Self.check(repo, ["--commit", plain, "--fail-on", "warning"]).status == 1)
+        let silenced = try Self.check(repo, ["--commit", allowed, "--fail-on", "warning", "--format", "json"])
+        #expect(silenced.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: silenced.standardOutput) as? [String: Any])
+        #expect(json["suppressed"] as? Int == 1)
+        #expect(try Self.check(repo, ["--range", "\(plain)..\(allowed)", "--fail-on", "warning"]).status == 0)
+    }
+
+    @Test func aMissingIndexIsSaidInOneLineAndNothingIsMined() throws {
+        let repo = try Self.history()
+        try repo.write("src/parser.c", "int parse(void) { return 42; }\n")
+        try repo.git(["add", "src/parser.c"])
+        let result = try Self.check(repo, ["--format", "json"])
+        #expect(result.status == 0, "\(result.error)")
+        let json = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
+        #expect((json["indexNote"] as? String)?.contains("run `hindsight mine` once") == true)
+        #expect(!FileManager.default.fileExists(atPath: repo.root.appendingPathComponent(".git/hindsight/index.sqlite").path))
+    }
+
+    @Test(arguments: [
+        (["--staged", "--commit", "HEAD"], "at most one of"),
+        (["--range", "main"], "--range takes A..B"),
+        (["--fail-on", "fatal"], "--fail-on takes"),
+        (["--format", "pdf"], "format"),
+    ])
+    func badArgumentsAreUsageErrors(arguments: [String], message: String) throws {
+        let repo = try Self.history()
+        let result = try Self.check(repo, arguments)
+        #expect(result.status == 2)
+        #expect(result.error.contains(message), "\(result.error)")
+    }
+}
