@@ -50,6 +50,10 @@ enum IndexSchema {
                 DELETE FROM meta WHERE key IN ('tip', 'reachableCount');
                 """)
         }
+        // v3 caches what the live guard rules need per file, so a pre-commit check reads a few rows.
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: "CREATE TABLE fileFacts (path BLOB PRIMARY KEY NOT NULL, facts BLOB NOT NULL) WITHOUT ROWID")
+        }
         return migrator
     }
 }
@@ -66,4 +70,6 @@ enum MetaKey: String {
     case shallow
     /// How many commits are reachable from the tip.
     case reachableCount
+    /// What the `fileFacts` rows were computed for: tip, analysis settings and day.
+    case factsKey
 }

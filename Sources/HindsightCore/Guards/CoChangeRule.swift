@@ -21,17 +21,15 @@ public struct CoChangeRule: GuardRule {
         var findings: [Finding] = []
         for file in change.files where file.status != .deleted {
             guard let history = context.history(of: file) else { continue }
-            let commits = history.report.commits
-            for partner in history.report.coupling where !touched.contains(partner.path) {
-                guard commits > 0, Double(partner.shared) / Double(commits) >= minimumShare,
-                      let other = context.files[partner.path] else { continue }
-                let shared = Set(other.commits).intersection(history.commits).sorted()
-                let name = history.report.path.string, partnerName = partner.path.string
+            let commits = history.commits
+            for partner in history.coupling where !touched.contains(partner.path) {
+                guard commits > 0, Double(partner.shared) / Double(commits) >= minimumShare else { continue }
+                let name = history.path.string, partnerName = partner.path.string
                 findings.append(Finding(
                     ruleID: kind, kind: kind, severity: context.severity(of: kind, default: .warning), path: file.path,
                     message: "\(partnerName) changed in \(partner.shared) of the \(commits) commits that changed \(name), but not in this change.",
                     action: "Also review \(partnerName) (changed with \(name) in \(partner.shared) of \(commits) commits).",
-                    evidence: shared.suffix(3).reversed().map(context.input.reference),
+                    evidence: history.sharedCommits[partner.path] ?? [],
                     suppression: "add the trailer `Hindsight-Allow: \(kind)` to the commit message, or pass --allow \(kind)",
                     fingerprint: "\(kind)|\(name)|\(partnerName)"))
             }

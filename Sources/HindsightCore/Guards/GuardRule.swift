@@ -8,26 +8,29 @@ public protocol GuardRule: Sendable {
     func findings(in change: ChangeSet, context: GuardContext) -> [Finding]
 }
 
-/// What history says about the files a change touches: the analysed files of the index, by path.
+/// What history says about the files a change may touch, by current path.
 public struct GuardContext: Sendable {
-    /// The analysis input (settings, snapshot, commit classes).
-    public let input: AnalysisInput
-    /// Analysed files by their current path (alive files only).
-    public let files: [RepoPath: AnalyzedFile]
+    /// Facts per current path (alive files only).
+    public let files: [RepoPath: FileFacts]
+    /// The commit the facts were computed at.
+    public let tip: CommitID?
     /// Severity per kind, after configuration.
     public let severities: [String: Severity]
 
-    /// The context for `input`, analysing every file once.
-    public init(input: AnalysisInput, severities: [String: Severity] = [:]) {
-        self.input = input
-        var files: [RepoPath: AnalyzedFile] = [:]
-        for file in analyzeFiles(in: input) where !file.report.isDeleted { files[file.report.path] = file }
+    /// A context from facts already computed (for instance read back from the index's cache).
+    public init(files: [RepoPath: FileFacts], tip: CommitID?, severities: [String: Severity] = [:]) {
         self.files = files
+        self.tip = tip
         self.severities = severities
     }
 
-    /// The analysed file a changed file was before the change (its old path for a rename).
-    public func history(of file: ChangedFile) -> AnalyzedFile? {
+    /// The context for `input`, analysing every file once.
+    public init(input: AnalysisInput, severities: [String: Severity] = [:]) {
+        self.init(files: fileFacts(in: input), tip: input.snapshot.tip, severities: severities)
+    }
+
+    /// What history knows of a changed file (its old path for a rename).
+    public func history(of file: ChangedFile) -> FileFacts? {
         files[file.oldPath ?? file.path] ?? files[file.path]
     }
 

@@ -16,14 +16,14 @@ public struct StableFileRule: GuardRule {
     public func findings(in change: ChangeSet, context: GuardContext) -> [Finding] {
         change.files.compactMap { file in
             guard file.status != .added, let history = context.history(of: file),
-                  history.report.classification.fileClass == .stable else { return nil }
+                  history.classification.fileClass == .stable else { return nil }
             return Finding(
                 ruleID: kind, kind: kind, severity: context.severity(of: kind, default: .notice), path: file.path,
-                message: "\(history.report.path.string) is \(history.report.classification.reason).",
+                message: "\(history.path.string) is \(history.classification.reason).",
                 action: "Make sure this change is intended: the file has been settled; keep the change small and reviewed.",
-                evidence: history.commits.suffix(1).map(context.input.reference),
+                evidence: history.lastCommit.map { [$0] } ?? [],
                 suppression: "add the trailer `Hindsight-Allow: \(kind)` to the commit message, or pass --allow \(kind)",
-                fingerprint: "\(kind)|\(history.report.path.string)")
+                fingerprint: "\(kind)|\(history.path.string)")
         }
     }
 }

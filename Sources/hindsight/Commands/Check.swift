@@ -65,11 +65,10 @@ struct Check: ParsableCommand {
         if mine { try IndexUpdate.run(repository, configuration: configuration, quiet: false) }
         // A missing index is a note, not an error: a hook must not fail because nothing was mined yet.
         let store = FileManager.default.fileExists(atPath: Miner.indexURL(for: git).path) ? try IndexUpdate.open(git) : nil
-        let snapshot = try store?.snapshot() ?? HistorySnapshot(tip: nil, paths: [], people: [], commits: [], changes: [])
-        let settings = configuration.report.analysisSettings(now: Int64(Date().timeIntervalSince1970))
-        let context = GuardContext(input: AnalysisInput(snapshot: snapshot, settings: settings),
-                                   severities: configuration.check.severities)
         let change = try git.changeSet(for: target, options: configuration.history)
+        let settings = configuration.report.analysisSettings(now: Int64(Date().timeIntervalSince1970))
+        let context = try GuardContextLoader.load(
+            store: store, settings: settings, touching: change, severities: configuration.check.severities)
         var options = configuration.check.options
         options.allow.formUnion(allow)
         var result = HindsightCore.check(change, context: context, options: options)

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import HindsightCore
+
+extension IndexStore {
+    /// The key cached file facts are valid for: the index tip, the analysis settings (but their
+    /// clock) and the UTC day, since classes depend on age.
+    public static func factsKey(tip: CommitID?, settings: AnalysisSettings) -> String {
+        "\(tip?.hex ?? "-")|\(settings.now / 86_400)|\(settings.timelessFingerprint)"
+    }
+
+    /// Cached facts for `paths` when the cache was computed for `key`; nil when it was not (stale or empty).
+    public func cachedFacts(for paths: Set<RepoPath>, key: String) throws -> [RepoPath: FileFacts]? {
+        try read { db in
+            guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.factsKey.rawValue]) == key
+            else { return nil }
+            var facts: [RepoPath: FileFacts] = [:]
+            let decoder = JSONDecoder()
+            for path in paths {
+                guard let data = try Data.fetchOne(db, sql: "SELECT facts FROM fileFacts WHERE path = ?", arguments: [Data(path.bytes)]),
+                      let record = try? decoder.decode(FactsRecord.self, from: data) else { continue }
+                facts[path] = record.facts(path: path)
+            }
+            return facts
+        }
+    }
+
+    /// Replaces the cache with `facts`, computed for `key`.
+    public func storeFacts(_ facts: [RepoPath: FileFacts], key: String) throws {
+        let encoder = JSONEncoder()
+        try write { db in
+            try db.execute(sql: "DELETE FROM fileFacts")
+            let statement = try db.makeStatement(sql: "INSERT INTO fileFacts (path, facts) VALUES (?, ?)")
+            for (path, fact) in facts {
+                try statement.execute(arguments: [Data(path.bytes), try encoder.encode(FactsRecord(fact))])
+            }
+            try Self.setMeta(.factsKey, key, in: db)
+        }
+    }
+}
+
+/// `FileFacts` as stored: paths as bytes, commits as their parts.
+private struct FactsRecord: Codable {
+    struct Commit: Codable {
+        var id: String, time: Int64, subject: String, author: String
+
+        init(_ commit: CommitRef) {
+            (id, time, subject, author) = (commit.id.hex, commit.time, commit.subject, commit.author)
+        }
+
+        var ref: CommitRef { CommitRef(id: CommitID(trustedHex: id), time: time, subject: subject, author: author) }
+    }
+
+    struct Partner: Codable {
+        var path: [UInt8], degree: Int, shared: Int, partnerCommits: Int, evidence: [Commit]
+    }
+
+    var fileClass: String, reason: String, commits: Int, lastCommit: Commit?, partners: [Partner]
+
+    init(_ facts: FileFacts) {
+        fileClass = facts.classification.fileClass.rawValue
+        reason = facts.classification.reason
+        commits = facts.commits
+        lastCommit = facts.lastCommit.map(Commit.init)
+        partners = facts.coupling.map { partner in
+            Partner(path: partner.path.bytes, degree: partner.degree, shared: partner.shared,
+                    partnerCommits: partner.partnerCommits, evidence: (facts.sharedCommits[partner.path] ?? []).map(Commit.init))
+        }
+    }
+
+    func facts(path: RepoPath) -> FileFacts {
+        var shared: [RepoPath: [CommitRef]] = [:]
+        for partner in partners { shared[RepoPath(bytes: partner.path)] = partner.evidence.map(\.ref) }
+        return FileFacts(
+            path: path, classification: Classification(FileClass(rawValue: fileClass) ?? .active, reason: reason),
+            commits: commits, lastCommit: lastCommit?.ref,
+            coupling: partners.map {
+                CouplingPartner(path: RepoPath(bytes: $0.path), degree: $0.degree, shared: $0.shared, partnerCommits: $0.partnerCommits)
+            },
+            sharedCommits: shared)
+    }
+}
