@@ -242,12 +242,28 @@ print("%.1f" % statistics.median(times))
 PY
 )"
 
+# ---------------------------------------------------------------- check --staged
+check_runs=$(( RUNS > 10 ? RUNS : 10 ))
+note "check --staged on a small staged change, against git diff --cached --numstat ($check_runs runs) ..."
+edit_target="$(git -C "$scratch" ls-files -- '*.c' '*.md' '*.py' '*.swift' | head -n 1)"
+[[ -n "$edit_target" ]] || die "no text file to edit in $scratch"
+printf 'bench: staged edit\n' >>"$scratch/$edit_target"
+git -C "$scratch" add -- "$edit_target"
+check_cmd=("$hs" check --repo "$scratch" --config "$config" --staged --fail-on never)
+"${check_cmd[@]}" >/dev/null   # the first check after new commits fills the per-file cache
+check_s="$(RUNS=$check_runs time_median check "${check_cmd[@]}")"
+diff_s="$(RUNS=$check_runs time_median gitdiff git -C "$scratch" diff --cached --numstat)"
+git -C "$scratch" reset -q -- "$edit_target"
+git -C "$scratch" checkout -q -- "$edit_target"
+
 # ---------------------------------------------------------------- report
 python3 - "$commits" "$git_s" "$cold_s" "$cold_rss_kb" "$warm_s" "$incr_ms" "$index_bytes" \
-    "$RENAMES" "$RUNS" "$repo" "$bench_dir/last-run.json" "$report_s" "$report_json_s" "$report_html_s" <<'PY'
+    "$RENAMES" "$RUNS" "$repo" "$bench_dir/last-run.json" "$report_s" "$report_json_s" "$report_html_s" \
+    "$check_s" "$diff_s" <<'PY'
 import json, sys
 
-commits, git_s, cold_s, rss_kb, warm_s, incr_ms, index_bytes, renames, runs, repo, out, report_s, report_json_s, report_html_s = sys.argv[1:]
+commits, git_s, cold_s, rss_kb, warm_s, incr_ms, index_bytes, renames, runs, repo, out, report_s, report_json_s, report_html_s, check_s, diff_s = sys.argv[1:]
+check_s, diff_s = float(check_s), float(diff_s)
 report_s, report_json_s, report_html_s = float(report_s), float(report_json_s), float(report_html_s)
 commits, git_s, cold_s, rss_kb, warm_s, incr_ms = int(commits), float(git_s), float(cold_s), int(rss_kb), float(warm_s), float(incr_ms)
 ratio = cold_s / git_s if git_s > 0 else float("inf")
@@ -267,6 +283,9 @@ rows = [
     ("report, warm index (table)", "%.2f s" % report_s, "<= 1.00 s", verdict(report_s <= 1.0)),
     ("report as json (1 run)", "%.2f s" % report_json_s, "", ""),
     ("report as html (1 run)", "%.2f s" % report_html_s, "", ""),
+    ("git diff --cached --numstat", "%.1f ms" % (diff_s * 1000), "", ""),
+    ("check --staged, small change", "%.1f ms" % (check_s * 1000), "<= 100 ms", verdict(check_s <= 0.1)),
+    ("check / git diff --cached", "%.1f" % (check_s / diff_s if diff_s > 0 else float("inf")), "<= 2.0", verdict(check_s <= 2 * diff_s)),
 ]
 if index_bytes:
     rows.append(("index size", "%.1f MB" % (int(index_bytes) / 1e6), "", ""))
@@ -285,6 +304,7 @@ json.dump({"repo": repo, "commits": commits, "renames": renames == "1", "runs": 
            "git_log_s": git_s, "cold_mine_s": cold_s, "cold_git_ratio": ratio,
            "cold_peak_rss_kb": rss_kb, "warm_mine_s": warm_s, "incremental_ms": incr_ms,
            "report_table_s": report_s, "report_json_s": report_json_s, "report_html_s": report_html_s,
+           "check_staged_s": check_s, "git_diff_cached_s": diff_s,
            "index_bytes": int(index_bytes) if index_bytes else None},
           open(out, "w"), indent=2)
 print("(written to %s)" % out)
