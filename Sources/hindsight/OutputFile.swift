@@ -4,6 +4,19 @@ import Foundation
 /// regular file or new, so a reader never sees half a report; straight through for a device or
 /// pipe such as `/dev/null` or `/dev/stdout`, which cannot be replaced.
 enum OutputFile {
+    /// Prints `text`, or writes it to `path` when given; a path that cannot be written is a usage error.
+    static func emit(_ text: String, to path: String?) throws {
+        guard let path else {
+            Terminal.writeOutput(Array(text.utf8))
+            return
+        }
+        do {
+            try write(Data(text.utf8), to: path)
+        } catch {
+            throw UsageError("cannot write \(path) (\(error.localizedDescription)). Check that its directory exists and is writable.")
+        }
+    }
+
     static func write(_ data: Data, to path: String) throws {
         var status = stat()
         if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {

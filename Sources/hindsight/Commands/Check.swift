@@ -74,7 +74,7 @@ struct Check: ParsableCommand {
         var result = HindsightCore.check(change, context: context, options: options)
         result.indexNote = try indexNote(store: store, git: git)
         let rendered = format.renderer(useColor: output == nil && format == .text && Terminal.isOutputColored).render(result)
-        try write(rendered)
+        try OutputFile.emit(rendered, to: output)
         if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             try? OutputFile.append(Data(GitHubFindingsRenderer().stepSummary(result).utf8), to: summary)
         }
@@ -106,17 +106,5 @@ struct Check: ParsableCommand {
         let tip = try store.tip()
         if tip == head { return nil }
         return "the history index is at \(tip?.short ?? "nothing"), not HEAD (\(head.short)): run `hindsight mine`, or check --mine."
-    }
-
-    private func write(_ text: String) throws {
-        guard let output else {
-            Terminal.writeOutput(Array(text.utf8))
-            return
-        }
-        do {
-            try OutputFile.write(Data(text.utf8), to: output)
-        } catch {
-            throw UsageError("cannot write \(output) (\(error.localizedDescription)). Check that its directory exists and is writable.")
-        }
     }
 }

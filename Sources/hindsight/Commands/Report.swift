@@ -144,16 +144,8 @@ struct Report: ParsableCommand {
     }
 
     private func emit(_ text: String) throws {
-        guard let output else {
-            Terminal.writeOutput(Array(text.utf8))
-            return
-        }
-        do {
-            try OutputFile.write(Data(text.utf8), to: output)
-        } catch {
-            throw UsageError("cannot write \(output) (\(error.localizedDescription)). Check that its directory exists and is writable.")
-        }
-        if !quiet { Terminal.writeError("wrote \(output)\n") }
+        try OutputFile.emit(text, to: output)
+        if let output, !quiet { Terminal.writeError("wrote \(output)\n") }
     }
 }
 
