@@ -46,6 +46,6 @@ public func check(
         ($1.severity, $0.path, $0.line ?? 0, $0.ruleID, $0.fingerprint) < ($0.severity, $1.path, $1.line ?? 0, $1.ruleID, $1.fingerprint)
     }
     return CheckResult(
-        target: change.description, findings: kept, rules: rules.map(\.descriptor), indexTip: context.tip,
+        target: change.description, findings: kept, rules: rules.flatMap(\.descriptors), indexTip: context.tip,
         suppressed: suppressed)
 }

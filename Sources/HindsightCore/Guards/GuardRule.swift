@@ -6,6 +6,12 @@ public protocol GuardRule: Sendable {
     var descriptor: RuleDescriptor { get }
     /// The findings in `change`.
     func findings(in change: ChangeSet, context: GuardContext) -> [Finding]
+    /// Every rule id its findings can carry, for formats that list rules (SARIF, JUnit).
+    var descriptors: [RuleDescriptor] { get }
+}
+
+extension GuardRule {
+    public var descriptors: [RuleDescriptor] { [descriptor] }
 }
 
 /// What history says about the files a change may touch, by current path.

@@ -1,0 +1,88 @@
+/// Where a guard stands: proposed by mining, accepted by a person, or muted with a reason.
+public enum GuardStatus: String, CaseIterable, Sendable, Codable {
+    case proposed, accepted, muted
+}
+
+/// One guard mined from history, as `.hindsight/guards.yml` holds it: what it matches, where, and
+/// the commits that taught it. People review it like code: accept it, raise its severity, mute it.
+public struct Guard: Hashable, Sendable {
+    /// Derived from kind, scope and match (`hs-` and 12 hex digits), so re-mining finds the same guard.
+    public var id: String
+    /// The guard kind (`reintroduced-fix`, `recurring-pattern`, `reverted-change`).
+    public var kind: String
+    /// Proposed, accepted or muted.
+    public var status: GuardStatus
+    /// How much a finding matters.
+    public var severity: Severity
+    /// The paths it applies to (current paths; empty for the whole repository).
+    public var scope: [RepoPath]
+    /// What it matches: for `reintroduced-fix` the whitespace-normalized line a fix removed.
+    public var match: String
+    /// What a finding says.
+    public var message: String
+    /// What to do about a finding.
+    public var action: String
+    /// The commits that taught it.
+    public var evidence: [CommitRef]
+    /// Why a person muted it.
+    public var muteReason: String?
+
+    /// A guard from its parts; `id` defaults to the one derived from kind, scope and match.
+    public init(
+        id: String? = nil, kind: String, status: GuardStatus = .proposed, severity: Severity, scope: [RepoPath],
+        match: String, message: String, action: String, evidence: [CommitRef], muteReason: String? = nil
+    ) {
+        self.id = id ?? Guard.id(kind: kind, scope: scope, match: match)
+        self.kind = kind
+        self.status = status
+        self.severity = severity
+        self.scope = scope
+        self.match = match
+        self.message = message
+        self.action = action
+        self.evidence = evidence
+        self.muteReason = muteReason
+    }
+
+    /// The content-derived id: `hs-` and the first 12 hex digits of FNV-1a 64 over kind, scope and match.
+    public static func id(kind: String, scope: [RepoPath], match: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let parts = [Array(kind.utf8)] + scope.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) } + [Array(match.utf8)]
+        for part in parts {
+            for byte in part + [0] {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+        }
+        let hex = String(hash, radix: 16)
+        return "hs-" + String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))
+    }
+}
+
+/// The guards of a repository, in a stable order (kind, then id).
+public struct GuardSet: Hashable, Sendable {
+    /// The guards.
+    public var guards: [Guard]
+
+    /// A set from guards, sorted.
+    public init(guards: [Guard] = []) {
+        self.guards = guards.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
+    }
+
+    /// Merges freshly mined guards into this set, keeping what people decided: an existing guard
+    /// keeps its status, severity, message, action and mute reason and only gets fresh evidence; new
+    /// guards are added as proposed; guards no longer mined are kept (a person may still want them).
+    public func merging(mined: [Guard]) -> GuardSet {
+        var byID: [String: Guard] = [:]
+        for existing in guards { byID[existing.id] = existing }
+        for fresh in mined {
+            if var existing = byID[fresh.id] {
+                existing.evidence = fresh.evidence
+                byID[fresh.id] = existing
+            } else {
+                byID[fresh.id] = fresh
+            }
+        }
+        return GuardSet(guards: Array(byID.values))
+    }
+}

@@ -1,0 +1,44 @@
+/// Runs the guards of `.hindsight/guards.yml` (all but muted ones) on a change.
+public struct GuardSetRule: GuardRule {
+    /// The guards to run.
+    public let guards: [Guard]
+    public let kind = "guard-set"
+
+    /// A rule over `guards`; muted ones never run.
+    public init(guards: [Guard]) {
+        self.guards = guards.filter { $0.status != .muted }
+    }
+
+    public var descriptor: RuleDescriptor {
+        RuleDescriptor(
+            id: kind, kind: kind, summary: "Guards mined from this repository's history (.hindsight/guards.yml).",
+            help: "Each guard carries the commits that taught it; `hindsight guards explain ID` shows them.", severity: .warning)
+    }
+
+    /// One descriptor per guard, for findings formats that list rules.
+    public var descriptors: [RuleDescriptor] {
+        guards.map { RuleDescriptor(id: $0.id, kind: $0.kind, summary: $0.message, help: $0.action, severity: $0.severity) }
+    }
+
+    public func findings(in change: ChangeSet, context: GuardContext) -> [Finding] {
+        var byPathAndLine: [RepoPath: [String: [Guard]]] = [:]
+        for item in guards where item.kind == "reintroduced-fix" {
+            for path in item.scope { byPathAndLine[path, default: [:]][item.match, default: []].append(item) }
+        }
+        var findings: [Finding] = []
+        for file in change.files {
+            guard let lines = byPathAndLine[file.oldPath ?? file.path] ?? byPathAndLine[file.path] else { continue }
+            for added in file.added {
+                for item in lines[normalizedLine(added.text)] ?? [] {
+                    findings.append(Finding(
+                        ruleID: item.id, kind: item.kind, severity: item.severity, path: file.path, line: added.number,
+                        message: item.message, action: item.action, evidence: item.evidence,
+                        suppression: "add `Hindsight-Allow: \(item.id)` to the commit message, pass --allow \(item.id), "
+                            + "or `hindsight guards mute \(item.id) --reason …`",
+                        fingerprint: "\(item.id)|\(file.path.string)"))
+                }
+            }
+        }
+        return findings
+    }
+}

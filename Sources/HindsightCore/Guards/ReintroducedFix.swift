@@ -1,0 +1,91 @@
+/// The lines one fix commit changed, as `GitRepository.changeSet(for: .commit(id))` reads them.
+public struct FixDiff: Sendable {
+    /// The fix commit's index in the snapshot.
+    public var commit: Int
+    /// Its changed files with their added and removed lines.
+    public var change: ChangeSet
+
+    /// A fix diff from its parts.
+    public init(commit: Int, change: ChangeSet) {
+        self.commit = commit
+        self.change = change
+    }
+}
+
+/// `reintroduced-fix` guards: a line a fix commit removed from a file (and did not re-add), that is
+/// not trivial, not common across files, and is still absent from the file today. One guard per
+/// (current path, line), with every fix that removed it as evidence, newest first.
+///
+/// - Parameter currentText: the file's text at the tip, by current path (nil when unreadable).
+public func reintroducedFixGuards(
+    from fixes: [FixDiff], input: AnalysisInput, severity: Severity = .warning, currentText: (RepoPath) -> String?
+) -> [Guard] {
+    let currentPath = currentPaths(of: Set(fixes.map(\.commit)), in: input)
+    var filesWithLine: [String: Set<RepoPath>] = [:]
+    for fix in fixes {
+        for file in fix.change.files {
+            for line in file.removed + file.added { filesWithLine[normalizedLine(line.text), default: []].insert(file.path) }
+        }
+    }
+    var evidence: [PathLine: [Int]] = [:]
+    for fix in fixes {
+        for file in fix.change.files where [.modified, .renamed].contains(file.status) {
+            guard let path = currentPath[PathAtCommit(commit: fix.commit, path: file.path)] else { continue }
+            let readded = Set(file.added.map { normalizedLine($0.text) })
+            for line in file.removed {
+                let text = normalizedLine(line.text)
+                guard isDistinctive(text), !readded.contains(text), (filesWithLine[text]?.count ?? 0) < 3 else { continue }
+                evidence[PathLine(path: path, line: text), default: []].append(fix.commit)
+            }
+        }
+    }
+    var linesNow: [RepoPath: Set<String>] = [:]
+    var guards: [Guard] = []
+    for (key, commits) in evidence {
+        if linesNow[key.path] == nil {
+            linesNow[key.path] = Set((currentText(key.path) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+                .map { normalizedLine(String($0)) })
+        }
+        if linesNow[key.path]?.contains(key.line) == true { continue }
+        let refs = Array(Set(commits)).sorted(by: >).map(input.reference)
+        guard let latest = refs.first else { continue }
+        guards.append(Guard(
+            kind: "reintroduced-fix", severity: severity, scope: [key.path], match: key.line,
+            message: "A fix removed this line from \(key.path.string), and it has not come back since.",
+            action: "Removed by \(latest.shortID) '\(latest.subject)': keep it out, or say why.",
+            evidence: refs))
+    }
+    return guards.sorted { $0.id < $1.id }
+}
+
+/// A line with runs of whitespace collapsed to one space and both ends trimmed.
+public func normalizedLine(_ text: String) -> String {
+    text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+}
+
+/// Long enough and wordy enough to mean something (not a brace, `break;` or `end`): at least 12
+/// characters, 6 of them letters or digits.
+func isDistinctive(_ line: String) -> Bool {
+    line.count >= 12 && line.unicodeScalars.count { $0.properties.isAlphabetic || ("0"..."9").contains($0) } >= 6
+}
+
+private struct PathLine: Hashable {
+    let path: RepoPath
+    let line: String
+}
+
+private struct PathAtCommit: Hashable {
+    let commit: Int
+    let path: RepoPath
+}
+
+/// For the given commits, each changed path (as of that commit) mapped to the file's current path.
+private func currentPaths(of commits: Set<Int>, in input: AnalysisInput) -> [PathAtCommit: RepoPath] {
+    var result: [PathAtCommit: RepoPath] = [:]
+    for file in input.files where !file.isDeleted {
+        for (change, commit) in zip(file.changes, file.commits) where commits.contains(commit) {
+            result[PathAtCommit(commit: commit, path: input.snapshot.paths[input.snapshot.changes[change].path])] = file.path
+        }
+    }
+    return result
+}

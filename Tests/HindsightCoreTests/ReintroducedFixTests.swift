@@ -1,0 +1,85 @@
+@testable import HindsightCore
+import Testing
+
+@Suite struct ReintroducedFixTests {
+    static let dangerous = "    buffer[length] = input[length];"
+    static let note = "x = 1;"
+
+    /// parser.c added, a fix removes one line (and a trivial one), then the file moves to src/.
+    static func history() -> (SnapshotBuilder, [FixDiff]) {
+        var history = SnapshotBuilder()
+        history.commit("feat: parser", day: 0, changes: [(.added, "parser.c", 20, 0)])
+        history.commit("fix: overflow in the parser", day: 1, changes: [(.modified, "parser.c", 1, 2)])
+        history.commit("refactor: move", day: 2, changes: [(.renamed, "parser.c->src/parser.c", 0, 0)])
+        let fix = FixDiff(commit: 1, change: ChangeSet(description: "commit 2", files: [
+            ChangedFile(status: .modified, path: RepoPath("parser.c"),
+                        added: [DiffLine(number: 7, text: "    memcpy(buffer, input, size);")],
+                        removed: [DiffLine(number: 7, text: dangerous), DiffLine(number: 8, text: note)]),
+        ]))
+        return (history, [fix])
+    }
+
+    @Test func aRemovedLineBecomesAGuardOnTheFilesCurrentPath() throws {
+        let (history, fixes) = Self.history()
+        let input = history.input(now: 3)
+        let guards = reintroducedFixGuards(from: fixes, input: input) { _ in "int main(void) {}\n" }
+        let item = try #require(guards.first)
+        #expect(guards.count == 1)
+        #expect(item.scope == [RepoPath("src/parser.c")])
+        #expect(item.match == "buffer[length] = input[length];")
+        #expect(item.action == "Removed by \(input.reference(1).shortID) 'fix: overflow in the parser': keep it out, or say why.")
+        #expect(item.evidence.map(\.subject) == ["fix: overflow in the parser"])
+        #expect(item.id == Guard.id(kind: "reintroduced-fix", scope: [RepoPath("src/parser.c")], match: item.match))
+        #expect(item.status == .proposed && item.severity == .warning)
+    }
+
+    @Test func aLineThatCameBackOrWasReaddedIsNoGuard() {
+        let (history, fixes) = Self.history()
+        let input = history.input(now: 3)
+        #expect(reintroducedFixGuards(from: fixes, input: input) { _ in "x\n  buffer[length]  =  input[length];\n" }.isEmpty)
+        var moved = fixes
+        moved[0].change.files[0].added.append(DiffLine(number: 9, text: Self.dangerous))
+        #expect(reintroducedFixGuards(from: moved, input: input) { _ in "" }.isEmpty)
+    }
+
+    @Test func aLineCommonAcrossFilesIsNoGuard() {
+        var history = SnapshotBuilder()
+        let names = ["a.c", "b.c", "c.c"]
+        history.commit("feat: files", day: 0, changes: names.map { (.added, $0, 5, 0) })
+        history.commit("fix: logging everywhere", day: 1, changes: names.map { (.modified, $0, 0, 1) })
+        let common = "    log_debug(\"entering %s\", __func__);"
+        let fix = FixDiff(commit: 1, change: ChangeSet(description: "x", files: names.map {
+            ChangedFile(status: .modified, path: RepoPath($0), removed: [DiffLine(number: 2, text: common)])
+        }))
+        #expect(reintroducedFixGuards(from: [fix], input: history.input(now: 2)) { _ in "" }.isEmpty)
+        var twoFiles = fix
+        twoFiles.change.files.removeLast()
+        #expect(reintroducedFixGuards(from: [twoFiles], input: history.input(now: 2)) { _ in "" }.count == 2)
+    }
+
+    @Test func theRuleFlagsTheLineWhenItIsAddedAgain() throws {
+        let (history, fixes) = Self.history()
+        let input = history.input(now: 3)
+        let guards = reintroducedFixGuards(from: fixes, input: input) { _ in "" }
+        let rule = GuardSetRule(guards: guards)
+        let change = ChangeSet(description: "staged changes", files: [
+            ChangedFile(status: .modified, path: RepoPath("src/parser.c"), added: [
+                DiffLine(number: 3, text: "int ok = 0;"), DiffLine(number: 4, text: "\tbuffer[length] = input[length];"),
+            ]),
+        ])
+        let context = GuardContext(files: [:], tip: nil)
+        let finding = try #require(rule.findings(in: change, context: context).first)
+        #expect(finding.line == 4 && finding.ruleID == guards[0].id && finding.kind == "reintroduced-fix")
+        #expect(finding.message == "A fix removed this line from src/parser.c, and it has not come back since.")
+        let elsewhere = ChangeSet(description: "x", files: [ChangedFile(status: .modified, path: RepoPath("other.c"), added: change.files[0].added)])
+        #expect(rule.findings(in: elsewhere, context: context).isEmpty)
+        var muted = guards
+        muted[0].status = .muted
+        #expect(GuardSetRule(guards: muted).findings(in: change, context: context).isEmpty)
+    }
+
+    @Test(arguments: [("}", false), ("return nil;", false), ("if (count > limit) return -1;", true), ("// ------------------", false)])
+    func onlyDistinctiveLinesCount(line: String, distinctive: Bool) {
+        #expect(isDistinctive(normalizedLine(line)) == distinctive)
+    }
+}
