@@ -1,0 +1,136 @@
+import Foundation
+import HindsightCore
+
+/// `.hindsight/guards.yml`: the guards mined from history, as people review, edit and commit them.
+public enum GuardSetFile {
+    /// Where the file sits, relative to the work tree's root.
+    public static let relativePath = ".hindsight/guards.yml"
+
+    /// The `version:` this hindsight writes and reads.
+    public static let version = 1
+
+    /// Loads the guards at `url`; a missing file is an empty set.
+    /// - Throws: `ConfigError` naming the key and line of anything that cannot be read.
+    public static func load(from url: URL) throws(ConfigError) -> GuardSet {
+        guard FileManager.default.fileExists(atPath: url.path) else { return GuardSet() }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .invalid(path: url.path, key: "", line: nil, detail: "cannot read the file (\(error.localizedDescription))")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw .invalid(path: url.path, key: "", line: nil, detail: "not UTF-8 text")
+        }
+        return try parse(text, path: url.path)
+    }
+
+    /// Parses the text of a guards file; `path` names it in errors. Unknown keys, bad values and
+    /// duplicate ids are errors, each naming its key and line.
+    public static func parse(_ text: String, path: String) throws(ConfigError) -> GuardSet {
+        try GuardSetReader(path: path, text: text).read()
+    }
+
+    /// The file's text for `set`: a header saying what the file is, then YAML that reads back to
+    /// exactly `set`. The same set always gives the same bytes.
+    public static func render(_ set: GuardSet) -> String {
+        var lines = header
+        lines.append("version: \(version)")
+        if set.guards.isEmpty {
+            lines.append("guards: []")
+        } else {
+            lines.append("guards:")
+            for (index, item) in set.guards.enumerated() {
+                if index > 0 { lines.append("") }
+                lines += render(item)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes `set` to `url` atomically (a temporary file in the same directory, renamed over it),
+    /// creating the directory; leaves the file untouched when its bytes would not change.
+    /// - Returns: Whether the file was written.
+    @discardableResult
+    public static func save(_ set: GuardSet, to url: URL) throws -> Bool {
+        let data = Data(render(set).utf8)
+        if let existing = try? Data(contentsOf: url), existing == data { return false }
+        let directory = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            try handle.write(contentsOf: data)
+            try handle.synchronize()
+            guard rename(temporary.path, url.path) == 0 else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        return true
+    }
+
+    /// The UTC date the file writes for an evidence commit's time (`yyyy-mm-dd`); it reads back as
+    /// that day's midnight.
+    public static func evidenceDate(_ time: Int64) -> String { GuardDate.string(from: time) }
+
+    // MARK: - Rendering
+
+    static let header = [
+        "# Hindsight guards: checks mined from this repository's history by `hindsight guards mine`.",
+        "# Review this file like code and commit it. `hindsight check` runs every guard here except muted ones.",
+        "#",
+        "#   hindsight guards list                         the guards, one a line",
+        "#   hindsight guards explain ID                   one guard and the commits that taught it",
+        "#   hindsight guards accept ID [--severity error] keep it (status: accepted), optionally raising its severity",
+        "#   hindsight guards mute ID --reason \"...\"       never run it (status: muted), saying why",
+        "#",
+        "# You may also edit status (proposed, accepted, muted), severity (error, warning, notice), message,",
+        "# action, scope and muteReason by hand: `hindsight guards mine` keeps them and only refreshes evidence.",
+        "# Comments other than this header are not kept when hindsight rewrites the file.",
+        "",
+    ]
+
+    private static func render(_ item: Guard) -> [String] {
+        var lines = [
+            "  - id: \(yamlScalar(item.id))",
+            "    kind: \(yamlScalar(item.kind))",
+            "    status: \(item.status.rawValue)",
+        ]
+        if let reason = item.muteReason { lines.append("    muteReason: \(yamlScalar(reason))") }
+        lines.append("    severity: \(item.severity.rawValue)")
+        lines += list("scope", item.scope.map { path in
+            path.isValidUTF8 ? [yamlScalar(path.string)] : ["base64: \(Data(path.bytes).base64EncodedString())"]
+        })
+        lines += [
+            "    match: \(yamlScalar(item.match))",
+            "    message: \(yamlScalar(item.message))",
+            "    action: \(yamlScalar(item.action))",
+        ]
+        lines += list("evidence", item.evidence.map { commit in
+            [
+                "commit: \(commit.id.hex.contains(where: \.isLetter) ? commit.id.hex : "\"\(commit.id.hex)\"")",
+                "date: \(evidenceDate(commit.time))",
+                "subject: \(yamlScalar(commit.subject))",
+                "author: \(yamlScalar(commit.author))",
+            ]
+        })
+        return lines
+    }
+
+    /// A block list under `key` at the guard's indentation; each element is its lines.
+    private static func list(_ key: String, _ elements: [[String]]) -> [String] {
+        guard !elements.isEmpty else { return ["    \(key): []"] }
+        var lines = ["    \(key):"]
+        for element in elements {
+            for (index, line) in element.enumerated() { lines.append((index == 0 ? "      - " : "        ") + line) }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import HindsightCore
+import Yams
+
+/// Reads the YAML of `.hindsight/guards.yml` into a `GuardSet`, naming the key and line of each mistake.
+struct GuardSetReader {
+    let path: String
+    let text: String
+    /// The source lines, to recover what Yams loses (see `string(_:)`).
+    private let lines: [Substring]
+
+    init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    static let topKeys = ["version", "guards"]
+    static let guardKeys = ["id", "kind", "status", "muteReason", "severity", "scope", "match", "message", "action", "evidence"]
+    static let requiredGuardKeys = ["id", "kind", "severity", "match", "message", "action"]
+    static let evidenceKeys = ["commit", "date", "subject", "author"]
+
+    func read() throws(ConfigError) -> GuardSet {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _) {
+            throw .invalid(path: path, key: "", line: mark.line, detail: "not valid YAML (\(problem))")
+        } catch {
+            throw .invalid(path: path, key: "", line: nil, detail: "not valid YAML (\(error))")
+        }
+        guard let root else { return GuardSet() }
+        let top = try ConfigNode(node: root, key: "", file: path).entries(known: Self.topKeys)
+        if let version = top["version"] {
+            guard version.node.int == GuardSetFile.version else {
+                throw version.invalid("this hindsight reads version \(GuardSetFile.version), got '\(version.node.string ?? "a collection")'; upgrade hindsight")
+            }
+        }
+        guard let list = top["guards"], !list.isNull else { return GuardSet() }
+        guard let sequence = list.node.sequence else { throw list.invalid("expected a list of guards") }
+        var guards: [Guard] = []
+        var firstLine: [String: Int?] = [:]
+        for (index, element) in sequence.enumerated() {
+            let node = ConfigNode(node: element, key: "guards[\(index)]", file: path)
+            let (item, idNode) = try readGuard(node)
+            if let line = firstLine[item.id] {
+                throw idNode.invalid("duplicate id '\(item.id)'\(line.map { " (first at line \($0))" } ?? ""); keep one of them")
+            }
+            firstLine[item.id] = idNode.line
+            guards.append(item)
+        }
+        return GuardSet(guards: guards)
+    }
+
+    private func readGuard(_ node: ConfigNode) throws(ConfigError) -> (Guard, ConfigNode) {
+        guard node.node.mapping != nil else { throw node.invalid("expected a guard (a mapping with \(Self.requiredGuardKeys.joined(separator: ", ")))") }
+        let entries = try node.entries(known: Self.guardKeys)
+        for key in Self.requiredGuardKeys where entries[key] == nil {
+            throw node.invalid("missing '\(key)' (every guard needs \(Self.requiredGuardKeys.joined(separator: ", ")))")
+        }
+        func text(_ key: String) throws(ConfigError) -> String { try entries[key].map(string) ?? "" }
+        let idNode = entries["id"] ?? node
+        let id = try text("id")
+        guard !id.isEmpty, !id.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) else {
+            throw idNode.invalid("expected an id without spaces, like hs-0123456789ab")
+        }
+        let kind = try text("kind")
+        guard !kind.isEmpty else { throw (entries["kind"] ?? node).invalid("expected a guard kind, like reintroduced-fix") }
+        var status = GuardStatus.proposed
+        if let value = entries["status"] {
+            let raw = try value.string()
+            guard let parsed = GuardStatus(rawValue: raw) else { throw value.invalid("expected proposed, accepted or muted, got '\(raw)'") }
+            status = parsed
+        }
+        let severityNode = entries["severity"] ?? node
+        let rawSeverity = try severityNode.string()
+        guard let severity = Severity(rawValue: rawSeverity) else {
+            throw severityNode.invalid("expected error, warning or notice, got '\(rawSeverity)'")
+        }
+        let item = Guard(
+            id: id, kind: kind, status: status, severity: severity, scope: try readScope(entries["scope"]),
+            match: try text("match"), message: try text("message"), action: try text("action"),
+            evidence: try readEvidence(entries["evidence"]),
+            muteReason: try optionalText(entries["muteReason"])
+        )
+        return (item, idNode)
+    }
+
+    private func optionalText(_ node: ConfigNode?) throws(ConfigError) -> String? {
+        guard let node, !node.isNull else { return nil }
+        return try string(node)
+    }
+
+    private func readScope(_ node: ConfigNode?) throws(ConfigError) -> [RepoPath] {
+        var paths: [RepoPath] = []
+        for element in try elements(of: node, expecting: "a list of paths") {
+            if element.node.mapping != nil {
+                let encoded = try element.entries(known: ["base64"])["base64"]
+                guard let encoded, let bytes = Data(base64Encoded: try encoded.string()) else {
+                    throw element.invalid("expected a path, or base64: and the bytes of a path that is not UTF-8")
+                }
+                paths.append(RepoPath(bytes: Array(bytes)))
+            } else {
+                paths.append(RepoPath(try string(element)))
+            }
+        }
+        return paths
+    }
+
+    private func readEvidence(_ node: ConfigNode?) throws(ConfigError) -> [CommitRef] {
+        var commits: [CommitRef] = []
+        for element in try elements(of: node, expecting: "a list of commits") {
+            let entries = try element.entries(known: Self.evidenceKeys)
+            guard let commitNode = entries["commit"], let dateNode = entries["date"] else {
+                throw element.invalid("expected commit: and date: (and subject:, author:)")
+            }
+            let hex = try commitNode.string()
+            guard let id = CommitID(hex: hex) else { throw commitNode.invalid("expected a full commit id (40 or 64 hex digits), got '\(hex)'") }
+            let date = try dateNode.string()
+            guard let time = GuardDate.time(from: date) else { throw dateNode.invalid("expected a date like 2024-01-31, got '\(date)'") }
+            commits.append(CommitRef(
+                id: id, time: time, subject: try entries["subject"].map(string) ?? "", author: try entries["author"].map(string) ?? ""))
+        }
+        return commits
+    }
+
+    /// A scalar's text, exactly. Foundation drops a leading U+FEFF when Yams decodes a scalar, so a
+    /// double-quoted value that starts with one in the source (`"\\uFEFF…"`) gets it back.
+    private func string(_ node: ConfigNode) throws(ConfigError) -> String {
+        let value = try node.string()
+        guard case .scalar(let scalar) = node.node, scalar.style == .doubleQuoted, value.unicodeScalars.first != "\u{FEFF}",
+              let mark = node.node.mark, (1...lines.count).contains(mark.line), mark.column >= 1
+        else { return value }
+        let source = String(String.UnicodeScalarView(lines[mark.line - 1].unicodeScalars.dropFirst(mark.column - 1).prefix(11)))
+        let hasMark = ["\"\u{FEFF}", "\"\\ufeff", "\"\\U0000feff"].contains { source.lowercased().hasPrefix($0.lowercased()) }
+        return hasMark ? "\u{FEFF}" + value : value
+    }
+
+    /// The elements of an optional list; absent or null is empty.
+    private func elements(of node: ConfigNode?, expecting what: String) throws(ConfigError) -> [ConfigNode] {
+        guard let node, !node.isNull else { return [] }
+        guard let sequence = node.node.sequence else { throw node.invalid("expected \(what)") }
+        return sequence.enumerated().map { ConfigNode(node: $1, key: "\(node.key)[\($0)]", file: node.file) }
+    }
+}
+
+extension ConfigNode {
+    /// Whether the value is an empty or null plain scalar (`key:`, `key: ~`, `key: null`).
+    var isNull: Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+}
+
+/// Evidence dates: `yyyy-mm-dd` in UTC, read back as that day's midnight.
+enum GuardDate {
+    /// The UTC calendar date of `time` (seconds since the epoch).
+    static func string(from time: Int64) -> String {
+        let days = time >= 0 ? time / 86_400 : (time - 86_399) / 86_400
+        let (year, month, day) = civil(fromDays: days)
+        let padded = { (value: Int64, width: Int) in
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    }
+
+    /// Midnight UTC of a `yyyy-mm-dd` date, or nil when it is not one.
+    static func time(from text: String) -> Int64? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count >= 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
+              (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        guard civil(fromDays: days) == (year, month, day) else { return nil }  // 2023-02-30
+        return days * 86_400
+    }
+
+    // Howard Hinnant's civil calendar algorithms (proleptic Gregorian).
+    private static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
