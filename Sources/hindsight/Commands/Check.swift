@@ -71,7 +71,8 @@ struct Check: ParsableCommand {
             store: store, settings: settings, touching: change, severities: configuration.check.severities)
         var options = configuration.check.options
         options.allow.formUnion(allow)
-        var result = HindsightCore.check(change, context: context, options: options)
+        var result = HindsightCore.check(change, rules: liveRules + [GuardSetRule(guards: try guardSet(git).guards)],
+                                         context: context, options: options)
         result.indexNote = try indexNote(store: store, git: git)
         let rendered = format.renderer(useColor: output == nil && format == .text && Terminal.isOutputColored).render(result)
         try OutputFile.emit(rendered, to: output)
@@ -80,6 +81,12 @@ struct Check: ParsableCommand {
         }
         let threshold = failOn.map { $0 == "never" ? nil : Severity(rawValue: $0) } ?? configuration.check.failOn
         if let threshold, result.findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+    }
+
+    /// The repository's `.hindsight/guards.yml` (none in a bare repository or before `guards mine`).
+    private func guardSet(_ git: GitRepository) throws -> GuardSet {
+        guard let workTree = git.workTree else { return GuardSet() }
+        return try GuardSetFile.load(from: workTree.appendingPathComponent(GuardSetFile.relativePath))
     }
 
     private var target: CheckTarget {

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import HindsightConfig
+import HindsightCore
+import HindsightGit
+import HindsightIndex
+
+extension Guards {
+    /// `hindsight guards mine`: propose guards from history, keeping every human edit.
+    struct Mine: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mine",
+            abstract: "Propose guards from history into .hindsight/guards.yml, keeping every human edit.",
+            discussion: """
+                Reads the latest fix commits' removed lines and proposes a reintroduced-fix guard for each \
+                distinctive line a fix removed that has not come back. Existing guards keep their status, \
+                severity, wording and mute reason; only their evidence is refreshed. The file is written \
+                only when it changes.
+                """
+        )
+
+        @OptionGroup var repository: RepositoryOptions
+
+        @Option(help: ArgumentHelp("Read at most this many of the latest fix commits.", valueName: "n"))
+        var maxFixes = 500
+
+        @Flag(help: "Read the index as it is, without mining new commits first.")
+        var noMine = false
+
+        @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+        var quiet = false
+
+        func validate() throws {
+            guard maxFixes >= 1 else { throw ValidationError("--max-fixes must be at least 1 (got \(maxFixes)).") }
+        }
+
+        func run() throws {
+            let git = try repository.openRepository()
+            guard let workTree = git.workTree else {
+                throw UsageError("guards live in the work tree's \(GuardSetFile.relativePath), and this repository is bare. Run it in a clone with a work tree.")
+            }
+            let configuration = try repository.configuration(for: git)
+            if !noMine { try IndexUpdate.run(repository, configuration: configuration, quiet: quiet) }
+            guard let store = try IndexUpdate.open(git), let tip = try store.tip() else {
+                if !quiet { print("nothing to mine yet: the repository has no commits.") }
+                return
+            }
+            let input = AnalysisInput(
+                snapshot: try store.snapshot(),
+                settings: configuration.report.analysisSettings(now: Int64(Date().timeIntervalSince1970)))
+            let fixes = input.times.indices.filter { input.isFix[$0] && input.isInWindow[$0] }.suffix(maxFixes)
+            var diffs: [FixDiff] = []
+            for index in fixes {
+                let change = try git.changeSet(for: .commit(input.snapshot.commits[index].id.hex), options: configuration.history)
+                diffs.append(FixDiff(commit: index, change: change))
+            }
+            let mined = reintroducedFixGuards(
+                from: diffs, input: input, severity: configuration.check.severities["reintroduced-fix"] ?? .warning
+            ) { path in try? git.fileText(at: path, in: tip) }
+            let url = workTree.appendingPathComponent(GuardSetFile.relativePath)
+            let existing = try GuardSetFile.load(from: url)
+            let known = Set(existing.guards.map(\.id))
+            let wrote = try GuardSetFile.save(existing.merging(mined: mined), to: url)
+            guard !quiet else { return }
+            let added = mined.count { !known.contains($0.id) }
+            print("read \(diffs.count) fix commits: \(mined.count) guards (\(added) new, \(mined.count - added) refreshed); "
+                + (wrote ? "wrote \(GuardSetFile.relativePath)." : "\(GuardSetFile.relativePath) is unchanged."))
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import HindsightConfig
+import HindsightCore
+
+/// `hindsight guards`: review the guards mined from history into `.hindsight/guards.yml`.
+struct Guards: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Review the guards mined from history: list, explain, accept or mute them.",
+        discussion: """
+            Guards live in \(GuardSetFile.relativePath) at the work tree's root: `hindsight guards mine` \
+            proposes them from history, people review and commit the file like code, and `hindsight check` \
+            runs every guard except muted ones. An ID may be shortened to a unique prefix of at least \
+            \(Document.shortestPrefix) characters.
+            """,
+        subcommands: subcommands,
+        defaultSubcommand: List.self
+    )
+
+    /// Every `guards` subcommand; `guards mine` is registered in Guards+Registry.swift.
+    static let subcommands: [any ParsableCommand.Type] =
+        [Guards.List.self, Guards.Explain.self, Guards.Accept.self, Guards.Mute.self] + minedSubcommands
+}
+
+extension Guards {
+    /// The guards file of the repository `--repo` names, loaded for one command.
+    struct Document {
+        /// IDs shorter than this never match by prefix (`hs` would match everything).
+        static let shortestPrefix = 6
+
+        /// The file (it may not exist yet).
+        let url: URL
+        /// Its guards; empty when the file does not exist.
+        var set: GuardSet
+        /// The guards as loaded.
+        private let loaded: GuardSet
+
+        /// Loads `.hindsight/guards.yml` from the root of the repository's work tree.
+        init(_ repository: RepositoryOptions) throws {
+            let git = try repository.openRepository()
+            guard let workTree = git.workTree else {
+                throw UsageError("the repository has no work tree (it is bare), so it has no \(GuardSetFile.relativePath). Run this in a clone.")
+            }
+            url = workTree.appendingPathComponent(GuardSetFile.relativePath)
+            set = try GuardSetFile.load(from: url)
+            loaded = set
+        }
+
+        /// Whether the file exists.
+        var exists: Bool { FileManager.default.fileExists(atPath: url.path) }
+
+        /// The position in `set.guards` of the guard `id` names: the exact id, or a unique prefix.
+        func index(of id: String) throws -> Int {
+            if let exact = set.guards.firstIndex(where: { $0.id == id }) { return exact }
+            let matches = id.count >= Self.shortestPrefix ? set.guards.indices.filter { set.guards[$0].id.hasPrefix(id) } : []
+            if matches.count == 1, let only = matches.first { return only }
+            let shown = Guards.terminalSafe(id)
+            if matches.count > 1 {
+                let ids = matches.prefix(5).map { set.guards[$0].id }.joined(separator: ", ")
+                throw UsageError("'\(shown)' matches \(matches.count) guards (\(ids)\(matches.count > 5 ? ", …" : "")). Give more of the id.")
+            }
+            guard exists else {
+                throw UsageError("no guard '\(shown)': \(GuardSetFile.relativePath) does not exist yet. Run `hindsight guards mine` first.")
+            }
+            throw UsageError("no guard '\(shown)' in \(GuardSetFile.relativePath). Run `hindsight guards list` to see the ids.")
+        }
+
+        /// Writes the guards back atomically when they changed; returns whether the file changed.
+        func save() throws -> Bool {
+            guard set != loaded else { return false }
+            do {
+                return try GuardSetFile.save(set, to: url)
+            } catch {
+                throw UsageError("cannot write \(url.path) (\(error.localizedDescription)). Check that its directory is writable.")
+            }
+        }
+    }
+
+    /// `text` with control characters, line separators and bidirectional marks escaped, so history
+    /// text cannot move the cursor, recolour or reorder what a terminal shows.
+    static func terminalSafe(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0a: result += "\\n"
+            case 0x0d: result += "\\r"
+            case 0x09: result += "\\t"
+            case 0x1b: result += "\\e"
+            case 0x00..<0x20, 0x7f: result += String(format: "\\x%02x", scalar.value)
+            case 0x80...0x9f, 0x2028, 0x2029, 0x200e, 0x200f, 0x202a...0x202e, 0x2066...0x2069:
+                result += String(format: "\\u{%04x}", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A guard's scope in one line: its paths, or `(all files)`.
+    static func scopeText(_ scope: [RepoPath]) -> String {
+        scope.isEmpty ? "(all files)" : scope.map { terminalSafe($0.string) }.joined(separator: ", ")
+    }
+
+    /// Parses `--severity`.
+    static func severity(_ text: String) throws -> Severity {
+        guard let severity = Severity(rawValue: text.lowercased()) else {
+            throw ValidationError("expected error, warning or notice")
+        }
+        return severity
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import HindsightTestSupport
+import Testing
+
+/// End to end: a fix removes a line, `guards mine` proposes a guard, `check` flags the line coming back.
+@Suite struct GuardsMineTests {
+    static let dangerous = "    strcpy(buffer, user_input);"
+
+    static func history() throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        try repo.write("src/copy.c", "void copy(char *user_input) {\n    char buffer[16];\n\(dangerous)\n}\n")
+        _ = try repo.commit("feat: copy input", day: 0)
+        try repo.write("src/copy.c", "void copy(char *user_input) {\n    char buffer[16];\n    strlcpy(buffer, user_input, sizeof buffer);\n}\n")
+        _ = try repo.commit("fix: buffer overflow in copy", day: 1)
+        return repo
+    }
+
+    @Test func aMinedGuardCatchesTheRemovedLineComingBack() throws {
+        let repo = try Self.history()
+        let mined = try HindsightBinary.run(["guards", "mine"], in: repo.root, environment: repo.environment())
+        #expect(mined.status == 0, "\(mined.error)")
+        #expect(mined.output.contains("1 guards (1 new, 0 refreshed); wrote .hindsight/guards.yml."))
+        let file = try String(contentsOf: repo.root.appendingPathComponent(".hindsight/guards.yml"), encoding: .utf8)
+        #expect(file.contains("kind: reintroduced-fix"))
+        #expect(file.contains("status: proposed"))
+        #expect(file.contains("fix: buffer overflow in copy"))
+        let again = try HindsightBinary.run(["guards", "mine"], in: repo.root, environment: repo.environment())
+        #expect(again.output.contains("is unchanged"))
+
+        try repo.write("src/copy.c", "void copy(char *user_input) {\n    char buffer[16];\n\tstrcpy(buffer,  user_input);\n}\n")
+        try repo.git(["add", "src/copy.c"])
+        let check = try HindsightBinary.run(["check", "--format", "json", "--fail-on", "warning"], in: repo.root, environment: repo.environment())
+        #expect(check.status == 1, "\(check.error)")
+        let json = try #require(try JSONSerialization.jsonObject(with: check.standardOutput) as? [String: Any])
+        let findings = (json["findings"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "reintroduced-fix" }
+        #expect(findings.count == 1)
+        #expect(findings.first?["line"] as? Int == 3)
+        #expect((findings.first?["action"] as? String)?.hasSuffix("'fix: buffer overflow in copy': keep it out, or say why.") == true)
+    }
+
+    @Test func aMutedGuardStaysMutedAcrossMining() throws {
+        let repo = try Self.history()
+        _ = try HindsightBinary.run(["guards", "mine", "-q"], in: repo.root, environment: repo.environment())
+        let list = try HindsightBinary.run(["guards", "list", "--format", "json"], in: repo.root, environment: repo.environment())
+        let json = try #require(try JSONSerialization.jsonObject(with: list.standardOutput) as? [String: Any])
+        let id = try #require((json["guards"] as? [[String: Any]])?.first?["id"] as? String)
+        let mute = try HindsightBinary.run(["guards", "mute", id, "--reason", "we vetted this copy"], in: repo.root, environment: repo.environment())
+        #expect(mute.status == 0, "\(mute.error)")
+        _ = try HindsightBinary.run(["guards", "mine", "-q"], in: repo.root, environment: repo.environment())
+        let file = try String(contentsOf: repo.root.appendingPathComponent(".hindsight/guards.yml"), encoding: .utf8)
+        #expect(file.contains("status: muted"))
+        #expect(file.contains("we vetted this copy"))
+        try repo.write("src/copy.c", "void copy(char *user_input) {\n\(Self.dangerous)\n}\n")
+        try repo.git(["add", "src/copy.c"])
+        let check = try HindsightBinary.run(["check", "--fail-on", "warning", "--allow", "stable-file"], in: repo.root, environment: repo.environment())
+        #expect(!check.output.contains("reintroduced-fix"))
+    }
+}
