@@ -25,7 +25,7 @@ public struct GuardSetRule: GuardRule {
         for item in guards where item.kind == "reintroduced-fix" {
             for path in item.scope { byPathAndLine[path, default: [:]][item.match, default: []].append(item) }
         }
-        var findings: [Finding] = []
+        var findings = patternFindings(in: change)
         for file in change.files {
             guard let lines = byPathAndLine[file.oldPath ?? file.path] ?? byPathAndLine[file.path] else { continue }
             for added in file.added {
@@ -36,6 +36,28 @@ public struct GuardSetRule: GuardRule {
                         suppression: "add `Hindsight-Allow: \(item.id)` to the commit message, pass --allow \(item.id), "
                             + "or `hindsight guards mute \(item.id) --reason …`",
                         fingerprint: "\(item.id)|\(file.path.string)"))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Findings of `recurring-pattern` guards: an added line calling a pattern fixes kept removing.
+    private func patternFindings(in change: ChangeSet) -> [Finding] {
+        let patterns = guards.filter { $0.kind == "recurring-pattern" }
+        guard !patterns.isEmpty else { return [] }
+        var findings: [Finding] = []
+        for file in change.files {
+            for added in file.added {
+                let calls = Set(callTokens(in: added.text))
+                for item in patterns where calls.contains(item.match) {
+                    guard item.scope.isEmpty || item.scope.contains(where: file.path.isWithin) else { continue }
+                    findings.append(Finding(
+                        ruleID: item.id, kind: item.kind, severity: item.severity, path: file.path, line: added.number,
+                        message: item.message, action: item.action, evidence: item.evidence,
+                        suppression: "add `Hindsight-Allow: \(item.id)` to the commit message, pass --allow \(item.id), "
+                            + "or `hindsight guards mute \(item.id) --reason …`",
+                        fingerprint: "\(item.id)|\(file.path.string)|\(normalizedLine(added.text))"))
                 }
             }
         }

@@ -13,7 +13,8 @@ extension Guards {
             abstract: "Propose guards from history into .hindsight/guards.yml, keeping every human edit.",
             discussion: """
                 Reads the latest fix commits' removed lines and proposes a reintroduced-fix guard for each \
-                distinctive line a fix removed that has not come back. Existing guards keep their status, \
+                distinctive line a fix removed that has not come back, and a recurring-pattern guard for each \
+                call that three or more fixes across two or more files removed. Existing guards keep their status, \
                 severity, wording and mute reason; only their evidence is refreshed. The file is written \
                 only when it changes.
                 """
@@ -54,9 +55,10 @@ extension Guards {
                 let change = try git.changeSet(for: .commit(input.snapshot.commits[index].id.hex), options: configuration.history)
                 diffs.append(FixDiff(commit: index, change: change))
             }
-            let mined = reintroducedFixGuards(
-                from: diffs, input: input, severity: configuration.check.severities["reintroduced-fix"] ?? .warning
-            ) { path in try? git.fileText(at: path, in: tip) }
+            let severities = configuration.check.severities
+            let mined = reintroducedFixGuards(from: diffs, input: input, severity: severities["reintroduced-fix"] ?? .warning) {
+                path in try? git.fileText(at: path, in: tip)
+            } + recurringPatternGuards(from: diffs, input: input, severity: severities["recurring-pattern"] ?? .warning)
             let url = workTree.appendingPathComponent(GuardSetFile.relativePath)
             let existing = try GuardSetFile.load(from: url)
             let known = Set(existing.guards.map(\.id))
