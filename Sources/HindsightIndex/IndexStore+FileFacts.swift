@@ -6,7 +6,7 @@ extension IndexStore {
     /// The key cached file facts are valid for: the index tip, the analysis settings (but their
     /// clock) and the UTC day, since classes depend on age.
     public static func factsKey(tip: CommitID?, settings: AnalysisSettings) -> String {
-        "\(tip?.hex ?? "-")|\(settings.now / 86_400)|\(settings.timelessFingerprint)"
+        "facts-v2|\(tip?.hex ?? "-")|\(settings.now / 86_400)|\(settings.timelessFingerprint)"
     }
 
     /// Cached facts for `paths` when the cache was computed for `key`; nil when it was not (stale or empty).
@@ -55,7 +55,16 @@ private struct FactsRecord: Codable {
         var path: [UInt8], degree: Int, shared: Int, partnerCommits: Int, evidence: [Commit]
     }
 
+    struct Test: Codable {
+        var path: [UInt8], shared: Int
+    }
+
+    struct Region: Codable {
+        var first: Int, last: Int, fixCount: Int, latestFixes: [Commit]
+    }
+
     var fileClass: String, reason: String, commits: Int, lastCommit: Commit?, partners: [Partner]
+    var tests: [Test], regions: [Region]
 
     init(_ facts: FileFacts) {
         fileClass = facts.classification.fileClass.rawValue
@@ -66,17 +75,26 @@ private struct FactsRecord: Codable {
             Partner(path: partner.path.bytes, degree: partner.degree, shared: partner.shared,
                     partnerCommits: partner.partnerCommits, evidence: (facts.sharedCommits[partner.path] ?? []).map(Commit.init))
         }
+        tests = facts.testPartners.map { Test(path: $0.path.bytes, shared: $0.shared) }
+        regions = facts.fixRegions.map {
+            Region(first: $0.lines.lowerBound, last: $0.lines.upperBound, fixCount: $0.fixCount, latestFixes: $0.latestFixes.map(Commit.init))
+        }
     }
 
     func facts(path: RepoPath) -> FileFacts {
         var shared: [RepoPath: [CommitRef]] = [:]
         for partner in partners { shared[RepoPath(bytes: partner.path)] = partner.evidence.map(\.ref) }
-        return FileFacts(
+        var facts = FileFacts(
             path: path, classification: Classification(FileClass(rawValue: fileClass) ?? .active, reason: reason),
             commits: commits, lastCommit: lastCommit?.ref,
             coupling: partners.map {
                 CouplingPartner(path: RepoPath(bytes: $0.path), degree: $0.degree, shared: $0.shared, partnerCommits: $0.partnerCommits)
             },
             sharedCommits: shared)
+        facts.testPartners = tests.map { TestPartner(path: RepoPath(bytes: $0.path), shared: $0.shared) }
+        facts.fixRegions = regions.map {
+            FixedRegion(lines: $0.first...max($0.first, $0.last), fixCount: $0.fixCount, latestFixes: $0.latestFixes.map(\.ref))
+        }
+        return facts
     }
 }

@@ -15,7 +15,7 @@ public struct CheckOptions: Hashable, Sendable {
 }
 
 /// The guard kinds that run from the index day to day, without a guard set entry each.
-public let liveRules: [any GuardRule] = [CoChangeRule(), StableFileRule()]
+public let liveRules: [any GuardRule] = [CoChangeRule(), StableFileRule(), FixNeedsTestRule()]
 
 /// Runs `rules` on `change` and applies suppressions: `--allow`, `Hindsight-Allow:` trailers in the
 /// change's commit messages (comma-separated kinds or ids), and excluded paths.
