@@ -26,6 +26,15 @@ public struct GuardSetRule: GuardRule {
             for path in item.scope { byPathAndLine[path, default: [:]][item.match, default: []].append(item) }
         }
         var findings = patternFindings(in: change)
+        for item in guards where item.kind == "reverted-change" && reapplies(item, in: change) {
+            let path = change.files.first { file in item.scope.contains(file.path) }?.path ?? change.files.first?.path ?? RepoPath("")
+            findings.append(Finding(
+                ruleID: item.id, kind: item.kind, severity: item.severity, path: path, message: item.message,
+                action: item.action, evidence: item.evidence,
+                suppression: "add `Hindsight-Allow: \(item.id)` to the commit message, pass --allow \(item.id), "
+                    + "or `hindsight guards mute \(item.id) --reason …`",
+                fingerprint: "\(item.id)"))
+        }
         for file in change.files {
             guard let lines = byPathAndLine[file.oldPath ?? file.path] ?? byPathAndLine[file.path] else { continue }
             for added in file.added {

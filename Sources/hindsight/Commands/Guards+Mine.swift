@@ -14,7 +14,8 @@ extension Guards {
             discussion: """
                 Reads the latest fix commits' removed lines and proposes a reintroduced-fix guard for each \
                 distinctive line a fix removed that has not come back, and a recurring-pattern guard for each \
-                call that three or more fixes across two or more files removed. Existing guards keep their status, \
+                call that three or more fixes across two or more files removed, and a reverted-change guard for \
+                each reverted commit (unless re-landed). Existing guards keep their status, \
                 severity, wording and mute reason; only their evidence is refreshed. The file is written \
                 only when it changes.
                 """
@@ -59,6 +60,8 @@ extension Guards {
             let mined = reintroducedFixGuards(from: diffs, input: input, severity: severities["reintroduced-fix"] ?? .warning) {
                 path in try? git.fileText(at: path, in: tip)
             } + recurringPatternGuards(from: diffs, input: input, severity: severities["recurring-pattern"] ?? .warning)
+                + revertedChangeGuards(from: try revertedDiffs(input, git, configuration.history), input: input,
+                                       severity: severities["reverted-change"] ?? .warning)
             let url = workTree.appendingPathComponent(GuardSetFile.relativePath)
             let existing = try GuardSetFile.load(from: url)
             let known = Set(existing.guards.map(\.id))
@@ -68,5 +71,18 @@ extension Guards {
             print("read \(diffs.count) fix commits: \(mined.count) guards (\(added) new, \(mined.count - added) refreshed); "
                 + (wrote ? "wrote \(GuardSetFile.relativePath)." : "\(GuardSetFile.relativePath) is unchanged."))
         }
-    }
+    
+        /// The changes of reverted commits still in the history, with their reverts.
+        private func revertedDiffs(_ input: AnalysisInput, _ git: GitRepository, _ options: HistoryOptions) throws -> [RevertedDiff] {
+            var indexOfID: [CommitID: Int] = [:]
+            let named = Set(input.snapshot.commits.compactMap(\.revertedCommit))
+            for (index, commit) in input.snapshot.commits.enumerated() where named.contains(commit.id) { indexOfID[commit.id] = index }
+            var diffs: [RevertedDiff] = []
+            for (index, commit) in input.snapshot.commits.enumerated() where input.isInWindow[index] {
+                guard let id = commit.revertedCommit, let reverted = indexOfID[id] else { continue }
+                diffs.append(RevertedDiff(revert: index, reverted: reverted, change: try git.changeSet(for: .commit(id.hex), options: options)))
+            }
+            return diffs
+        }
+}
 }
