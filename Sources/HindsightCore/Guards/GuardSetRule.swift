@@ -28,23 +28,13 @@ public struct GuardSetRule: GuardRule {
         var findings = patternFindings(in: change)
         for item in guards where item.kind == "reverted-change" && reapplies(item, in: change) {
             let path = change.files.first { file in item.scope.contains(file.path) }?.path ?? change.files.first?.path ?? RepoPath("")
-            findings.append(Finding(
-                ruleID: item.id, kind: item.kind, severity: item.severity, path: path, message: item.message,
-                action: item.action, evidence: item.evidence,
-                suppression: "add `Hindsight-Allow: \(item.id)` to the commit message, pass --allow \(item.id), "
-                    + "or `hindsight guards mute \(item.id) --reason …`",
-                fingerprint: "\(item.id)"))
+            findings.append(item.finding(path: path, line: nil, fingerprint: item.id))
         }
         for file in change.files {
             guard let lines = byPathAndLine[file.oldPath ?? file.path] ?? byPathAndLine[file.path] else { continue }
             for added in file.added {
                 for item in lines[normalizedLine(added.text)] ?? [] {
-                    findings.append(Finding(
-                        ruleID: item.id, kind: item.kind, severity: item.severity, path: file.path, line: added.number,
-                        message: item.message, action: item.action, evidence: item.evidence,
-                        suppression: "add `Hindsight-Allow: \(item.id)` to the commit message, pass --allow \(item.id), "
-                            + "or `hindsight guards mute \(item.id) --reason …`",
-                        fingerprint: "\(item.id)|\(file.path.string)"))
+                    findings.append(item.finding(path: file.path, line: added.number, fingerprint: "\(item.id)|\(file.path.string)"))
                 }
             }
         }
@@ -61,15 +51,22 @@ public struct GuardSetRule: GuardRule {
                 let calls = Set(callTokens(in: added.text))
                 for item in patterns where calls.contains(item.match) {
                     guard item.scope.isEmpty || item.scope.contains(where: file.path.isWithin) else { continue }
-                    findings.append(Finding(
-                        ruleID: item.id, kind: item.kind, severity: item.severity, path: file.path, line: added.number,
-                        message: item.message, action: item.action, evidence: item.evidence,
-                        suppression: "add `Hindsight-Allow: \(item.id)` to the commit message, pass --allow \(item.id), "
-                            + "or `hindsight guards mute \(item.id) --reason …`",
-                        fingerprint: "\(item.id)|\(file.path.string)|\(normalizedLine(added.text))"))
+                    findings.append(item.finding(
+                        path: file.path, line: added.number, fingerprint: "\(item.id)|\(file.path.string)|\(normalizedLine(added.text))"))
                 }
             }
         }
         return findings
+    }
+}
+
+extension Guard {
+    /// A finding of this guard at `path` (and `line`), with its message, action and evidence.
+    func finding(path: RepoPath, line: Int?, fingerprint: String) -> Finding {
+        Finding(
+            ruleID: id, kind: kind, severity: severity, path: path, line: line, message: message, action: action,
+            evidence: evidence,
+            suppression: "add `Hindsight-Allow: \(id)` to the commit message, pass --allow \(id), or `hindsight guards mute \(id) --reason …`",
+            fingerprint: fingerprint)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HindsightConfig
 import HindsightCore
+import HindsightOutput
 
 /// `hindsight guards`: review the guards mined from history into `.hindsight/guards.yml`.
 struct Guards: ParsableCommand {
@@ -78,22 +79,7 @@ extension Guards {
 
     /// `text` with control characters, line separators and bidirectional marks escaped, so history
     /// text cannot move the cursor, recolour or reorder what a terminal shows.
-    static func terminalSafe(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0a: result += "\\n"
-            case 0x0d: result += "\\r"
-            case 0x09: result += "\\t"
-            case 0x1b: result += "\\e"
-            case 0x00..<0x20, 0x7f: result += String(format: "\\x%02x", scalar.value)
-            case 0x80...0x9f, 0x2028, 0x2029, 0x200e, 0x200f, 0x202a...0x202e, 0x2066...0x2069:
-                result += String(format: "\\u{%04x}", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    static func terminalSafe(_ text: String) -> String { TerminalEscaping.safe(text) }
 
     /// A guard's scope in one line: its paths, or `(all files)`.
     static func scopeText(_ scope: [RepoPath]) -> String {
