@@ -9,7 +9,13 @@ import Testing
         let mining = try ProcessRunner.start(
             HindsightBinary.url.path, ["mine", "--batch-size", "20", "--workers", "1"], in: repo.root,
             environment: repo.environment())
-        Thread.sleep(forTimeInterval: 0.5)
+        // Kill once a few batches are on disk: a fixed delay raced a loaded machine (nothing written
+        // yet) and a fast one (all written). The index and its WAL grow with every batch.
+        let index = repo.root.appendingPathComponent(".git/hindsight/index.sqlite").path
+        let deadline = Date().addingTimeInterval(60)
+        while mining.process.isRunning, Date() < deadline, Self.bytes(index) + Self.bytes(index + "-wal") < 150_000 {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
         kill(mining.process.processIdentifier, SIGKILL)
         _ = mining.wait()
 
@@ -24,5 +30,9 @@ import Testing
         let expected = try GitOracle.rows(in: repo.root, renames: true, environment: repo.environment())
         #expect(rows.count == expected.count)
         #expect(Set(rows) == Set(expected))
+    }
+
+    private static func bytes(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 }
