@@ -10,6 +10,17 @@ struct ConfigNode {
 
     var line: Int? { node.mark?.line }
 
+    /// The document's root node (nil for an empty document); invalid YAML is an error naming its line.
+    static func root(of text: String, path: String) throws(ConfigError) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _) {
+            throw .invalid(path: path, key: "", line: mark.line, detail: "not valid YAML (\(problem))")
+        } catch {
+            throw .invalid(path: path, key: "", line: nil, detail: "not valid YAML (\(error))")
+        }
+    }
+
     func invalid(_ detail: String) -> ConfigError {
         .invalid(path: file, key: key, line: line, detail: detail)
     }

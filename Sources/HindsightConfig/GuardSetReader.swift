@@ -21,14 +21,7 @@ struct GuardSetReader {
     static let evidenceKeys = ["commit", "date", "subject", "author"]
 
     func read() throws(ConfigError) -> GuardSet {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _) {
-            throw .invalid(path: path, key: "", line: mark.line, detail: "not valid YAML (\(problem))")
-        } catch {
-            throw .invalid(path: path, key: "", line: nil, detail: "not valid YAML (\(error))")
-        }
+        let root = try ConfigNode.root(of: text, path: path)
         guard let root else { return GuardSet() }
         let top = try ConfigNode(node: root, key: "", file: path).entries(known: Self.topKeys)
         if let version = top["version"] {
@@ -155,47 +148,8 @@ extension ConfigNode {
 /// Evidence dates: `yyyy-mm-dd` in UTC, read back as that day's midnight.
 enum GuardDate {
     /// The UTC calendar date of `time` (seconds since the epoch).
-    static func string(from time: Int64) -> String {
-        let days = time >= 0 ? time / 86_400 : (time - 86_399) / 86_400
-        let (year, month, day) = civil(fromDays: days)
-        let padded = { (value: Int64, width: Int) in
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
-    }
+    static func string(from time: Int64) -> String { CalendarDate.isoDate(time) }
 
     /// Midnight UTC of a `yyyy-mm-dd` date, or nil when it is not one.
-    static func time(from text: String) -> Int64? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count >= 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
-              (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
-        guard civil(fromDays: days) == (year, month, day) else { return nil }  // 2023-02-30
-        return days * 86_400
-    }
-
-    // Howard Hinnant's civil calendar algorithms (proleptic Gregorian).
-    private static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
+    static func time(from text: String) -> Int64? { CalendarDate.midnight(ofISODate: text) }
 }

@@ -35,14 +35,7 @@ public struct HindsightConfiguration: Equatable, Sendable {
     /// Parses the text of a configuration file; `path` names it in errors. Unknown keys are errors
     /// (a typo would otherwise be ignored silently), each naming its line.
     public static func parse(_ text: String, path: String) throws(ConfigError) -> HindsightConfiguration {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _) {
-            throw .invalid(path: path, key: "", line: mark.line, detail: "not valid YAML (\(problem))")
-        } catch {
-            throw .invalid(path: path, key: "", line: nil, detail: "not valid YAML (\(error))")
-        }
+        let root = try ConfigNode.root(of: text, path: path)
         var configuration = HindsightConfiguration()
         guard let root else { return configuration }
         let sections = try ConfigNode(node: root, key: "", file: path).entries(known: sections)

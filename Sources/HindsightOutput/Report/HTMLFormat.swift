@@ -1,3 +1,5 @@
+import HindsightCore
+
 /// Locale-free, byte-stable number and date text for the HTML report.
 enum HTMLFormat {
     static let secondsPerDay: Int64 = 86_400

@@ -1,20 +1,20 @@
 /// UTC calendar dates computed from seconds since the epoch (Howard Hinnant's algorithms): no
 /// formatter, locale or time zone database, so every format prints the same date for a moment.
-enum CalendarDate {
+public enum CalendarDate {
     /// The UTC calendar date of `seconds` since the epoch, as `yyyy-MM-dd`.
-    static func isoDate(_ seconds: Int64) -> String {
+    public static func isoDate(_ seconds: Int64) -> String {
         let (year, month, day) = civilDate(days: floorDivide(seconds, 86_400))
         return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 
     /// The UTC month of `seconds` since the epoch, as `yyyy-MM`.
-    static func isoMonth(_ seconds: Int64) -> String {
+    public static func isoMonth(_ seconds: Int64) -> String {
         let (year, month, _) = civilDate(days: floorDivide(seconds, 86_400))
         return "\(padded(year, 4))-\(padded(month, 2))"
     }
 
     /// Year, month (1…12) and day (1…31) of a day count since 1970-01-01 (H. Hinnant's algorithm).
-    static func civilDate(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    public static func civilDate(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let shifted = days + 719_468
         let era = floorDivide(shifted, 146_097)
         let dayOfEra = shifted - era * 146_097
@@ -27,7 +27,7 @@ enum CalendarDate {
     }
 
     /// Days since 1970-01-01 of a calendar date (the inverse of `civilDate(days:)`).
-    static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
+    public static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
         let adjustedYear = month <= 2 ? year - 1 : year
         let era = floorDivide(adjustedYear, 400)
         let yearOfEra = adjustedYear - era * 400
@@ -37,7 +37,7 @@ enum CalendarDate {
     }
 
     /// Division rounding towards negative infinity.
-    static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+    public static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
         let quotient = value / divisor
         return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
@@ -45,5 +45,17 @@ enum CalendarDate {
     private static func padded(_ value: Int64, _ width: Int) -> String {
         let text = String(value.magnitude)
         return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+
+    /// Midnight UTC of a `yyyy-MM-dd` date, or nil when it is not a real date (2023-02-30 is not).
+    public static func midnight(ofISODate text: String) -> Int64? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count >= 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
+              (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        let count = days(year: year, month: month, day: day)
+        guard civilDate(days: count) == (year, month, day) else { return nil }
+        return count * 86_400
     }
 }
