@@ -42,6 +42,14 @@ import Testing
         #expect(reintroducedFixGuards(from: moved, input: input) { _ in "" }.isEmpty)
     }
 
+    @Test func aRewriteTeachesNothingPrecise() {
+        let (history, fixes) = Self.history()
+        var rewrite = fixes
+        rewrite[0].change.files[0].removed += (10..<30).map { DiffLine(number: $0, text: "    rewritten_line_number(\($0));") }
+        #expect(reintroducedFixGuards(from: rewrite, input: history.input(now: 3)) { _ in "" }.isEmpty)
+        #expect(reintroducedFixGuards(from: rewrite, input: history.input(now: 3), maxRemovedLines: 30) { _ in "" }.count == 21)
+    }
+
     @Test func aLineCommonAcrossFilesIsNoGuard() {
         var history = SnapshotBuilder()
         let names = ["a.c", "b.c", "c.c"]
@@ -70,7 +78,7 @@ import Testing
         let context = GuardContext(files: [:], tip: nil)
         let finding = try #require(rule.findings(in: change, context: context).first)
         #expect(finding.line == 4 && finding.ruleID == guards[0].id && finding.kind == "reintroduced-fix")
-        #expect(finding.message == "A fix removed this line from src/parser.c, and it has not come back since.")
+        #expect(finding.message == "A fix removed `buffer[length] = input[length];` from src/parser.c, and it had not come back.")
         let elsewhere = ChangeSet(description: "x", files: [ChangedFile(status: .modified, path: RepoPath("other.c"), added: change.files[0].added)])
         #expect(rule.findings(in: elsewhere, context: context).isEmpty)
         var muted = guards

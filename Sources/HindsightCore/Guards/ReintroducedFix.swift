@@ -16,9 +16,13 @@ public struct FixDiff: Sendable {
 /// not trivial, not common across files, and is still absent from the file today. One guard per
 /// (current path, line), with every fix that removed it as evidence, newest first.
 ///
-/// - Parameter currentText: the file's text at the tip, by current path (nil when unreadable).
+/// - Parameters:
+///   - maxRemovedLines: a fix that removed more lines than this from a file rewrote it rather than
+///     fixed a line or two; its lines teach nothing precise and are skipped.
+///   - currentText: the file's text at the tip, by current path (nil when unreadable).
 public func reintroducedFixGuards(
-    from fixes: [FixDiff], input: AnalysisInput, severity: Severity = .warning, currentText: (RepoPath) -> String?
+    from fixes: [FixDiff], input: AnalysisInput, severity: Severity = .warning, maxRemovedLines: Int = 20,
+    currentText: (RepoPath) -> String?
 ) -> [Guard] {
     let currentPath = currentPaths(of: Set(fixes.map(\.commit)), in: input)
     var filesWithLine: [String: Set<RepoPath>] = [:]
@@ -29,7 +33,7 @@ public func reintroducedFixGuards(
     }
     var evidence: [PathLine: [Int]] = [:]
     for fix in fixes {
-        for file in fix.change.files where [.modified, .renamed].contains(file.status) {
+        for file in fix.change.files where [.modified, .renamed].contains(file.status) && file.removed.count <= maxRemovedLines {
             guard let path = currentPath[PathAtCommit(commit: fix.commit, path: file.path)] else { continue }
             let readded = Set(file.added.map { normalizedLine($0.text) })
             for line in file.removed {
@@ -51,7 +55,7 @@ public func reintroducedFixGuards(
         guard let latest = refs.first else { continue }
         guards.append(Guard(
             kind: "reintroduced-fix", severity: severity, scope: [key.path], match: key.line,
-            message: "A fix removed this line from \(key.path.string), and it has not come back since.",
+            message: "A fix removed `\(key.line.count > 60 ? key.line.prefix(59) + "…" : Substring(key.line))` from \(key.path.string), and it had not come back.",
             action: "Removed by \(latest.shortID) '\(latest.subject)': keep it out, or say why.",
             evidence: refs))
     }

@@ -12,8 +12,9 @@ extension Guards {
             commandName: "mine",
             abstract: "Propose guards from history into .hindsight/guards.yml, keeping every human edit.",
             discussion: """
-                Reads the latest fix commits' removed lines and proposes a reintroduced-fix guard for each \
-                distinctive line a fix removed that has not come back, and a recurring-pattern guard for each \
+                Reads the removed lines of the latest fix commits (a fix word or Conventional fix: in the \
+                subject, or a Fixes: trailer) and proposes a reintroduced-fix guard for each distinctive \
+                line a fix removed (at most 20 from a file) that has not come back, and a recurring-pattern guard for each \
                 call that three or more fixes across two or more files removed, and a reverted-change guard for \
                 each reverted commit (unless re-landed). Existing guards keep their status, \
                 severity, wording and mute reason; only their evidence is refreshed. The file is written \
@@ -50,7 +51,14 @@ extension Guards {
             let input = AnalysisInput(
                 snapshot: try store.snapshot(),
                 settings: configuration.report.analysisSettings(now: Int64(Date().timeIntervalSince1970)))
-            let fixes = input.times.indices.filter { input.isFix[$0] && input.isInWindow[$0] }.suffix(maxFixes)
+            // Guards learn from commits that say they fix something in their subject or a Fixes:
+            // trailer; a fix word deep in a feature's body is enough for the report, not for a guard.
+            let matcher = configuration.report.analysisSettings(now: 0).fixes.matcher()
+            let fixes = input.times.indices.filter { index in
+                let commit = input.snapshot.commits[index]
+                return input.isFix[index] && input.isInWindow[index]
+                    && matcher.isFix(subject: commit.subject, body: "", fixesReferences: commit.fixesReferences)
+            }.suffix(maxFixes)
             var diffs: [FixDiff] = []
             for index in fixes {
                 let change = try git.changeSet(for: .commit(input.snapshot.commits[index].id.hex), options: configuration.history)
