@@ -9,15 +9,20 @@ import Testing
         let mining = try ProcessRunner.start(
             HindsightBinary.url.path, ["mine", "--batch-size", "20", "--workers", "1"], in: repo.root,
             environment: repo.environment())
-        // Kill once a few batches are on disk: a fixed delay raced a loaded machine (nothing written
-        // yet) and a fast one (all written). The index and its WAL grow with every batch.
-        let index = repo.root.appendingPathComponent(".git/hindsight/index.sqlite").path
-        let deadline = Date().addingTimeInterval(60)
-        while mining.process.isRunning, Date() < deadline, Self.bytes(index) + Self.bytes(index + "-wal") < 150_000 {
-            Thread.sleep(forTimeInterval: 0.01)
+        // Kill once the index holds some rows, asking it the way a user would (a reader sees committed
+        // batches while the mine goes on). Fixed delays raced loaded machines (nothing written yet)
+        // and fast ones (everything written).
+        let deadline = Date().addingTimeInterval(120)
+        var indexed = 0
+        while mining.process.isRunning, Date() < deadline, indexed == 0 {
+            Thread.sleep(forTimeInterval: 0.02)
+            let rows = try HindsightBinary.run(["history", "-z", "--no-update"], in: repo.root, environment: repo.environment())
+            indexed = OracleRow.rows(fromHistoryZ: rows.standardOutput)?.count ?? 0
         }
         kill(mining.process.processIdentifier, SIGKILL)
-        _ = mining.wait()
+        let killed = mining.wait()
+        #expect(killed.status != 0, "the mine finished before it was killed: \(killed.error)")
+        #expect(indexed > 0, "nothing was indexed before the kill; the mine said: \(killed.error)")
 
         let resumed = try HindsightBinary.run(["mine", "--json"], in: repo.root, environment: repo.environment())
         #expect(resumed.status == 0)
@@ -30,9 +35,5 @@ import Testing
         let expected = try GitOracle.rows(in: repo.root, renames: true, environment: repo.environment())
         #expect(rows.count == expected.count)
         #expect(Set(rows) == Set(expected))
-    }
-
-    private static func bytes(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 }
