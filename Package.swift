@@ -35,7 +35,10 @@ let package = Package(
         ),
         .target(name: "HindsightTestSupport", dependencies: ["HindsightCore"], path: "Tests/HindsightTestSupport"),
         .testTarget(name: "HindsightCoreTests", dependencies: ["HindsightCore", "HindsightTestSupport"]),
-        .testTarget(name: "HindsightOutputTests", dependencies: ["HindsightOutput", "HindsightCore"]),
+        .testTarget(
+            name: "HindsightOutputTests", dependencies: ["HindsightOutput", "HindsightCore"],
+            exclude: ["Golden"]  // expected outputs, read by path in GoldenFileTests
+        ),
         .testTarget(name: "HindsightConfigTests", dependencies: ["HindsightConfig", "HindsightTestSupport"]),
         .testTarget(
             name: "HindsightIndexTests",

@@ -1,0 +1,31 @@
+import Foundation
+@testable import HindsightOutput
+import Testing
+
+/// Every format's output for one fixture, compared byte for byte with `Golden/<name>`. A missing
+/// golden, or `HINDSIGHT_RECORD_GOLDEN=1`, writes the file and records an issue, so recording never
+/// passes silently; review the new file and commit it.
+@Suite struct GoldenFileTests {
+    @Test(arguments: FindingsFormat.allCases)
+    func findingsFormat(format: FindingsFormat) throws {
+        try Self.compare(format.renderer(useColor: false).render(SampleFindings.clean()), golden: "findings.\(format.rawValue)")
+    }
+
+    @Test(arguments: ReportFormat.allCases)
+    func reportFormat(format: ReportFormat) throws {
+        try Self.compare(format.renderer(width: 100, useColor: false).render(SampleReport.make()), golden: "report.\(format.rawValue)")
+    }
+
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func compare(_ actual: String, golden name: String) throws {
+        let url = directory.appendingPathComponent(name)
+        let isRecording = ProcessInfo.processInfo.environment["HINDSIGHT_RECORD_GOLDEN"] == "1"
+        guard !isRecording, let expected = FileManager.default.contents(atPath: url.path) else {
+            try Data(actual.utf8).write(to: url, options: .atomic)
+            Issue.record("wrote golden file \(name); review it and commit it, then run the tests again")
+            return
+        }
+        #expect(String(decoding: expected, as: UTF8.self) == actual, "output differs from Golden/\(name)")
+    }
+}
