@@ -245,7 +245,7 @@ PY
 # ---------------------------------------------------------------- check --staged
 check_runs=$(( RUNS > 10 ? RUNS : 10 ))
 note "check --staged on a small staged change, against git diff --cached --numstat ($check_runs runs) ..."
-edit_target="$(git -C "$scratch" ls-files -- '*.c' '*.md' '*.py' '*.swift' | head -n 1)"
+edit_target="$(git -C "$scratch" ls-files -- '*.c' '*.md' '*.py' '*.swift' | awk 'NR == 1')"  # awk reads all: head would SIGPIPE git under pipefail
 [[ -n "$edit_target" ]] || die "no text file to edit in $scratch"
 printf 'bench: staged edit\n' >>"$scratch/$edit_target"
 git -C "$scratch" add -- "$edit_target"
