@@ -1,13 +1,11 @@
 import Foundation
 
-/// One analysed file: its report row plus the commits behind it, for `--explain`.
+/// One analysed file: its report row plus the commits behind it, for `--explain` and guard facts.
 public struct AnalyzedFile: Sendable {
     /// The report row.
     public var report: FileReport
     /// Distinct commits that changed it, oldest first.
     public var commits: [Int]
-    /// The fix commits among them.
-    public var fixes: [Int]
 }
 
 /// Every covered file of `input`, analysed, in `input.files` order.
@@ -33,7 +31,7 @@ public func analyzeFiles(in input: AnalysisInput) -> [AnalyzedFile] {
             authors: owners.authors, agentCommits: owners.agentCommits, fixCommits: bugs.fixes.count,
             bugScore: bugs.score, reverts: activity.commits.count { input.isRevert($0) }, coupling: extra.0,
             classification: extra.1)
-        return AnalyzedFile(report: report, commits: activity.commits, fixes: bugs.fixes)
+        return AnalyzedFile(report: report, commits: activity.commits)
     }
 }
 
