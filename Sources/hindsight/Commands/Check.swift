@@ -11,6 +11,7 @@ extension FindingsFormat: ExpressibleByArgument {}
 /// `hindsight check`: run the guards on a change.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Run the guards on a change: staged changes (default), a pull request, a commit or a range.",
         discussion: """
             Reads the change with libgit2 and never modifies the working tree or the git index. Findings \
@@ -49,6 +50,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Bring the index up to date first (can take long on a first run).")
     var mine = false
 
+    @Flag(help: .hidden)
+    var timings = false
+
     func validate() throws {
         let targets = [staged, base != nil, commit != nil, range != nil].filter { $0 }.count
         if targets > 1 { throw ValidationError("give at most one of --staged, --base, --commit and --range.") }
@@ -59,23 +63,30 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        var clock = PhaseClock(isEnabled: timings)
         let target = self.target
         let git = try GitRepository(path: repository.path, fromEnvironment: target == .staged && Self.isInHook)
         let configuration = try repository.configuration(for: git)
+        clock.lap("open repository and config")
         if mine { try IndexUpdate.run(repository, configuration: configuration, quiet: false) }
         // A missing index is a note, not an error: a hook must not fail because nothing was mined yet.
         let store = FileManager.default.fileExists(atPath: Miner.indexURL(for: git).path) ? try IndexUpdate.open(git) : nil
+        clock.lap("open index")
         let change = try git.changeSet(for: target, options: configuration.history)
+        clock.lap("read change")
         let settings = configuration.report.analysisSettings(now: Int64(Date().timeIntervalSince1970))
         let context = try GuardContextLoader.load(
             store: store, settings: settings, touching: change, severities: configuration.check.severities)
+        clock.lap("load file facts")
         var options = configuration.check.options
         options.allow.formUnion(allow)
         var result = HindsightCore.check(change, rules: liveRules + [GuardSetRule(guards: try guardSet(git).guards)],
                                          context: context, options: options)
+        clock.lap("run guards")
         result.indexNote = try indexNote(store: store, git: git)
         let rendered = format.renderer(useColor: output == nil && format == .text && Terminal.isOutputColored).render(result)
         try OutputFile.emit(rendered, to: output)
+        clock.lap("render")
         if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             try? OutputFile.append(Data(GitHubFindingsRenderer().stepSummary(result).utf8), to: summary)
         }

@@ -7,6 +7,7 @@ extension Guards {
     /// `hindsight guards accept`: marks guards as reviewed and kept, optionally setting their severity.
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "accept",
             abstract: "Accept guards (status: accepted), optionally setting their severity; a muted guard runs again.",
             discussion: "Changes .hindsight/guards.yml in place (atomically); commit it so everyone gets the decision."
         )

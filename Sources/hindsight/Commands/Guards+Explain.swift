@@ -7,6 +7,7 @@ extension Guards {
     /// `hindsight guards explain ID`: everything about one guard, and how to accept or mute it.
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "explain",
             abstract: "Show one guard: what it matches and where, what to do, the commits that taught it, and how to accept or mute it."
         )
 

@@ -7,6 +7,7 @@ extension Guards {
     /// `hindsight guards list`: the guards, one a line, with counts.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the guards in .hindsight/guards.yml: id, status, severity, kind, scope and message."
         )
 

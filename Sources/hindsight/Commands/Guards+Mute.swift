@@ -7,6 +7,7 @@ extension Guards {
     /// `hindsight guards mute`: stops guards from running, recording why.
     struct Mute: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "mute",
             abstract: "Mute guards (status: muted) so `hindsight check` never runs them, recording why.",
             discussion: "Changes .hindsight/guards.yml in place (atomically); commit it so everyone gets the decision. `hindsight guards accept ID` runs a muted guard again."
         )

@@ -7,6 +7,7 @@ import HindsightOutput
 /// `hindsight guards`: review the guards mined from history into `.hindsight/guards.yml`.
 struct Guards: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "guards",
         abstract: "Review the guards mined from history: list, explain, accept or mute them.",
         discussion: """
             Guards live in \(GuardSetFile.relativePath) at the work tree's root: `hindsight guards mine` \

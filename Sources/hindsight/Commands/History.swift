@@ -10,6 +10,7 @@ extension HistoryFormat: ExpressibleByArgument {}
 /// `hindsight history`: print the index, one row per (commit, file).
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "Print the history index: one row per (commit, changed file).",
         discussion: """
             Columns: commit id, status (A added, M modified, D deleted, R renamed, T type changed), lines added, lines deleted (`-` for binary files), \

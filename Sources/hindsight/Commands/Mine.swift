@@ -6,6 +6,7 @@ import HindsightIndex
 /// `hindsight mine`: bring the history index up to date.
 struct Mine: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "mine",
         abstract: "Bring the history index up to date with HEAD (incremental).",
         discussion: """
             Reads every commit reachable from HEAD (or --ref) that the index lacks, diffs it against its \

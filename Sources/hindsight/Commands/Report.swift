@@ -12,6 +12,7 @@ extension ReportSort: ExpressibleByArgument {}
 /// `hindsight report`: how stable each file is, and why.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Show how stable each file is: stable, active, churning, hotspot or new, with the figures behind it.",
         discussion: """
             Folds history onto current paths through renames, then reports per file: commits, lines, \
