@@ -18,9 +18,10 @@ extension GitRepository {
                 throw .libgit2(action: "read staged changes", code: GIT_EBAREREPO.rawValue,
                                message: "a bare repository has no index. Check a commit or a range instead")
             }
-            let oldTree = try resolveCommit().map { id throws(GitError) in try treeID(of: id) }
+            let head = try resolveCommit()
+            let oldTree = try head.map { id throws(GitError) in try treeID(of: id) }
             let files = try changedFiles(from: oldTree, to: .index(indexFile), options: options)
-            return ChangeSet(description: "staged changes", files: files)
+            return ChangeSet(description: "staged changes", files: files, base: head)
         case .commit(let revision):
             let id = try requireCommit(revision)
             let (tree, parent) = try withCommit(id) { commit throws(GitError) in
@@ -28,20 +29,23 @@ extension GitRepository {
             }
             let oldTree = try parent.map { id throws(GitError) in try treeID(of: id) }
             let files = try changedFiles(from: oldTree, to: .tree(tree), options: options)
-            return ChangeSet(description: "commit \(id.hex.prefix(7))", files: files, messages: [try message(of: id)])
+            return ChangeSet(
+                description: "commit \(id.hex.prefix(7))", files: files, messages: [try message(of: id)], base: parent)
         case .range(let from, let to):
             let (old, new) = (try requireCommit(from), try requireCommit(to))
             return ChangeSet(
                 description: "\(from)..\(to)",
                 files: try changedFiles(from: try treeID(of: old), to: .tree(try treeID(of: new)), options: options),
-                messages: try messages(reachableFrom: new, hiding: old, range: "\(from)..\(to)"))
+                messages: try messages(reachableFrom: new, hiding: old, range: "\(from)..\(to)"),
+                base: old)
         case .base(let base):
             let head = try requireCommit("HEAD"), baseID = try requireCommit(base)
             let start = try mergeBase(of: baseID, and: head, naming: base)
             return ChangeSet(
                 description: "\(base)...HEAD",
                 files: try changedFiles(from: try treeID(of: start), to: .tree(try treeID(of: head)), options: options),
-                messages: try messages(reachableFrom: head, hiding: start, range: "\(base)...HEAD"))
+                messages: try messages(reachableFrom: head, hiding: start, range: "\(base)...HEAD"),
+                base: start)
         }
     }
 

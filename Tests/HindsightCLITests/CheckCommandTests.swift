@@ -94,4 +94,46 @@ import Testing
         #expect(result.status == 2)
         #expect(result.error.contains(message), "\(result.error)")
     }
+
+    /// A `recurring-pattern` guard on `strcpy(`, written by hand as `guards mine` would.
+    static let strcpyGuards = """
+        version: 1
+        guards:
+          - id: hs-00000000c0de
+            kind: recurring-pattern
+            status: accepted
+            severity: error
+            scope: []
+            match: strcpy(
+            message: Fixes kept removing strcpy( calls.
+            action: Use strlcpy( instead.
+            evidence: []
+
+        """
+
+    @Test func newOnlyLeavesOutLinesTheBaseAlreadyHad() throws {
+        let repo = try Self.history()
+        try repo.write(".hindsight/guards.yml", Self.strcpyGuards)
+        try repo.write("src/copy.c", "void a(char *d) {\n  strcpy(d, \"old\");\n}\n")
+        _ = try repo.commit("feat: copy", day: 7)
+        // The old call is re-indented (removed and added again); the second call is new.
+        try repo.write("src/copy.c", "void a(char *d) {\n    strcpy(d, \"old\");\n    strcpy(d, \"new\");\n}\n")
+        try repo.git(["add", "src/copy.c"])
+        let all = try Self.check(repo, [])
+        #expect(all.status == 1, "\(all.output)\(all.error)")
+        #expect(all.output.contains("L2 error recurring-pattern"), "\(all.output)")
+        #expect(all.output.contains("L3 error recurring-pattern"), "\(all.output)")
+        let newOnly = try Self.check(repo, ["--new-only", "--format", "json"])
+        #expect(newOnly.status == 1, "\(newOnly.error)")
+        let json = try #require(try JSONSerialization.jsonObject(with: newOnly.standardOutput) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]]).filter { $0["kind"] as? String == "recurring-pattern" }
+        #expect(findings.compactMap { $0["line"] as? Int } == [3])
+        #expect(json["preexisting"] as? Int == 1)
+        // Committed, the same change checked as a commit against its parent gives the same answer.
+        _ = try repo.commit("feat: second copy", day: 8)
+        let commit = try Self.check(repo, ["--commit", "HEAD", "--new-only", "--fail-on", "never"])
+        #expect(commit.status == 0, "\(commit.error)")
+        #expect(commit.output.contains("L3 error") && !commit.output.contains("L2 error"), "\(commit.output)")
+        #expect(commit.output.contains("1 already at the base"), "\(commit.output)")
+    }
 }

@@ -6,12 +6,38 @@ public struct ChangeSet: Sendable {
     public var files: [ChangedFile]
     /// The messages of the commits in the change (empty for staged changes), for `Hindsight-Allow:` trailers.
     public var messages: [CommitMessage]
+    /// The commit the change is compared against: `HEAD` for staged changes, the parent of a commit, the
+    /// start of a range, the merge base of a pull request; nil for a root commit or an unborn branch.
+    public var base: CommitID?
 
     /// A change set from its parts.
-    public init(description: String, files: [ChangedFile], messages: [CommitMessage] = []) {
+    public init(description: String, files: [ChangedFile], messages: [CommitMessage] = [], base: CommitID? = nil) {
         self.description = description
         self.files = files
         self.messages = messages
+        self.base = base
+    }
+
+    /// The base side of this change, as if every line of every changed file had just been added, so
+    /// that running the guards on it finds what was already there (`check --new-only`). `baseTexts`
+    /// holds each file's text at `base` under its old path; added files and binary files are left out.
+    public func baseline(baseTexts: [RepoPath: String]) -> ChangeSet {
+        let files = self.files.compactMap { file -> ChangedFile? in
+            guard file.status != .added, let text = baseTexts[file.oldPath ?? file.path] else { return nil }
+            let lines = Self.lines(of: text).enumerated().map { DiffLine(number: $0.offset + 1, text: $0.element) }
+            return ChangedFile(status: file.status, oldPath: file.oldPath, path: file.path, added: lines)
+        }
+        return ChangeSet(description: "base of \(description)", files: files, base: base)
+    }
+
+    /// The lines of `text` split at `\n` as git does, without a trailing `\r`; no empty last line for a
+    /// final newline. (Swift reads `\r\n` as one character, so this splits scalars, not characters.)
+    static func lines(of text: String) -> [String] {
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(line.last == "\r" ? line.dropLast() : line[...])
+        }
+        if lines.last == "" { lines.removeLast() }
+        return lines
     }
 }
 

@@ -86,11 +86,13 @@ public struct CheckResult: Sendable {
     public var indexNote: String?
     /// Findings suppressed by trailers, `--allow` or mutes, counted.
     public var suppressed: Int
+    /// Findings left out by `--new-only` because the base already had them, counted.
+    public var preexisting: Int
 
     /// A result from its parts.
     public init(
         target: String, findings: [Finding], rules: [RuleDescriptor], indexTip: CommitID? = nil,
-        indexNote: String? = nil, suppressed: Int = 0
+        indexNote: String? = nil, suppressed: Int = 0, preexisting: Int = 0
     ) {
         self.target = target
         self.findings = findings
@@ -98,5 +100,6 @@ public struct CheckResult: Sendable {
         self.indexTip = indexTip
         self.indexNote = indexNote
         self.suppressed = suppressed
+        self.preexisting = preexisting
     }
 }

@@ -17,11 +17,22 @@ public struct CheckOptions: Hashable, Sendable {
 /// The guard kinds that run from the index day to day, without a guard set entry each.
 public let liveRules: [any GuardRule] = [CoChangeRule(), StableFileRule(), FixNeedsTestRule()]
 
+/// The guard kinds whose findings are about lines a change adds, so the base can already have them.
+/// The other kinds are about the act of changing a file, which is always new.
+public let contentKinds: Set<String> = ["reintroduced-fix", "recurring-pattern"]
+
 /// Runs `rules` on `change` and applies suppressions: `--allow`, `Hindsight-Allow:` trailers in the
 /// change's commit messages (comma-separated kinds or ids), and excluded paths.
+///
+/// - Parameter baseline: for `--new-only`, the change's base side (``ChangeSet/baseline(baseTexts:)``):
+///   content findings with the same fingerprint there are left out and counted as pre-existing.
 public func check(
-    _ change: ChangeSet, rules: [any GuardRule] = liveRules, context: GuardContext, options: CheckOptions = .init()
+    _ change: ChangeSet, rules: [any GuardRule] = liveRules, context: GuardContext, options: CheckOptions = .init(),
+    baseline: ChangeSet? = nil
 ) -> CheckResult {
+    let atBase = baseline.map { base in
+        Set(rules.flatMap { $0.findings(in: base, context: context) }.filter { contentKinds.contains($0.kind) }.map(\.fingerprint))
+    } ?? []
     var allowed = options.allow
     for message in change.messages {
         for trailer in message.trailers where trailer.key.lowercased() == "hindsight-allow" {
@@ -31,11 +42,13 @@ public func check(
         }
     }
     var kept: [Finding] = []
-    var suppressed = 0
+    var suppressed = 0, preexisting = 0
     for rule in rules {
         for finding in rule.findings(in: change, context: context) {
             if options.exclude.contains(where: { $0.matches(finding.path) }) { continue }
-            if allowed.contains(finding.ruleID) || allowed.contains(finding.kind) {
+            if contentKinds.contains(finding.kind), atBase.contains(finding.fingerprint) {
+                preexisting += 1
+            } else if allowed.contains(finding.ruleID) || allowed.contains(finding.kind) {
                 suppressed += 1
             } else {
                 kept.append(finding)
@@ -47,5 +60,5 @@ public func check(
     }
     return CheckResult(
         target: change.description, findings: kept, rules: rules.flatMap(\.descriptors), indexTip: context.tip,
-        suppressed: suppressed)
+        suppressed: suppressed, preexisting: preexisting)
 }

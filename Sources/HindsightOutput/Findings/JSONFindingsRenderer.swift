@@ -17,6 +17,7 @@ public struct JSONFindingsRenderer: FindingsRenderer {
             ("indexNote", result.indexNote.map(JSONValue.string) ?? .null),
             ("findings", .array(result.findings.map(Self.finding))),
             ("suppressed", .int(result.suppressed)),
+            ("preexisting", .int(result.preexisting)),
             ("rules", .array(result.rules.map(Self.rule))),
         ]).serialized()
     }

@@ -26,6 +26,7 @@ public struct SARIFFindingsRenderer: FindingsRenderer {
                 ("indexTip", .commit(result.indexTip)),
                 ("indexNote", result.indexNote.map(JSONValue.string) ?? .null),
                 ("suppressed", .int(result.suppressed)),
+            ("preexisting", .int(result.preexisting)),
             ])),
         ])
         return JSONValue.object([

@@ -97,9 +97,10 @@ extension TextFindingsRenderer {
         }.map(\.element)
     }
 
-    /// `3 findings (1 error, 2 warnings, 0 notices); 4 suppressed`, or `no findings`.
+    /// `3 findings (1 error, 2 warnings, 0 notices); 4 suppressed; 1 already at the base`, or `no findings`.
     static func tally(_ result: CheckResult) -> String {
-        let suppressed = result.suppressed > 0 ? "; \(result.suppressed) suppressed" : ""
+        let suppressed = (result.suppressed > 0 ? "; \(result.suppressed) suppressed" : "")
+            + (result.preexisting > 0 ? "; \(result.preexisting) already at the base" : "")
         guard !result.findings.isEmpty else { return "no findings" + suppressed }
         let counts = Severity.allCases.reversed().map { severity in
             ReportText.count(result.findings.count(where: { $0.severity == severity }), severity.rawValue)

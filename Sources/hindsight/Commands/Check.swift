@@ -17,7 +17,8 @@ struct Check: ParsableCommand {
             Reads the change with libgit2 and never modifies the working tree or the git index. Findings \
             carry the commits that taught them and what to do. Exit status 1 when a finding is at or above \
             --fail-on (default error, or check.failOn in .hindsight.yml). The index is read as it is; if it \
-            is missing or behind HEAD, check says so in one line (add --mine to update it first).
+            is missing or behind HEAD, check says so in one line (add --mine to update it first). \
+            --new-only leaves out findings about lines the base already had, such as moved code.
             """
     )
 
@@ -46,6 +47,9 @@ struct Check: ParsableCommand {
 
     @Option(parsing: .singleValue, help: ArgumentHelp("Allow a guard kind or id for this run (repeatable).", valueName: "kind|id"))
     var allow: [String] = []
+
+    @Flag(help: "Leave out findings about lines the base already had (moved or re-indented code).")
+    var newOnly = false
 
     @Flag(help: "Bring the index up to date first (can take long on a first run).")
     var mine = false
@@ -80,8 +84,9 @@ struct Check: ParsableCommand {
         clock.lap("load file facts")
         var options = configuration.check.options
         options.allow.formUnion(allow)
-        var result = HindsightCore.check(change, rules: liveRules + [GuardSetRule(guards: try guardSet(git).guards)],
-                                         context: context, options: options)
+        var result = HindsightCore.check(
+            change, rules: liveRules + [GuardSetRule(guards: try guardSet(git).guards)], context: context, options: options,
+            baseline: newOnly ? try baseline(of: change, in: git) : nil)
         clock.lap("run guards")
         result.indexNote = try indexNote(store: store, git: git)
         let rendered = format.renderer(useColor: output == nil && format == .text && Terminal.isOutputColored).render(result)
@@ -92,6 +97,17 @@ struct Check: ParsableCommand {
         }
         let threshold = failOn.map { $0 == "never" ? nil : Severity(rawValue: $0) } ?? configuration.check.failOn
         if let threshold, result.findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+    }
+
+    /// The base side of `change` for `--new-only`: each changed file's text at the base commit.
+    private func baseline(of change: ChangeSet, in git: GitRepository) throws -> ChangeSet {
+        guard let base = change.base else { return change.baseline(baseTexts: [:]) }
+        var texts: [RepoPath: String] = [:]
+        for file in change.files where file.status != .added {
+            let path = file.oldPath ?? file.path
+            texts[path] = try git.fileText(at: path, in: base)
+        }
+        return change.baseline(baseTexts: texts)
     }
 
     /// The repository's `.hindsight/guards.yml` (none in a bare repository or before `guards mine`).
