@@ -253,17 +253,23 @@ check_cmd=("$hs" check --repo "$scratch" --config "$config" --staged --fail-on n
 "${check_cmd[@]}" >/dev/null   # the first check after new commits fills the per-file cache
 check_s="$(RUNS=$check_runs time_median check "${check_cmd[@]}")"
 diff_s="$(RUNS=$check_runs time_median gitdiff git -C "$scratch" diff --cached --numstat)"
+# The floor under any libgit2 program on this machine, in the same run: bench/libgit2_floor.c.
+init_s=0 floor_s=0
+if command -v cc >/dev/null && cc -O2 -o "$work/libgit2-floor" "$here/libgit2_floor.c" -lgit2 2>/dev/null; then
+    init_s="$(RUNS=$check_runs time_median libgit2init "$work/libgit2-floor")"
+    floor_s="$(RUNS=$check_runs time_median libgit2diff "$work/libgit2-floor" "$scratch")"
+fi
 git -C "$scratch" reset -q -- "$edit_target"
 git -C "$scratch" checkout -q -- "$edit_target"
 
 # ---------------------------------------------------------------- report
 python3 - "$commits" "$git_s" "$cold_s" "$cold_rss_kb" "$warm_s" "$incr_ms" "$index_bytes" \
     "$RENAMES" "$RUNS" "$repo" "$bench_dir/last-run.json" "$report_s" "$report_json_s" "$report_html_s" \
-    "$check_s" "$diff_s" <<'PY'
+    "$check_s" "$diff_s" "$init_s" "$floor_s" <<'PY'
 import json, sys
 
-commits, git_s, cold_s, rss_kb, warm_s, incr_ms, index_bytes, renames, runs, repo, out, report_s, report_json_s, report_html_s, check_s, diff_s = sys.argv[1:]
-check_s, diff_s = float(check_s), float(diff_s)
+commits, git_s, cold_s, rss_kb, warm_s, incr_ms, index_bytes, renames, runs, repo, out, report_s, report_json_s, report_html_s, check_s, diff_s, init_s, floor_s = sys.argv[1:]
+check_s, diff_s, init_s, floor_s = float(check_s), float(diff_s), float(init_s), float(floor_s)
 report_s, report_json_s, report_html_s = float(report_s), float(report_json_s), float(report_html_s)
 commits, git_s, cold_s, rss_kb, warm_s, incr_ms = int(commits), float(git_s), float(cold_s), int(rss_kb), float(warm_s), float(incr_ms)
 ratio = cold_s / git_s if git_s > 0 else float("inf")
@@ -287,6 +293,9 @@ rows = [
     ("check --staged, small change", "%.1f ms" % (check_s * 1000), "<= 100 ms", verdict(check_s <= 0.1)),
     ("check / git diff --cached", "%.1f" % (check_s / diff_s if diff_s > 0 else float("inf")), "<= 2.0", verdict(check_s <= 2 * diff_s)),
 ]
+if init_s > 0 and diff_s > 0:
+    rows.append(("libgit2 init alone (C)", "%.1f ms = %.1fx git" % (init_s * 1000, init_s / diff_s), "", ""))
+    rows.append(("libgit2 init + diff (C)", "%.1f ms = %.1fx git" % (floor_s * 1000, floor_s / diff_s), "", ""))
 if index_bytes:
     rows.append(("index size", "%.1f MB" % (int(index_bytes) / 1e6), "", ""))
 w0 = max(len(r[0]) for r in rows)
@@ -305,6 +314,7 @@ json.dump({"repo": repo, "commits": commits, "renames": renames == "1", "runs": 
            "cold_peak_rss_kb": rss_kb, "warm_mine_s": warm_s, "incremental_ms": incr_ms,
            "report_table_s": report_s, "report_json_s": report_json_s, "report_html_s": report_html_s,
            "check_staged_s": check_s, "git_diff_cached_s": diff_s,
+           "libgit2_init_s": init_s or None, "libgit2_init_diff_s": floor_s or None,
            "index_bytes": int(index_bytes) if index_bytes else None},
           open(out, "w"), indent=2)
 print("(written to %s)" % out)
