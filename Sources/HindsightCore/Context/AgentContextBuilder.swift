@@ -1,0 +1,79 @@
+/// The agent context of a history: `report` must be the whole, unfiltered report of `input`, and
+/// `facts` the per-file facts of the same input; `guards` is the guard set (only accepted guards are kept).
+public func agentContext(
+    input: AnalysisInput, report: StabilityReport, facts: [RepoPath: FileFacts], guards: [Guard], activeDays: Int = 30
+) -> AgentContext {
+    let alive = fileLineages(of: input.snapshot).filter { !$0.isDeleted }.map(\.path)
+    let aliveSet = Set(alive)
+    let recurring = Dictionary(report.recurringFixes.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    return AgentContext(
+        head: input.snapshot.tip,
+        doNotRetry: revertedAttempts(report.reverts, alive: aliveSet, in: input),
+        fixProne: fixProneFiles(report.files, facts: facts, recurring: recurring, alive: aliveSet),
+        coChanges: coChangeLists(facts),
+        stableAreas: stableAreas(report.files, facts: facts, asOf: report.summary.asOf),
+        activeAreas: activeAreas(in: input, asOf: report.summary.asOf, days: activeDays),
+        conventions: conventions(in: input, facts: facts, alive: alive),
+        guards: guards.filter { $0.status == .accepted })
+}
+
+/// Reverts that are not re-lands and were not undone by a later re-land, with the files still alive.
+func revertedAttempts(_ reverts: [RevertRecord], alive: Set<RepoPath>, in input: AnalysisInput) -> [RevertedAttempt] {
+    let undone = Set(reverts.map(\.revertedID))
+    let kept = reverts.filter { !$0.isReland && !undone.contains($0.revert.id) }
+    let wanted = Set(kept.map(\.revert.id))
+    var bodies: [CommitID: String] = [:]
+    for commit in input.snapshot.commits where wanted.contains(commit.id) { bodies[commit.id] = commit.body }
+    return kept.compactMap { record in
+        let files = record.files.filter(alive.contains)
+        guard !files.isEmpty else { return nil }
+        return RevertedAttempt(
+            attempt: record.reverted, revertedID: record.revertedID, revert: record.revert,
+            reason: bodies[record.revert.id].flatMap(revertReason), files: files)
+    }
+}
+
+/// What a revert's body says beyond git's `This reverts commit <id>.` line and trailers.
+func revertReason(_ body: String) -> String? {
+    let lines = body.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { line in
+        !line.isEmpty && !line.hasPrefix("This reverts commit") && !isTrailerLine(line)
+    }
+    let reason = lines.joined(separator: " ")
+    return reason.isEmpty ? nil : reason
+}
+
+private func isTrailerLine(_ line: String) -> Bool {
+    guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else { return false }
+    let key = line[..<colon]
+    return line[colon...].hasPrefix(": ") && key.allSatisfy { $0.isLetter || $0 == "-" } && key.contains("-")
+}
+
+/// Hotspots and files with recurring-fix regions, highest bug score first.
+func fixProneFiles(
+    _ files: [FileReport], facts: [RepoPath: FileFacts], recurring: [RepoPath: RecurringFixFile], alive: Set<RepoPath>
+) -> [FixProneFile] {
+    files.compactMap { file -> FixProneFile? in
+        guard !file.isDeleted, let fact = facts[file.path] else { return nil }
+        guard file.classification.fileClass == .hotspot || !fact.fixRegions.isEmpty else { return nil }
+        // A test file's own tests are itself.
+        let tests = isTestPath(file.path) ? [file.path] : fact.testPartners.map(\.path)
+        return FixProneFile(
+            path: file.path, fileClass: file.classification.fileClass, fixCount: file.fixCommits, bugScore: file.bugScore,
+            regions: Array(fact.fixRegions.sorted { ($1.fixCount, $0.lines.lowerBound) < ($0.fixCount, $1.lines.lowerBound) }.prefix(3)),
+            latestFixes: Array((recurring[file.path]?.fixes ?? []).suffix(3).reversed()),
+            tests: tests, testCommand: testCommand(for: tests, alive: alive))
+    }.sorted { ($1.bugScore, $0.path) < ($0.bugScore, $1.path) }
+}
+
+/// Each file's partners, with every pair listed once (under the file with more commits).
+func coChangeLists(_ facts: [RepoPath: FileFacts]) -> [CoChangeList] {
+    var seen = Set<[RepoPath]>()
+    let ordered = facts.values.sorted { ($1.commits, $0.path) < ($0.commits, $1.path) }
+    return ordered.compactMap { fact -> CoChangeList? in
+        let partners = fact.coupling.filter { partner in seen.insert([fact.path, partner.path].sorted()).inserted }
+        return partners.isEmpty ? nil : CoChangeList(path: fact.path, commits: fact.commits, partners: Array(partners.prefix(3)))
+    }.sorted { lhs, rhs in
+        let (left, right) = (lhs.partners.first?.degree ?? 0, rhs.partners.first?.degree ?? 0)
+        return (right, rhs.commits, lhs.path) < (left, lhs.commits, rhs.path)
+    }
+}

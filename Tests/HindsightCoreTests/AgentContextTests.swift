@@ -1,0 +1,115 @@
+@testable import HindsightCore
+import Testing
+
+/// The agent context of small hand-built histories: every list exact.
+@Suite struct AgentContextTests {
+    /// docs/ settled long ago; src/io.c tried and reverted (with a reason); src/net.c tried, reverted
+    /// and re-landed; src/parser.c and src/parser.h change together; one file deleted after its revert.
+    static func history() -> (SnapshotBuilder, [String: CommitID]) {
+        var builder = SnapshotBuilder()
+        var ids: [String: CommitID] = [:]
+        builder.commit("docs: guide", day: 0, changes: [(.added, "docs/guide.md", 10, 0), (.added, "docs/faq.md", 5, 0)])
+        builder.commit("chore: old file", day: 1, changes: [(.added, "src/gone.c", 3, 0)])
+        for day in 0..<6 {
+            builder.commit("feat: parser step \(day)", day: 300 + Double(day), author: day % 2 == 0 ? "Ada" : "Bob",
+                           changes: [(.modified, "src/parser.c", 4, 1), (.modified, "src/parser.h", 1, 1)])
+        }
+        ids["io"] = builder.commit("feat: mmap the input", day: 310, changes: [(.modified, "src/io.c", 20, 2), (.modified, "src/gone.c", 1, 0)])
+        ids["ioRevert"] = builder.commit(
+            "Revert \"feat: mmap the input\"", day: 311, changes: [(.modified, "src/io.c", 2, 20), (.modified, "src/gone.c", 0, 1)],
+            revert: ids["io"], body: "This reverts commit \(ids["io"]?.hex ?? "").\n\nIt crashes on 32-bit\nhosts.\n\nSigned-off-by: Bob <bob@example.com>\n")
+        ids["net"] = builder.commit("feat: retry sockets", day: 312, changes: [(.modified, "src/net.c", 5, 0)])
+        ids["netRevert"] = builder.commit("Revert \"feat: retry sockets\"", day: 313, changes: [(.modified, "src/net.c", 0, 5)], revert: ids["net"])
+        ids["netReland"] = builder.commit("Reland \"feat: retry sockets\"", day: 314, changes: [(.modified, "src/net.c", 5, 0)],
+                                          revert: ids["netRevert"])
+        builder.commit("chore: drop gone.c", day: 315, changes: [(.deleted, "src/gone.c", 0, 4)])
+        return (builder, ids)
+    }
+
+    static func context(now: Double = 320) -> (AgentContext, [String: CommitID]) {
+        let (builder, ids) = history()
+        let input = builder.input(now: now)
+        let accepted = Guard(kind: "reintroduced-fix", status: .accepted, severity: .error, scope: [RepoPath("src/io.c")],
+                             match: "mmap(fd);", message: "m", action: "a", evidence: [])
+        let proposed = Guard(kind: "reintroduced-fix", severity: .warning, scope: [RepoPath("src/io.c")],
+                             match: "other();", message: "m", action: "a", evidence: [])
+        let context = agentContext(input: input, report: stabilityReport(from: input), facts: fileFacts(in: input),
+                                   guards: [accepted, proposed])
+        return (context, ids)
+    }
+
+    @Test func revertedAttemptsNotRelandedWithTheirReasonAndLiveFiles() throws {
+        let (context, ids) = Self.context()
+        #expect(context.doNotRetry.count == 1)
+        let attempt = try #require(context.doNotRetry.first)
+        #expect(attempt.attempt?.id == ids["io"])
+        #expect(attempt.revert.id == ids["ioRevert"])
+        #expect(attempt.reason == "It crashes on 32-bit hosts.")
+        #expect(attempt.files == [RepoPath("src/io.c")])
+    }
+
+    @Test func onlyAcceptedGuardsAndTheTipAsHead() {
+        let (context, _) = Self.context()
+        #expect(context.guards.map(\.match) == ["mmap(fd);"])
+        #expect(context.head == Self.history().0.snapshot.tip)
+    }
+
+    @Test func aSettledDirectoryIsOneAreaAndEachPairIsListedOnce() {
+        let (context, _) = Self.context(now: 400)
+        #expect(context.stableAreas.map(\.path) == [RepoPath("docs")])
+        #expect(context.stableAreas.first?.isDirectory == true)
+        #expect(context.stableAreas.first?.files == 2)
+        #expect(context.stableAreas.first?.daysUnchanged == 400)
+        #expect(context.coChanges.map(\.path) == [RepoPath("src/parser.c")] || context.coChanges.map(\.path) == [RepoPath("src/parser.h")])
+        #expect(context.coChanges.first?.partners.count == 1)
+        #expect(context.coChanges.first?.partners.first?.shared == 6)
+    }
+
+    @Test func activeAreasCountCommitsInTheWindowPerDirectory() {
+        let (context, _) = Self.context(now: 320)
+        // Days 300..315 fall in the last 30 days; the docs commit on day 0 does not.
+        #expect(context.activeAreas.map(\.directory) == [RepoPath("src")])
+        #expect(context.activeAreas.first?.commits == 12)
+        #expect(context.activeAreas.first?.authors == ["Ada", "Bob"])
+        #expect(context.activeAreas.first?.latest.subject == "chore: drop gone.c")
+    }
+
+    @Test func areasSplitTheFactsByDirectory() {
+        let (context, _) = Self.context(now: 400)
+        let areas = contextAreas(of: context)
+        #expect(areas.map(\.directory) == [RepoPath("docs"), RepoPath("src")])
+        #expect(areas.first?.facts.stableAreas.count == 1)
+        #expect(areas.last?.facts.doNotRetry.count == 1)
+        #expect(areas.last?.facts.guards.count == 1)
+    }
+
+    @Test(arguments: [
+        ("feat: add", "feat"), ("fix(parser)!: crash", "fix"), ("refactor!: drop", "refactor"), ("Fix: crash", nil),
+        ("feat add", nil), ("f: too short", nil), ("feat(cli: unclosed", nil), ("feat:no space", nil),
+    ] as [(String, String?)])
+    func conventionalTypes(subject: String, type: String?) {
+        #expect(conventionalType(subject) == type)
+    }
+
+    @Test func testCommandsFollowTheBuildSystem() {
+        let swift: Set<RepoPath> = [RepoPath("Package.swift")]
+        #expect(testCommand(for: [RepoPath("Tests/ATests/ParserTests.swift"), RepoPath("Tests/ATests/IOTests.swift")], alive: swift)
+            == "swift test --filter 'ParserTests|IOTests'")
+        #expect(testCommand(for: [RepoPath("pkg/io/io_test.go")], alive: [RepoPath("go.mod")]) == "go test ./pkg/io/")
+        #expect(testCommand(for: [RepoPath("tests/test_io.py")], alive: []) == "pytest tests/test_io.py")
+        #expect(testCommand(for: [RepoPath("src/a b.test.js")], alive: [RepoPath("package.json")]) == "npm test -- 'src/a b.test.js'")
+        #expect(testCommand(for: [RepoPath("t/io.t")], alive: []) == nil)
+        #expect(testCommand(for: [], alive: swift) == nil)
+    }
+
+    @Test func shellQuotingSurvivesQuotesAndMetacharacters() {
+        #expect(shellQuoted("src/io.c") == "src/io.c")
+        #expect(shellQuoted("it's $(rm -rf)") == "'it'\\''s $(rm -rf)'")
+        #expect(shellQuoted("") == "''")
+    }
+
+    @Test func revertReasonsDropGitsLineAndTrailers() {
+        #expect(revertReason("This reverts commit abc.\n") == nil)
+        #expect(revertReason("This reverts commit abc.\n\nBreaks CI.\nCo-authored-by: X <x@y>\n") == "Breaks CI.")
+    }
+}
