@@ -44,6 +44,9 @@ let package = Package(
             name: "HindsightIndexTests",
             dependencies: ["HindsightIndex", "HindsightGit", "HindsightCore", "HindsightTestSupport"]
         ),
-        .testTarget(name: "HindsightCLITests", dependencies: ["HindsightTestSupport"]),
+        .testTarget(
+            name: "HindsightCLITests", dependencies: ["HindsightTestSupport"],
+            exclude: ["Golden"]  // expected files, read by path in ContextCommandTests
+        ),
     ]
 )

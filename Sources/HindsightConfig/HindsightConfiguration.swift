@@ -10,6 +10,8 @@ public struct HindsightConfiguration: Equatable, Sendable {
     public var report: ReportConfiguration
     /// How `check` runs guards.
     public var check = CheckConfiguration()
+    /// What `context` writes.
+    public var context = ContextConfiguration()
 
     /// The defaults, used when there is no file.
     public init(history: HistoryOptions = .init(), report: ReportConfiguration = .init()) {
@@ -21,7 +23,7 @@ public struct HindsightConfiguration: Equatable, Sendable {
     public static let fileName = ".hindsight.yml"
 
     /// The top-level keys.
-    static let sections = ["history", "report", "fixes", "people", "check"]
+    static let sections = ["history", "report", "fixes", "people", "check", "context"]
 
     /// Loads `file`, or the defaults when `file` does not exist and `isRequired` is false.
     public static func load(from file: URL, isRequired: Bool = false) throws(ConfigError) -> HindsightConfiguration {
@@ -44,6 +46,7 @@ public struct HindsightConfiguration: Equatable, Sendable {
         if let fixes = sections["fixes"] { try configuration.report.readFixes(fixes) }
         if let people = sections["people"] { try configuration.report.readPeople(people) }
         if let check = sections["check"] { try configuration.check.read(check) }
+        if let context = sections["context"] { try configuration.context.read(context) }
         return configuration
     }
 

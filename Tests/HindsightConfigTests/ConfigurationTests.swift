@@ -57,6 +57,17 @@ import Testing
         #expect(settings.bots.isAgent(Person(name: "Build", email: "my-agent@example.com")))
     }
 
+    @Test func contextKeysAreRead() throws {
+        let text = "context:\n  budget: 900\n  targets: [claude, copilot]\n  claudeImport: true\n  activeDays: 14\n"
+        let context = try HindsightConfiguration.parse(text, path: "x.yml").context
+        #expect(context.budget == 900)
+        #expect(context.targets == ["claude", "copilot"])
+        #expect(context.claudeImport)
+        #expect(context.activeDays == 14)
+        #expect(HindsightConfiguration().context == ContextConfiguration())
+        #expect(ContextConfiguration().targets.isEmpty && ContextConfiguration().budget == 1_500)
+    }
+
     @Test func theDefaultsIgnoreVendoredAndLockFiles() {
         let settings = HindsightConfiguration().report.analysisSettings(now: 0)
         #expect(settings.ignore.contains { $0.matches(RepoPath("vendor/lib.c")) })
@@ -71,6 +82,9 @@ import Testing
         ("report:\n  coupling:\n    minDegree: 130\n", "x.yml:3 at 'report.coupling.minDegree': must be 0 to 100, got 130"),
         ("fixes:\n  pattern: '(unclosed'\n", "x.yml:2 at 'fixes.pattern': not a valid regular expression"),
         ("report:\n  ignore: [1, [2]]\n", "at 'report.ignore[1]'"),
+        ("context:\n  targets: [claude, vim]\n", "x.yml:2 at 'context.targets': unknown target 'vim'"),
+        ("context:\n  budget: 10\n", "x.yml:2 at 'context.budget'"),
+        ("context:\n  claudeImport: sometimes\n", "x.yml:2 at 'context.claudeImport'"),
     ])
     func mistakesNameTheKeyAndLine(text: String, message: String) {
         do {

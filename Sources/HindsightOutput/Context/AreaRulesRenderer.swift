@@ -1,0 +1,73 @@
+import HindsightCore
+
+/// One path-scoped rule file per area of the repository: everything the context knows about paths
+/// there, in the same phrasing as the AGENTS.md block, at most `limit` facts per section.
+public struct AreaRulesRenderer: Sendable {
+    /// The most facts listed per section of one file.
+    public var limit: Int
+
+    /// A renderer listing at most `limit` facts per section.
+    public init(limit: Int = 25) {
+        self.limit = limit
+    }
+
+    /// The rule files' contents, one per area, in path order.
+    public func render(_ areas: [ContextArea]) -> [RuleFileContent] {
+        var slugs = Set<String>()
+        return areas.compactMap { area in
+            let name = area.directory.string.isEmpty ? "the repository root" : area.directory.string + "/"
+            let globs = area.directory.string.isEmpty
+                ? area.rootFiles.map { Self.globEscaped($0.string) } : [Self.globEscaped(area.directory.string) + "/**"]
+            guard !globs.isEmpty else { return nil }
+            // Two areas whose names sanitise alike (`src/io`, `src-io`) get distinct files.
+            let base = RuleFileContent.sanitizedSlug(area.directory.string.isEmpty ? "root" : area.directory.string)
+            var slug = base, number = 2
+            while !slugs.insert(slug).inserted {
+                slug = "\(base)-\(number)"
+                number += 1
+            }
+            return RuleFileContent(
+                slug: slug, description: "What history teaches about \(name): \(topics(area.facts))",
+                globs: globs, body: body(area, name: name), head: area.facts.head?.hex)
+        }
+    }
+
+    private func body(_ area: ContextArea, name: String) -> String {
+        let facts = area.facts
+        let sections: [(String, [String])] = [
+            ("Do not retry: reverted attempts", facts.doNotRetry.map(ContextLines.attempt)),
+            ("Fix-prone code: run its tests", facts.fixProne.map(ContextLines.fixProne)),
+            ("Change together", facts.coChanges.map(ContextLines.coChange)),
+            ("Guards that run on every commit", facts.guards.map(ContextLines.guardLine)),
+            ("Settled: leave alone without a reason", facts.stableAreas.map(ContextLines.stable)),
+            ("Active in the last \(facts.activeAreas.first?.days ?? 30) days: expect concurrent work, pull before you start", facts.activeAreas.map(ContextLines.active)),
+            ("Conventions", facts.conventions.map(ContextLines.convention)),
+        ]
+        var lines = ["# History of \(ContextLines.flat(name, limit: 200))"]
+        for (title, items) in sections where !items.isEmpty {
+            lines += ["", "## \(title)", ""] + items.prefix(limit)
+            if items.count > limit { lines.append("- … and \(items.count - limit) more: run `hindsight report`.") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func topics(_ facts: AgentContext) -> String {
+        let named: [(Bool, String)] = [
+            (!facts.doNotRetry.isEmpty, "reverted attempts"), (!facts.fixProne.isEmpty, "fix-prone files"),
+            (!facts.coChanges.isEmpty, "files that change together"), (!facts.guards.isEmpty, "guards"),
+            (!facts.stableAreas.isEmpty, "settled files"), (!facts.activeAreas.isEmpty, "recent activity"),
+            (!facts.conventions.isEmpty, "where tests live"),
+        ]
+        return named.filter(\.0).map(\.1).joined(separator: ", ")
+    }
+
+    /// A path as a glob that matches only itself: glob metacharacters backslash-escaped.
+    static func globEscaped(_ path: String) -> String {
+        var result = ""
+        for character in path {
+            if "*?[]{}\\!,".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}

@@ -1,0 +1,103 @@
+import HindsightCore
+
+/// One Markdown bullet per context fact, phrased as an instruction with its evidence. History's text
+/// (paths, subjects, names, reasons) is untrusted: it is flattened to one line, stripped of invisible
+/// format characters, capped, and escaped or put in code spans, so it can close no marker, fence or
+/// front matter, and it is quoted as data.
+enum ContextLines {
+    static func attempt(_ attempt: RevertedAttempt) -> String {
+        let tried = attempt.attempt.map { "\(quoted($0.subject)) from \(commit($0))" }
+            ?? "commit \(code(String(attempt.revertedID.hex.prefix(10))))"
+        var line = "- Do not retry \(tried): reverted by \(commit(attempt.revert))"
+        if let reason = attempt.reason { line += " — \(quoted(reason, limit: 160))" }
+        return line + "; files: \(paths(attempt.files, limit: 4))."
+    }
+
+    static func fixProne(_ file: FixProneFile) -> String {
+        var line = "- \(code(file.path.string))"
+        if !file.regions.isEmpty {
+            line += " " + file.regions.map { region in
+                let lines = region.lines.count == 1 ? "line \(region.lines.lowerBound)" : "lines \(region.lines.lowerBound)–\(region.lines.upperBound)"
+                return "\(lines) (\(region.fixCount) fixes)"
+            }.joined(separator: ", ")
+        }
+        line += ": \(ReportText.count(file.fixCount, "fix commit")), \(file.fileClass == .hotspot ? "a hotspot" : "fixes recur")"
+        if let latest = file.latestFixes.first { line += "; latest \(commit(latest)) \(quoted(latest.subject))" }
+        if let command = file.testCommand {
+            line += ". Run \(code(command)) after changing it"
+        } else if !file.tests.isEmpty {
+            line += ". Its tests: \(paths(file.tests, limit: 3))"
+        } else {
+            line += ". No test changes with it: add one with your change"
+        }
+        return line + "."
+    }
+
+    static func coChange(_ list: CoChangeList) -> String {
+        let partners = list.partners.map { partner in
+            "\(code(partner.path.string)) (\(partner.shared) of \(list.commits) commits)"
+        }
+        return "- When you change \(code(list.path.string)), also check \(partners.joined(separator: ", "))."
+    }
+
+    static func guardLine(_ item: Guard) -> String {
+        let scope = item.scope.isEmpty ? "anywhere" : "in " + paths(item.scope, limit: 2)
+        return "- \(code(item.id)) \(item.kind) \(scope): \(flat(item.message, limit: 160)) → \(flat(item.action, limit: 160))"
+    }
+
+    static func stable(_ area: StableArea) -> String {
+        let what = area.isDirectory
+            ? "\(code(area.path.string + "/")) (\(ReportText.count(area.files, "file")))" : code(area.path.string)
+        return "- \(what): unchanged for \(area.daysUnchanged) days."
+    }
+
+    static func active(_ area: ActiveArea) -> String {
+        let directory = area.directory.string.isEmpty ? "the repository root" : code(area.directory.string + "/")
+        let people = area.authors.isEmpty ? "" : " by " + area.authors.map { flat($0, limit: 40) }.joined(separator: ", ")
+        return "- \(directory): \(ReportText.count(area.commits, "commit")) in \(area.days) days\(people); latest "
+            + "\(commit(area.latest)) \(quoted(area.latest.subject))."
+    }
+
+    static func convention(_ convention: Convention) -> String {
+        switch convention {
+        case .conventionalCommits(let share, let sample, let types):
+            let counts = types.map { "\($0.type) \($0.count)" }.joined(separator: ", ")
+            return "- Write commit subjects as Conventional Commits (`type(scope): summary`): \(ReportText.percent(share)) of the "
+                + "latest \(sample) do (\(flat(counts, limit: 120)))."
+        case .testLocation(let source, let tests, let pairs):
+            return "- Tests for \(code(source.string + "/")) live in \(code(tests.string + "/")) (\(pairs) files change with tests there)."
+        case .generatedFiles(let files):
+            return "- Generated files, never edit by hand (regenerate with their tool): \(paths(files, limit: 6))."
+        }
+    }
+
+    // MARK: - Untrusted text
+
+    /// A commit as `1a2b3c4d5e` (2024-03-01).
+    static func commit(_ ref: CommitRef) -> String { "\(code(ref.shortID)) (\(ReportText.date(ref.time)))" }
+
+    /// Paths as code spans, at most `limit`, then "and N more".
+    static func paths(_ paths: [RepoPath], limit: Int) -> String {
+        let shown = paths.prefix(limit).map { code($0.string) }.joined(separator: ", ")
+        return paths.count > limit ? shown + " and \(paths.count - limit) more" : shown
+    }
+
+    /// History's text in quotation marks, escaped.
+    static func quoted(_ text: String, limit: Int = 100) -> String { "“" + flat(text, limit: limit) + "”" }
+
+    /// History's text as escaped inline Markdown on one line, capped at `limit` characters.
+    static func flat(_ text: String, limit: Int) -> String { MarkdownEscaping.escaped(capped(visible(text), limit)) }
+
+    /// History's text as a code span on one line.
+    static func code(_ text: String) -> String { MarkdownEscaping.codeSpan(capped(visible(text), 200)) }
+
+    /// `text` without invisible format characters (zero-width, bidirectional overrides, BOM), which
+    /// could hide words from a reader while an agent still reads them.
+    static func visible(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+    }
+
+    private static func capped(_ text: String, _ limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+    }
+}

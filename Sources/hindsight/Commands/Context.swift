@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import HindsightConfig
+import HindsightCore
+import HindsightGit
+import HindsightIndex
+import HindsightOutput
+
+/// `hindsight context`: write what history teaches into AGENTS.md and path-scoped rule files.
+struct Context: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "context",
+        abstract: "Write what history teaches into AGENTS.md (a managed block) and path-scoped agent rule files.",
+        discussion: """
+            Only facts an agent cannot read off the tree: reverted attempts not to retry, fix-prone code and \
+            the tests to run, files that change together, accepted guards, settled and active areas, and \
+            conventions. The AGENTS.md block sits between <!-- hindsight:begin --> and <!-- hindsight:end -->; \
+            the rest of the file is kept byte for byte. Output depends only on the index and the \
+            configuration (ages count from HEAD's date), and only changed files are written. \
+            --check exits 1 when a file is out of date.
+            """
+    )
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(help: ArgumentHelp(
+        "Rule files to write: claude, cursor, copilot, comma-separated, or none (default: context.targets).", valueName: "list"))
+    var target: String?
+
+    @Option(help: ArgumentHelp("Most tokens the AGENTS.md block may take (default 1500, or context.budget).", valueName: "tokens"))
+    var budget: Int?
+
+    @Flag(help: "Add an @AGENTS.md import to CLAUDE.md when it exists and lacks one.")
+    var claudeImport = false
+
+    @Flag(help: "Change nothing; exit 1 and list the files that are out of date.")
+    var check = false
+
+    @Flag(help: "Change nothing; print what would be written.")
+    var dryRun = false
+
+    @Flag(help: "Read the index as it is, without mining new commits first.")
+    var noMine = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing when files are written.")
+    var quiet = false
+
+    func validate() throws {
+        if check, dryRun { throw ValidationError("give --check or --dry-run, not both.") }
+        if let budget, budget < AgentsBlockRenderer.minimumBudget {
+            throw ValidationError("--budget must be at least \(AgentsBlockRenderer.minimumBudget) tokens (got \(budget)).")
+        }
+        _ = try targets(default: [])
+    }
+
+    func run() throws {
+        let git = try repository.openRepository()
+        guard let workTree = git.workTree else {
+            throw UsageError("a bare repository has no work tree to write AGENTS.md into. Run this in a clone with a work tree.")
+        }
+        let configuration = try repository.configuration(for: git)
+        if !noMine { try IndexUpdate.run(repository, configuration: configuration, quiet: quiet) }
+        let context = try agentContext(git: git, workTree: workTree, configuration: configuration)
+        let formats = try targets(default: configuration.context.targets).compactMap(ruleFileFormat(named:))
+        let block = AgentsBlockRenderer(
+            budget: budget ?? configuration.context.budget,
+            ruleFiles: formats.map { format in
+                format.directory + "/" + format.fileName(for: "x").replacingOccurrences(of: "hindsight-x", with: "hindsight-*")
+            }).render(context)
+        let contents = AreaRulesRenderer().render(contextAreas(of: context))
+        let files = ContextFiles(workTree: workTree)
+        let changes = try files.plan(
+            block: block, ruleFiles: formats.flatMap { format in contents.map { (format, $0) } },
+            claudeImport: claudeImport || configuration.context.claudeImport)
+        try report(changes, files: files)
+    }
+
+    private func agentContext(git: GitRepository, workTree: URL, configuration: HindsightConfiguration) throws -> AgentContext {
+        guard let store = try IndexUpdate.open(git) else { return AgentContext(head: nil) }
+        let snapshot = try store.snapshot()
+        // Ages count from HEAD's date, not today's, so the same history always gives the same files.
+        let tipTime = snapshot.commits.last { $0.id == snapshot.tip }?.time ?? snapshot.commits.last?.time ?? 0
+        let input = AnalysisInput(snapshot: snapshot, settings: configuration.report.analysisSettings(now: tipTime))
+        let guards = try GuardSetFile.load(from: workTree.appendingPathComponent(GuardSetFile.relativePath)).guards
+        return HindsightCore.agentContext(
+            input: input, report: stabilityReport(from: input), facts: fileFacts(in: input), guards: guards,
+            activeDays: configuration.context.activeDays)
+    }
+
+    private func report(_ changes: [ContextFiles.Change], files: ContextFiles) throws {
+        if check {
+            guard !changes.isEmpty else { return }
+            for change in changes { Terminal.writeOutput(Array("out of date: \(change.path) (would \(change.action.rawValue))\n".utf8)) }
+            Terminal.writeError("run `hindsight context` to bring \(changes.count == 1 ? "1 file" : "\(changes.count) files") up to date.\n")
+            throw ExitCode(1)
+        }
+        if dryRun {
+            for change in changes {
+                Terminal.writeOutput(Array("=== \(change.path) (would \(change.action.rawValue))\n\(change.text)".utf8))
+            }
+            if changes.isEmpty { Terminal.writeError("context files are up to date.\n") }
+            return
+        }
+        try files.apply(changes)
+        guard !quiet else { return }
+        for change in changes { Terminal.writeError("\(change.action.pastTense) \(change.path)\n") }
+        if changes.isEmpty { Terminal.writeError("context files are up to date.\n") }
+    }
+
+    /// The targets asked for: `--target` (with `none` for no rule files), else the configuration's.
+    private func targets(default configured: [String]) throws -> [String] {
+        guard let target else { return configured }
+        let names = target.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        if names == ["none"] { return [] }
+        if let unknown = names.first(where: { ruleFileFormat(named: $0) == nil }) {
+            throw ValidationError("unknown --target '\(unknown)'; use claude, cursor, copilot (comma-separated) or none.")
+        }
+        return names
+    }
+}
