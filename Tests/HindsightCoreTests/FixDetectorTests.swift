@@ -18,6 +18,12 @@ import Testing
         ("squash! Handle the bug", "", false),
         ("Bugs and crashes are words we do not match", "", false),
         ("suffix_fix", "", false),
+        ("feat(guards): fix-needs-test rule", "Flags a fix without its tests.", false),
+        ("refactor: split the crash handler", "", false),
+        ("docs: how the bug score works", "", false),
+        ("hotfix: login loop", "", true),
+        ("bug(parser): stack overflow", "", true),
+        ("Feat: not lowercase, so not a type", "It fixes the crash.", true),
     ])
     func recognisesFixCommits(subject: String, body: String, isFix: Bool) {
         #expect(FixDetector().matcher().isFix(subject: subject, body: body, fixesReferences: []) == isFix)
@@ -25,6 +31,7 @@ import Testing
 
     @Test func aFixesTrailerIsAFix() {
         #expect(FixDetector().matcher().isFix(subject: "Tidy up", body: "", fixesReferences: ["abc123 (\"x\")"]))
+        #expect(FixDetector().matcher().isFix(subject: "feat: retry", body: "", fixesReferences: ["abc123 (\"x\")"]))
     }
 
     @Test func aCustomPatternReplacesTheWords() {

@@ -65,10 +65,14 @@ public struct FixDetector: Hashable, Sendable {
 public struct FixMatcher {
     fileprivate let regex: NSRegularExpression?
 
-    /// Whether a commit with this message is a fix.
+    /// Whether a commit with this message is a fix. A Conventional Commits subject is an explicit
+    /// statement: `fix:` is a fix, and another type (`feat:`, `refactor:`, `docs:`…) is not, whatever
+    /// words its message uses (a body that names a `fix-needs-test` rule fixes nothing); only a
+    /// `Fixes:` trailer overrides it.
     public func isFix(subject: String, body: String, fixesReferences: [String]) -> Bool {
         for marker in ["fixup!", "squash!", "amend!"] where subject.hasPrefix(marker) { return false }
         if !fixesReferences.isEmpty || Self.isConventionalFix(subject) { return true }
+        if let type = conventionalType(subject), Self.nonFixTypes.contains(type) { return false }
         guard let regex else {
             return FixDetector.containsDefaultWord(subject) || FixDetector.containsDefaultWord(body)
         }
@@ -76,6 +80,11 @@ public struct FixMatcher {
             regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }
     }
+
+    /// Conventional Commits types that say a commit is not a fix (`hotfix:` or `bug:` still may be).
+    static let nonFixTypes: Set<String> = [
+        "feat", "feature", "refactor", "docs", "doc", "test", "tests", "perf", "chore", "style", "build", "ci", "release", "deps",
+    ]
 
     /// `fix:`, `fix!:`, `fix(scope):` or `fix(scope)!:` at the start of the subject.
     static func isConventionalFix(_ subject: String) -> Bool {
