@@ -50,8 +50,9 @@ public func areaDirectory(of path: RepoPath, depth: Int = 2) -> RepoPath {
     return RepoPath(components.prefix(depth).joined(separator: "/"))
 }
 
-/// Directories (cut to two components) with commits in the last `days` days before `asOf`, busiest first.
-func activeAreas(in input: AnalysisInput, asOf: Int64, days: Int) -> [ActiveArea] {
+/// Directories (cut to two components) with commits in the last `days` days before `asOf`, the
+/// busiest `limit` first: where a collision is likely, not a directory listing.
+func activeAreas(in input: AnalysisInput, asOf: Int64, days: Int, limit: Int = 8) -> [ActiveArea] {
     let since = asOf - Int64(days) * 86_400
     var commits: [RepoPath: [Int]] = [:]
     for (index, commit) in input.snapshot.commits.enumerated() where !commit.isMerge && commit.time >= since && commit.time <= asOf {
@@ -68,5 +69,5 @@ func activeAreas(in input: AnalysisInput, asOf: Int64, days: Int) -> [ActiveArea
         }
         let authors = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map(\.key)
         return ActiveArea(directory: directory, commits: indexes.count, days: days, authors: authors, latest: input.reference(newest))
-    }.sorted { ($1.commits, $0.directory) < ($0.commits, $1.directory) }
+    }.sorted { ($1.commits, $0.directory) < ($0.commits, $1.directory) }.prefix(limit).map { $0 }
 }

@@ -11,10 +11,12 @@ public struct AreaRulesRenderer: Sendable {
         self.limit = limit
     }
 
-    /// The rule files' contents, one per area, in path order.
+    /// The rule files' contents, one per area with more to say than recent activity, in path order.
     public func render(_ areas: [ContextArea]) -> [RuleFileContent] {
         var slugs = Set<String>()
-        return areas.compactMap { area in
+        // Recent activity alone is in AGENTS.md already; a file for it would cost a read and teach nothing.
+        return areas.filter { area in area.facts != AgentContext(head: area.facts.head, activeAreas: area.facts.activeAreas) }
+            .compactMap { area in
             let name = area.directory.string.isEmpty ? "the repository root" : area.directory.string + "/"
             let globs = area.directory.string.isEmpty
                 ? area.rootFiles.map { Self.globEscaped($0.string) } : [Self.globEscaped(area.directory.string) + "/**"]
