@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "HindsightTestSupport", dependencies: ["HindsightCore"], path: "Tests/HindsightTestSupport"),
         .testTarget(name: "HindsightCoreTests", dependencies: ["HindsightCore", "HindsightTestSupport"]),
         .testTarget(
-            name: "HindsightOutputTests", dependencies: ["HindsightOutput", "HindsightCore", "Yams"],
+            name: "HindsightOutputTests", dependencies: ["HindsightOutput", "HindsightCore", "HindsightTestSupport", "Yams"],
             exclude: ["Golden"]  // expected outputs, read by path in GoldenFileTests
         ),
         .testTarget(name: "HindsightConfigTests", dependencies: ["HindsightConfig", "HindsightTestSupport"]),

@@ -1,5 +1,6 @@
 import Foundation
 @testable import HindsightOutput
+import HindsightTestSupport
 import Testing
 
 /// Every format's output for one fixture, compared byte for byte with `Golden/<name>`. A missing
@@ -19,13 +20,7 @@ import Testing
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     static func compare(_ actual: String, golden name: String) throws {
-        let url = directory.appendingPathComponent(name)
-        let isRecording = ProcessInfo.processInfo.environment["HINDSIGHT_RECORD_GOLDEN"] == "1"
-        guard !isRecording, let expected = FileManager.default.contents(atPath: url.path) else {
-            try Data(actual.utf8).write(to: url, options: .atomic)
-            Issue.record("wrote golden file \(name); review it and commit it, then run the tests again")
-            return
-        }
-        #expect(String(decoding: expected, as: UTF8.self) == actual, "output differs from Golden/\(name)")
+        let mismatch = try Golden.mismatch(actual, golden: name, in: directory)
+        #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 }

@@ -35,7 +35,7 @@ public struct AgentsBlockRenderer: Sendable {
         // The marker lines count too (the budget is what the whole block costs an agent), and room is
         // kept for the note on what was left out.
         let fixed = Self.tokens((header + footer).joined(separator: "\n") + "\n") + Self.tokens(Self.markers)
-        let all = sections(context).filter { !$0.1.isEmpty }
+        let all = ContextLines.sections(of: context).filter { !$0.items.isEmpty }
         let taken = fill(all, room: budget - fixed - Self.tokens("\n" + note + "\n"))
         var body: [String] = []
         for (index, (title, items)) in all.enumerated() where taken[index] > 0 {
@@ -72,16 +72,4 @@ public struct AgentsBlockRenderer: Sendable {
 
     /// The smallest budget that holds the header, the footer and a few facts.
     public static let minimumBudget = 200
-
-    private func sections(_ context: AgentContext) -> [(String, [String])] {
-        [
-            ("Do not retry: reverted attempts", context.doNotRetry.map(ContextLines.attempt)),
-            ("Fix-prone code: run its tests", context.fixProne.map(ContextLines.fixProne)),
-            ("Change together", context.coChanges.map(ContextLines.coChange)),
-            ("Guards that run on every commit", context.guards.map(ContextLines.guardLine)),
-            ("Settled: leave alone without a reason", context.stableAreas.map(ContextLines.stable)),
-            ("Active in the last \(context.activeAreas.first?.days ?? 30) days: expect concurrent work, pull before you start", context.activeAreas.map(ContextLines.active)),
-            ("Conventions", context.conventions.map(ContextLines.convention)),
-        ]
-    }
 }

@@ -35,18 +35,8 @@ public struct AreaRulesRenderer: Sendable {
     }
 
     private func body(_ area: ContextArea, name: String) -> String {
-        let facts = area.facts
-        let sections: [(String, [String])] = [
-            ("Do not retry: reverted attempts", facts.doNotRetry.map(ContextLines.attempt)),
-            ("Fix-prone code: run its tests", facts.fixProne.map(ContextLines.fixProne)),
-            ("Change together", facts.coChanges.map(ContextLines.coChange)),
-            ("Guards that run on every commit", facts.guards.map(ContextLines.guardLine)),
-            ("Settled: leave alone without a reason", facts.stableAreas.map(ContextLines.stable)),
-            ("Active in the last \(facts.activeAreas.first?.days ?? 30) days: expect concurrent work, pull before you start", facts.activeAreas.map(ContextLines.active)),
-            ("Conventions", facts.conventions.map(ContextLines.convention)),
-        ]
         var lines = ["# History of \(ContextLines.flat(name, limit: 200))"]
-        for (title, items) in sections where !items.isEmpty {
+        for (title, items) in ContextLines.sections(of: area.facts) where !items.isEmpty {
             lines += ["", "## \(title)", ""] + items.prefix(limit)
             if items.count > limit { lines.append("- … and \(items.count - limit) more: run `hindsight report`.") }
         }

@@ -5,6 +5,20 @@ import HindsightCore
 /// format characters, capped, and escaped or put in code spans, so it can close no marker, fence or
 /// front matter, and it is quoted as data.
 enum ContextLines {
+    /// Every fact of `context` as bullet lines under section titles, most critical section first.
+    static func sections(of context: AgentContext) -> [(title: String, items: [String])] {
+        let days = context.activeAreas.first?.days ?? 30
+        return [
+            ("Do not retry: reverted attempts", context.doNotRetry.map(attempt)),
+            ("Fix-prone code: run its tests", context.fixProne.map(fixProne)),
+            ("Change together", context.coChanges.map(coChange)),
+            ("Guards that run on every commit", context.guards.map(guardLine)),
+            ("Settled: leave alone without a reason", context.stableAreas.map(stable)),
+            ("Active in the last \(days) days: expect concurrent work, pull before you start", context.activeAreas.map(active)),
+            ("Conventions", context.conventions.map(convention)),
+        ]
+    }
+
     static func attempt(_ attempt: RevertedAttempt) -> String {
         let tried = attempt.attempt.map { "\(quoted($0.subject)) from \(commit($0))" }
             ?? "commit \(code(String(attempt.revertedID.hex.prefix(10))))"
