@@ -82,13 +82,7 @@ public final class GitRepository {
     }
 
     /// Whether this is a partial clone (`--filter`), which libgit2 cannot read in full.
-    public var isPartialClone: Bool {
-        var config: OpaquePointer?
-        guard git_repository_config_snapshot(&config, handle) == 0, let config else { return false }
-        defer { git_config_free(config) }
-        var value: UnsafePointer<CChar>?
-        return git_config_get_string(&value, config, "extensions.partialclone") == 0
-    }
+    public var isPartialClone: Bool { configValue("extensions.partialclone") != nil }
 
     /// Runs `body` with a looked-up commit; the commit is freed when `body` returns.
     func withCommit<T>(_ id: CommitID, _ body: (OpaquePointer) throws(GitError) -> T) throws(GitError) -> T {
