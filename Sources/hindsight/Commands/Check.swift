@@ -51,6 +51,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Leave out findings about lines the base already had (moved or re-indented code).")
     var newOnly = false
 
+    @Flag(name: .shortAndLong, help: "Print nothing when there are no findings (as the pre-commit hook runs it).")
+    var quiet = false
+
     @Flag(help: "Bring the index up to date first (can take long on a first run).")
     var mine = false
 
@@ -89,6 +92,7 @@ struct Check: ParsableCommand {
             baseline: newOnly ? try baseline(of: change, in: git) : nil)
         clock.lap("run guards")
         result.indexNote = try indexNote(store: store, git: git)
+        if quiet, result.findings.isEmpty, output == nil, format == .text { return }
         let rendered = format.renderer(useColor: output == nil && format == .text && Terminal.isOutputColored).render(result)
         try OutputFile.emit(rendered, to: output)
         clock.lap("render")
