@@ -262,13 +262,23 @@ fi
 git -C "$scratch" reset -q -- "$edit_target"
 git -C "$scratch" checkout -q -- "$edit_target"
 
+# ---------------------------------------------------------------- refresh hook
+note "the time the post-commit refresh hook adds to git commit ($check_runs runs each) ..."
+commit_cmd=(git -C "$scratch" -c user.name=bench -c user.email=bench@example.com commit -q --allow-empty --no-verify -m bench)
+plain_s="$(RUNS=$check_runs time_median commitplain "${commit_cmd[@]}")"
+"$hs" install --repo "$scratch" --hooks post-commit --binary "$hs" >/dev/null 2>&1
+hooked_s="$(RUNS=$check_runs time_median commithooked "${commit_cmd[@]}")"
+"$hs" uninstall --repo "$scratch" >/dev/null 2>&1
+sleep 2   # let the last background refresh finish before the next timings
+
 # ---------------------------------------------------------------- report
 python3 - "$commits" "$git_s" "$cold_s" "$cold_rss_kb" "$warm_s" "$incr_ms" "$index_bytes" \
     "$RENAMES" "$RUNS" "$repo" "$bench_dir/last-run.json" "$report_s" "$report_json_s" "$report_html_s" \
-    "$check_s" "$diff_s" "$init_s" "$floor_s" <<'PY'
+    "$check_s" "$diff_s" "$init_s" "$floor_s" "$plain_s" "$hooked_s" <<'PY'
 import json, sys
 
-commits, git_s, cold_s, rss_kb, warm_s, incr_ms, index_bytes, renames, runs, repo, out, report_s, report_json_s, report_html_s, check_s, diff_s, init_s, floor_s = sys.argv[1:]
+commits, git_s, cold_s, rss_kb, warm_s, incr_ms, index_bytes, renames, runs, repo, out, report_s, report_json_s, report_html_s, check_s, diff_s, init_s, floor_s, plain_s, hooked_s = sys.argv[1:]
+plain_s, hooked_s = float(plain_s), float(hooked_s)
 check_s, diff_s, init_s, floor_s = float(check_s), float(diff_s), float(init_s), float(floor_s)
 report_s, report_json_s, report_html_s = float(report_s), float(report_json_s), float(report_html_s)
 commits, git_s, cold_s, rss_kb, warm_s, incr_ms = int(commits), float(git_s), float(cold_s), int(rss_kb), float(warm_s), float(incr_ms)
@@ -293,6 +303,8 @@ rows = [
     ("check --staged, small change", "%.1f ms" % (check_s * 1000), "<= 100 ms", verdict(check_s <= 0.1)),
     ("check / git diff --cached", "%.1f" % (check_s / diff_s if diff_s > 0 else float("inf")), "<= 2.0", verdict(check_s <= 2 * diff_s)),
 ]
+rows.append(("git commit, no hooks", "%.1f ms" % (plain_s * 1000), "", ""))
+rows.append(("git commit + refresh hook", "%.1f ms (+%.1f ms)" % (hooked_s * 1000, (hooked_s - plain_s) * 1000), "", ""))
 if init_s > 0 and diff_s > 0:
     rows.append(("libgit2 init alone (C)", "%.1f ms = %.1fx git" % (init_s * 1000, init_s / diff_s), "", ""))
     rows.append(("libgit2 init + diff (C)", "%.1f ms = %.1fx git" % (floor_s * 1000, floor_s / diff_s), "", ""))
@@ -314,6 +326,7 @@ json.dump({"repo": repo, "commits": commits, "renames": renames == "1", "runs": 
            "cold_peak_rss_kb": rss_kb, "warm_mine_s": warm_s, "incremental_ms": incr_ms,
            "report_table_s": report_s, "report_json_s": report_json_s, "report_html_s": report_html_s,
            "check_staged_s": check_s, "git_diff_cached_s": diff_s,
+           "git_commit_s": plain_s, "git_commit_refresh_hook_s": hooked_s,
            "libgit2_init_s": init_s or None, "libgit2_init_diff_s": floor_s or None,
            "index_bytes": int(index_bytes) if index_bytes else None},
           open(out, "w"), indent=2)

@@ -11,12 +11,14 @@ public struct ContextConfiguration: Equatable, Sendable {
     public var claudeImport = false
     /// The window, in days, for "active" areas.
     public var activeDays = 30
+    /// Whether the refresh hooks rewrite the context files after each commit (off: they change tracked files).
+    public var refresh = false
 
     /// The defaults.
     public init() {}
 
     mutating func read(_ node: ConfigNode) throws(ConfigError) {
-        let entries = try node.entries(known: ["budget", "targets", "claudeImport", "activeDays"])
+        let entries = try node.entries(known: ["budget", "targets", "claudeImport", "activeDays", "refresh"])
         if let value = entries["budget"] { budget = try value.int(in: 200...100_000) }
         if let value = entries["targets"] {
             targets = try value.strings()
@@ -26,5 +28,6 @@ public struct ContextConfiguration: Equatable, Sendable {
         }
         if let value = entries["claudeImport"] { claudeImport = try value.bool() }
         if let value = entries["activeDays"] { activeDays = try value.int(in: 1...3_650) }
+        if let value = entries["refresh"] { refresh = try value.bool() }
     }
 }

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import HindsightGit
+
+/// `hindsight install`: the pre-commit check and the background refresh hooks.
+struct Install: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install",
+        abstract: "Install git hooks: pre-commit runs `hindsight check --staged`; the others refresh the index in the background.",
+        discussion: """
+            Hooks go where git runs them: core.hooksPath (relative to the work tree) or the common git \
+            directory's hooks, shared by linked worktrees. An existing hook is kept as <name>.pre-hindsight \
+            and run first; its exit status counts. Installing again changes nothing; `hindsight uninstall` \
+            puts everything back byte for byte. The scripts find hindsight on PATH, then at this binary's \
+            path; if it is missing or fails, commits go ahead with a warning unless --fail-closed. When the \
+            repository uses husky, lefthook or the pre-commit framework, hindsight runs from that instead: \
+            install prints the snippet, and --write adds it.
+            """
+    )
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(help: ArgumentHelp("Hooks to install, comma-separated (default: all of \(HookScript.names.joined(separator: ", "))).", valueName: "list"))
+    var hooks: String?
+
+    @Flag(help: "Block the commit when hindsight is missing or fails, not only on findings.")
+    var failClosed = false
+
+    @Flag(help: "With husky, lefthook or pre-commit: add the snippet to its configuration file.")
+    var write = false
+
+    @Option(help: ArgumentHelp("The hindsight the hooks fall back to when none is on PATH (default: this binary).", valueName: "path"))
+    var binary: String?
+
+    func validate() throws { _ = try HookSelection.names(hooks) }
+
+    func run() throws {
+        let git = try repository.openRepository()
+        guard let workTree = git.workTree else {
+            throw UsageError("a bare repository has no commits made in it, so it needs no hooks. Install in a clone with a work tree.")
+        }
+        let managers = HookManager.detect(in: workTree, hooksPath: git.configValue("core.hooksPath"))
+        if !managers.isEmpty { return try useManagers(managers, workTree: workTree) }
+        let installer = HookInstaller(directory: git.hooksDirectory)
+        let binary = self.binary ?? Self.ownPath()
+        for name in try HookSelection.names(hooks) {
+            let outcome = try installer.install(name, script: HookScript.text(for: name, binary: binary, failClosed: failClosed))
+            Terminal.writeError(HookSelection.describe(outcome, name, in: installer.directory) + "\n")
+        }
+    }
+
+    private func useManagers(_ managers: [HookManager], workTree: URL) throws {
+        for manager in managers {
+            if write {
+                Terminal.writeError(try manager.write(in: workTree) + "\n")
+            } else {
+                Terminal.writeError("found \(manager.name) (\(manager.file)): run hindsight from it rather than beside it; add this to \(manager.file), or run `hindsight install --write`:\n")
+                Terminal.writeOutput(Array(manager.snippet.utf8))
+            }
+        }
+    }
+
+    /// This executable's absolute path, recorded in the hooks as the fallback to PATH.
+    static func ownPath() -> String {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    }
+}
+
+/// `hindsight uninstall`: remove hindsight's hooks and put back the ones they replaced.
+struct Uninstall: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uninstall",
+        abstract: "Remove the git hooks hindsight installed, restoring the hooks they replaced byte for byte.",
+        discussion: "Hooks hindsight did not write are never touched."
+    )
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(help: ArgumentHelp("Hooks to remove, comma-separated (default: all).", valueName: "list"))
+    var hooks: String?
+
+    func validate() throws { _ = try HookSelection.names(hooks) }
+
+    func run() throws {
+        let git = try repository.openRepository()
+        let installer = HookInstaller(directory: git.hooksDirectory)
+        for name in try HookSelection.names(hooks) {
+            let outcome = try installer.uninstall(name)
+            if outcome != .notInstalled { Terminal.writeError(HookSelection.describe(outcome, name, in: installer.directory) + "\n") }
+        }
+    }
+}
+
+/// Parsing `--hooks` and describing what happened to each hook.
+enum HookSelection {
+    static func names(_ list: String?) throws -> [String] {
+        guard let list else { return HookScript.names }
+        let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let unknown = names.first(where: { !HookScript.names.contains($0) }) {
+            throw ValidationError("unknown hook '\(unknown)'; use \(HookScript.names.joined(separator: ", ")).")
+        }
+        return names
+    }
+
+    static func describe(_ outcome: HookInstaller.Outcome, _ name: String, in directory: URL) -> String {
+        let path = directory.appendingPathComponent(name).path
+        switch outcome {
+        case .installed: return "installed \(path)"
+        case .chained: return "installed \(path); the hook that was there runs first (kept as \(name)\(HookScript.chainedSuffix))"
+        case .updated: return "updated \(path)"
+        case .unchanged: return "\(path) is already installed"
+        case .removed: return "removed \(path)"
+        case .restored: return "removed hindsight's \(path) and put back the hook it replaced"
+        case .notInstalled: return "\(path) was not installed"
+        case .skipped(let why): return "left \(path) alone: \(why)"
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import HindsightCore
+
+/// The git hooks `hindsight install` writes: POSIX sh, each chaining the hook it replaced (kept
+/// beside it as `<name>.pre-hindsight`, run first, its exit status counting), finding the binary on
+/// PATH and then at the path recorded at install, and failing open unless installed `--fail-closed`.
+enum HookScript {
+    /// The hooks hindsight can install, in the order it lists them.
+    static let names = ["pre-commit", "post-commit", "post-merge", "post-rewrite", "post-checkout"]
+
+    /// The second line of every script hindsight writes: how `uninstall` and a re-install know it.
+    static let marker = "# hindsight-hook:"
+
+    /// The suffix of the hook a script replaced, which it runs first and `uninstall` puts back.
+    static let chainedSuffix = ".pre-hindsight"
+
+    /// Whether `text` is a hook hindsight wrote.
+    static func isHindsight(_ text: String) -> Bool {
+        text.split(separator: "\n", maxSplits: 2).dropFirst().first?.hasPrefix(marker) == true
+    }
+
+    /// The script for hook `name`, recording `binary` as the fallback when `hindsight` is not on PATH.
+    static func text(for name: String, binary: String, failClosed: Bool) -> String {
+        let header = [
+            "#!/bin/sh",
+            "\(marker) \(name) (written by `hindsight install`; `hindsight uninstall` removes it and puts back",
+            "# the hook it replaced, kept beside it as \(name)\(chainedSuffix)).",
+        ]
+        let body = name == "pre-commit" ? preCommit(failClosed: failClosed) : refresh
+        return (header + body + [
+            "chained=\"$0\(chainedSuffix)\"",
+            "recorded=\(shellQuoted(binary))",
+        ] + (name == "pre-commit" ? preCommitSteps(failClosed: failClosed) : refreshSteps)).joined(separator: "\n") + "\n"
+    }
+
+    private static func preCommit(failClosed: Bool) -> [String] {
+        [
+            "# Runs `hindsight check --staged` on what is being committed; findings at check.failOn (default",
+            "# error) block the commit. Skip once with HINDSIGHT_SKIP=1 or `git commit --no-verify`.",
+            failClosed
+                ? "# Installed --fail-closed: if hindsight is missing or fails, the commit is blocked too."
+                : "# If hindsight is missing or fails, the commit goes ahead with a one-line warning.",
+        ]
+    }
+
+    private static let refresh = [
+        "# Brings hindsight's index (and, with context.refresh, the agent context files) up to date in",
+        "# the background, so git returns at once. HINDSIGHT_SKIP=1 skips it.",
+    ]
+
+    private static func preCommitSteps(failClosed: Bool) -> [String] {
+        let missing = failClosed
+            ? ["    echo \"hindsight: not found on PATH or at $recorded; commit blocked (installed --fail-closed).\" >&2", "    exit 1"]
+            : ["    echo \"hindsight: not found on PATH or at $recorded; committing without the check.\" >&2", "    exit 0"]
+        let broken = failClosed
+            ? ["echo \"hindsight: the check failed (exit $status); commit blocked (installed --fail-closed).\" >&2", "exit \"$status\""]
+            : ["echo \"hindsight: the check failed (exit $status); committing without it.\" >&2", "exit 0"]
+        return [
+            "if [ -x \"$chained\" ]; then",
+            "    \"$chained\" \"$@\" || exit $?",
+            "fi",
+            "[ \"${HINDSIGHT_SKIP:-0}\" = 1 ] && exit 0",
+            "hindsight=$(command -v hindsight 2>/dev/null) || hindsight=$recorded",
+            "if [ ! -x \"$hindsight\" ]; then",
+        ] + missing + [
+            "fi",
+            "\"$hindsight\" check --staged --quiet",
+            "status=$?",
+            "[ \"$status\" -le 1 ] && exit \"$status\"",
+        ] + broken
+    }
+
+    private static let refreshSteps = [
+        "status=0",
+        "if [ -x \"$chained\" ]; then",
+        "    \"$chained\" \"$@\"",
+        "    status=$?",
+        "fi",
+        "if [ \"${HINDSIGHT_SKIP:-0}\" != 1 ]; then",
+        "    hindsight=$(command -v hindsight 2>/dev/null) || hindsight=$recorded",
+        "    [ -x \"$hindsight\" ] && \"$hindsight\" refresh --quiet </dev/null >/dev/null 2>&1 &",
+        "fi",
+        "exit \"$status\"",
+    ]
+}

@@ -1,0 +1,195 @@
+import Foundation
+import HindsightTestSupport
+import Testing
+
+/// `hindsight install` and `uninstall` through real `git commit`s in fixture repositories.
+@Suite struct InstallCommandTests {
+    /// An accepted error guard on `strcpy(` calls, so a staged strcpy blocks the commit.
+    static let guards = """
+        version: 1
+        guards:
+          - id: hs-00000000c0de
+            kind: recurring-pattern
+            status: accepted
+            severity: error
+            scope: []
+            match: strcpy(
+            message: Fixes kept removing strcpy( calls.
+            action: Use strlcpy( instead.
+            evidence: []
+
+        """
+
+    static func repository() throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        try repo.write(".hindsight/guards.yml", guards)
+        try repo.write("src/copy.c", "void copy(void) {}\n")
+        try repo.commit("feat: copy", day: 1)
+        return repo
+    }
+
+    /// `git commit` with hooks (the fixture's own helper passes --no-verify), PATH without hindsight.
+    static func commit(_ repo: FixtureRepository, _ arguments: [String], in directory: URL? = nil,
+                       environment extra: [String: String] = [:]) throws -> ProcessResult {
+        var environment = repo.environment(day: 2)
+        environment["PATH"] = "/usr/bin:/bin"
+        environment.merge(extra) { $1 }
+        return try ProcessRunner.run("/usr/bin/env", ["git", "commit", "-q"] + arguments, in: directory ?? repo.root, environment: environment)
+    }
+
+    static func install(_ repo: FixtureRepository, _ arguments: [String] = [], in directory: URL? = nil) throws -> ProcessResult {
+        try HindsightBinary.run(["install", "--binary", HindsightBinary.url.path] + arguments, in: directory ?? repo.root,
+                                environment: repo.environment())
+    }
+
+    static func stageStrcpy(_ repo: FixtureRepository, in root: URL? = nil) throws {
+        let url = (root ?? repo.root).appendingPathComponent("src/copy.c")
+        try Data("void copy(char *d) { strcpy(d, \"x\"); }\n".utf8).write(to: url)
+        try ProcessRunner.run("/usr/bin/env", ["git", "add", "src/copy.c"], in: root ?? repo.root, environment: repo.environment())
+            .requireSuccess("git add")
+    }
+
+    @Test func aGuardBlocksTheCommitAndACleanOneGoesThrough() throws {
+        let repo = try Self.repository()
+        #expect(try Self.install(repo).status == 0)
+        try Self.stageStrcpy(repo)
+        let head = try repo.head()
+        let blocked = try Self.commit(repo, ["-m", "feat: strcpy"])
+        #expect(blocked.status != 0)
+        #expect((blocked.output + blocked.error).contains("recurring-pattern"), "\(blocked.output)\(blocked.error)")
+        #expect(try repo.head() == head)
+        let skipped = try Self.commit(repo, ["-m", "feat: strcpy anyway"], environment: ["HINDSIGHT_SKIP": "1"])
+        #expect(skipped.status == 0, "\(skipped.error)")
+        try repo.write("README.md", "clean\n")
+        try repo.git(["add", "README.md"])
+        let clean = try Self.commit(repo, ["-m", "docs: readme"])
+        #expect(clean.status == 0, "\(clean.error)")
+        #expect(clean.output.isEmpty && clean.error.isEmpty, "a clean check prints nothing: \(clean.output)\(clean.error)")
+    }
+
+    @Test func commitDashAChecksTheTemporaryIndexGitHandsTheHook() throws {
+        let repo = try Self.repository()
+        #expect(try Self.install(repo).status == 0)
+        try repo.write("src/copy.c", "void copy(char *d) { strcpy(d, \"x\"); }\n")
+        let blocked = try Self.commit(repo, ["-a", "-m", "feat: strcpy"])
+        #expect(blocked.status != 0)
+        #expect((blocked.output + blocked.error).contains("recurring-pattern"), "\(blocked.output)\(blocked.error)")
+    }
+
+    @Test func anExistingHookRunsFirstCanBlockAndComesBackByteForByte() throws {
+        let repo = try Self.repository()
+        let hook = repo.root.appendingPathComponent(".git/hooks/pre-commit")
+        let original = Data("#!/bin/sh\necho 'legacy says no' >&2\nexit 1".utf8)  // no final newline
+        try original.write(to: hook)
+        try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: hook.path)
+        let installed = try Self.install(repo)
+        #expect(installed.error.contains("the hook that was there runs first"), "\(installed.error)")
+        try repo.write("README.md", "clean\n")
+        try repo.git(["add", "README.md"])
+        let blocked = try Self.commit(repo, ["-m", "docs: readme"])
+        #expect(blocked.status != 0)
+        #expect(blocked.error.contains("legacy says no"), "\(blocked.error)")
+        let again = try Self.install(repo)
+        #expect(again.error.components(separatedBy: "is already installed").count == 6, "\(again.error)")
+        #expect(try HindsightBinary.run(["uninstall"], in: repo.root, environment: repo.environment()).status == 0)
+        #expect(FileManager.default.contents(atPath: hook.path) == original)
+        let mode = try FileManager.default.attributesOfItem(atPath: hook.path)[.posixPermissions] as? Int
+        #expect(mode == 0o750)
+        let hooks = try FileManager.default.contentsOfDirectory(atPath: repo.root.appendingPathComponent(".git/hooks").path)
+        #expect(hooks.filter { !$0.hasSuffix(".sample") } == ["pre-commit"])
+    }
+
+    @Test func coreHooksPathIsHonoured() throws {
+        let repo = try Self.repository()
+        try repo.git(["config", "core.hooksPath", ".githooks"])
+        #expect(try Self.install(repo, ["--hooks", "pre-commit"]).status == 0)
+        #expect(FileManager.default.isExecutableFile(atPath: repo.root.appendingPathComponent(".githooks/pre-commit").path))
+        #expect(!FileManager.default.fileExists(atPath: repo.root.appendingPathComponent(".git/hooks/pre-commit").path))
+        try Self.stageStrcpy(repo)
+        #expect(try Self.commit(repo, ["-m", "feat: strcpy"]).status != 0)
+    }
+
+    @Test func aLinkedWorktreeUsesTheCommonHooks() throws {
+        let repo = try Self.repository()
+        let worktree = repo.home.appendingPathComponent("wt")
+        try repo.git(["worktree", "add", "-q", "-b", "side", worktree.path])
+        #expect(try Self.install(repo, [], in: worktree).status == 0)
+        #expect(FileManager.default.isExecutableFile(atPath: repo.root.appendingPathComponent(".git/hooks/pre-commit").path))
+        try Self.stageStrcpy(repo, in: worktree)
+        let blocked = try Self.commit(repo, ["-m", "feat: strcpy"], in: worktree)
+        #expect(blocked.status != 0)
+        #expect((blocked.output + blocked.error).contains("recurring-pattern"), "\(blocked.output)\(blocked.error)")
+    }
+
+    @Test func aMissingBinaryWarnsAndCommitsUnlessFailClosed() throws {
+        let repo = try Self.repository()
+        let missing = ["install", "--binary", "/nonexistent/hindsight", "--hooks", "pre-commit"]
+        #expect(try HindsightBinary.run(missing, in: repo.root, environment: repo.environment()).status == 0)
+        try Self.stageStrcpy(repo)
+        let open = try Self.commit(repo, ["-m", "feat: strcpy"])
+        #expect(open.status == 0, "\(open.error)")
+        #expect(open.error.contains("hindsight: not found on PATH or at /nonexistent/hindsight; committing without the check."))
+        #expect(try HindsightBinary.run(missing + ["--fail-closed"], in: repo.root, environment: repo.environment()).status == 0)
+        try repo.write("README.md", "clean\n")
+        try repo.git(["add", "README.md"])
+        let closed = try Self.commit(repo, ["-m", "docs: readme"])
+        #expect(closed.status != 0)
+        #expect(closed.error.contains("commit blocked (installed --fail-closed)"), "\(closed.error)")
+    }
+
+    @Test func theRefreshHookMinesTheNewCommitInTheBackground() throws {
+        let repo = try Self.repository()
+        #expect(try Self.install(repo).status == 0)
+        try repo.write("README.md", "clean\n")
+        try repo.git(["add", "README.md"])
+        #expect(try Self.commit(repo, ["-m", "docs: readme"]).status == 0)
+        let head = try repo.head()
+        var mined = false
+        for _ in 0..<100 where !mined {
+            let history = try HindsightBinary.run(["history", "--no-update"], in: repo.root, environment: repo.environment())
+            mined = history.status == 0 && history.output.hasPrefix(head)
+            if !mined { usleep(100_000) }
+        }
+        #expect(mined, "the index never reached \(head)")
+    }
+
+    @Test func theHooksFolderHoldsExactlyWhatTheInstallerWrites() throws {
+        let repo = try Self.repository()
+        let result = try HindsightBinary.run(["install", "--binary", "/usr/local/bin/hindsight"], in: repo.root, environment: repo.environment())
+        #expect(result.status == 0)
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("hooks")
+        for name in ["pre-commit", "post-commit", "post-merge", "post-rewrite", "post-checkout"] {
+            let written = FileManager.default.contents(atPath: repo.root.appendingPathComponent(".git/hooks/\(name)").path)
+            #expect(written != nil && written == FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                    "hooks/\(name) differs from what `hindsight install` writes")
+        }
+    }
+
+    @Test func hookManagersGetASnippetInsteadOfHooks() throws {
+        let repo = try Self.repository()
+        try repo.write(".husky/pre-commit", "npm test\n")
+        let printed = try Self.install(repo)
+        #expect(printed.status == 0)
+        #expect(printed.error.contains("found husky"), "\(printed.error)")
+        #expect(printed.output == "hindsight check --staged\n")
+        #expect(!FileManager.default.fileExists(atPath: repo.root.appendingPathComponent(".git/hooks/pre-commit").path))
+        #expect(try Self.install(repo, ["--write"]).status == 0)
+        let husky = String(decoding: FileManager.default.contents(atPath: repo.root.appendingPathComponent(".husky/pre-commit").path) ?? Data(), as: UTF8.self)
+        #expect(husky == "npm test\n\n# hindsight:begin\nhindsight check --staged\n# hindsight:end\n")
+        #expect(try Self.install(repo, ["--write"]).error.contains("already runs hindsight"))
+        try repo.remove(".husky/pre-commit")
+        try FileManager.default.removeItem(at: repo.root.appendingPathComponent(".husky"))
+        try repo.write("lefthook.yml", "pre-commit:\n  commands:\n    lint:\n      run: make lint\n")
+        let refused = try Self.install(repo, ["--write"])
+        #expect(refused.status == 2)
+        #expect(refused.error.contains("lefthook.yml already configures these hooks"), "\(refused.error)")
+    }
+
+    @Test func aBareRepositoryIsRefused() throws {
+        let repo = try FixtureRepository(bare: true)
+        let result = try HindsightBinary.run(["install"], in: repo.root, environment: repo.environment())
+        #expect(result.status == 2)
+        #expect(result.error.contains("bare repository"), "\(result.error)")
+    }
+}
