@@ -11,3 +11,15 @@ struct UsageError: UserFacingError {
 
     var exitStatus: ExitStatus { .usage }
 }
+
+/// A problem with the repository itself found while running (a shallow clone where history is
+/// needed): printed as one line with the fix, exit status 3.
+struct RepositoryProblem: UserFacingError {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+
+    var exitStatus: ExitStatus { .repository }
+}

@@ -29,7 +29,12 @@ public final class FixtureRepository: @unchecked Sendable {
     /// The environment every git call in a fixture runs with.
     public func environment(day: Int = 0, author: String = "Ada Lovelace", email: String = "ada@example.com") -> [String: String] {
         let date = "@\(Self.epoch + day * 86_400) +0000"
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
+        // Neither git's variables nor a CI's (which switch `check` to the pull request) leak in.
+        let ciKeys: Set<String> = [
+            "CI", "GITHUB_ACTIONS", "GITHUB_BASE_REF", "GITHUB_STEP_SUMMARY", "GITLAB_CI", "BITBUCKET_BUILD_NUMBER", "TF_BUILD",
+            "CIRCLECI", "JENKINS_URL",
+        ]
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") && !ciKeys.contains($0.key) }
         environment.merge([
             "HOME": home.path, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
             "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": date,

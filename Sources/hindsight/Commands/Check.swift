@@ -36,8 +36,13 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Check everything in A..B.", valueName: "A..B"))
     var range: String?
 
-    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
-    var format: FindingsFormat = .text
+    @Option(help: ArgumentHelp(
+        "Output format: auto (the CI's annotations: github on GitHub Actions, else text), text, json, sarif, junit, github, gitlab, checkstyle.",
+        valueName: "format"))
+    var format: String = "text"
+
+    @Flag(help: "In a shallow clone, check the history present instead of failing (exit 3) with the fix.")
+    var allowShallow = false
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -64,6 +69,9 @@ struct Check: ParsableCommand {
         let targets = [staged, base != nil, commit != nil, range != nil].filter { $0 }.count
         if targets > 1 { throw ValidationError("give at most one of --staged, --base, --commit and --range.") }
         if let range, Self.split(range) == nil { throw ValidationError("--range takes A..B (got '\(range)').") }
+        if format != "auto", FindingsFormat(rawValue: format) == nil {
+            throw ValidationError("--format takes auto, \(FindingsFormat.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(format)').")
+        }
         if let failOn, failOn != "never", Severity(rawValue: failOn) == nil {
             throw ValidationError("--fail-on takes error, warning, notice or never (got '\(failOn)').")
         }
@@ -79,6 +87,7 @@ struct Check: ParsableCommand {
         // A missing index is a note, not an error: a hook must not fail because nothing was mined yet.
         let store = FileManager.default.fileExists(atPath: Miner.indexURL(for: git).path) ? try IndexUpdate.open(git) : nil
         clock.lap("open index")
+        let shallowNote = try shallowNote(git, target: target)
         let change = try git.changeSet(for: target, options: configuration.history)
         clock.lap("read change")
         let settings = configuration.report.analysisSettings(now: Int64(Date().timeIntervalSince1970))
@@ -91,7 +100,9 @@ struct Check: ParsableCommand {
             change, rules: liveRules + [GuardSetRule(guards: try guardSet(git).guards)], context: context, options: options,
             baseline: newOnly ? try baseline(of: change, in: git) : nil)
         clock.lap("run guards")
-        result.indexNote = try indexNote(store: store, git: git)
+        let notes = [try indexNote(store: store, git: git), shallowNote].compactMap { $0 }
+        result.indexNote = notes.isEmpty ? nil : notes.joined(separator: "; ")
+        let format = resolvedFormat
         if quiet, result.findings.isEmpty, output == nil, format == .text { return }
         let rendered = format.renderer(useColor: output == nil && format == .text && Terminal.isOutputColored).render(result)
         try OutputFile.emit(rendered, to: output)
@@ -120,11 +131,32 @@ struct Check: ParsableCommand {
         return try GuardSetFile.load(from: workTree.appendingPathComponent(GuardSetFile.relativePath))
     }
 
+    /// What to check: the flag given; else, inside a CI, its pull request (or HEAD's commit when the
+    /// build is not for one); else the staged changes.
     private var target: CheckTarget {
         if let base { return .base(base) }
         if let commit { return .commit(commit) }
         if let range, let (from, to) = Self.split(range) { return .range(from: from, to: to) }
+        if !staged, let platform = Self.platform { return platform.pullRequestBase.map(CheckTarget.base) ?? .commit("HEAD") }
         return .staged
+    }
+
+    private static var platform: CIPlatform? { CIPlatform.detect(in: ProcessInfo.processInfo.environment) }
+
+    private var resolvedFormat: FindingsFormat {
+        if format == "auto" { return Self.platform?.readsGitHubAnnotations == true ? .github : .text }
+        return FindingsFormat(rawValue: format) ?? .text
+    }
+
+    /// History is missing in a shallow clone: a pull request's or commit's check fails with the fix for
+    /// the CI it runs on (exit 3) unless --allow-shallow, which checks what is there and says so.
+    private func shallowNote(_ git: GitRepository, target: CheckTarget) throws -> String? {
+        guard target != .staged, !git.shallowBoundary().isEmpty else { return nil }
+        guard allowShallow else {
+            let fix = Self.platform.map { "On \($0.name), \($0.unshallowFix)" } ?? "Run `git fetch --unshallow`"
+            throw RepositoryProblem("this is a shallow clone, so the history the check needs is missing. \(fix); or pass --allow-shallow to check the history present.")
+        }
+        return "shallow clone: checked the history present (--allow-shallow)"
     }
 
     /// Whether git runs us from a hook with a temporary index (`git commit -a`, `git commit <paths>`).
