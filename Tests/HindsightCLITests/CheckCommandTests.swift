@@ -95,21 +95,7 @@ import Testing
         #expect(result.error.contains(message), "\(result.error)")
     }
 
-    /// A `recurring-pattern` guard on `strcpy(`, written by hand as `guards mine` would.
-    static let strcpyGuards = """
-        version: 1
-        guards:
-          - id: hs-00000000c0de
-            kind: recurring-pattern
-            status: accepted
-            severity: error
-            scope: []
-            match: strcpy(
-            message: Fixes kept removing strcpy( calls.
-            action: Use strlcpy( instead.
-            evidence: []
-
-        """
+    static let strcpyGuards = GuardFixtures.strcpyError
 
     @Test func newOnlyLeavesOutLinesTheBaseAlreadyHad() throws {
         let repo = try Self.history()

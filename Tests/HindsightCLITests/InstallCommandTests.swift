@@ -4,21 +4,7 @@ import Testing
 
 /// `hindsight install` and `uninstall` through real `git commit`s in fixture repositories.
 @Suite struct InstallCommandTests {
-    /// An accepted error guard on `strcpy(` calls, so a staged strcpy blocks the commit.
-    static let guards = """
-        version: 1
-        guards:
-          - id: hs-00000000c0de
-            kind: recurring-pattern
-            status: accepted
-            severity: error
-            scope: []
-            match: strcpy(
-            message: Fixes kept removing strcpy( calls.
-            action: Use strlcpy( instead.
-            evidence: []
-
-        """
+    static let guards = GuardFixtures.strcpyError
 
     static func repository() throws -> FixtureRepository {
         let repo = try FixtureRepository()
