@@ -85,6 +85,22 @@ import Testing
         #expect(hooks.filter { !$0.hasSuffix(".sample") } == ["pre-commit"])
     }
 
+    /// pre-commit's framework renames an existing hook `pre-commit.legacy` and runs it under that name.
+    @Test func theChainedHookStillRunsWhenAnotherManagerRenamesOurs() throws {
+        let repo = try Self.repository()
+        let hooks = repo.root.appendingPathComponent(".git/hooks")
+        let marker = repo.home.appendingPathComponent("original-ran")
+        try Data("#!/bin/sh\ntouch '\(marker.path)'\n".utf8).write(to: hooks.appendingPathComponent("pre-commit"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hooks.appendingPathComponent("pre-commit").path)
+        #expect(try Self.install(repo, ["--hooks", "pre-commit"]).status == 0)
+        try FileManager.default.moveItem(at: hooks.appendingPathComponent("pre-commit"), to: hooks.appendingPathComponent("pre-commit.legacy"))
+        var environment = repo.environment()
+        environment["HINDSIGHT_SKIP"] = "1"
+        let ran = try ProcessRunner.run(hooks.appendingPathComponent("pre-commit.legacy").path, [], in: repo.root, environment: environment)
+        #expect(ran.status == 0, "\(ran.error)")
+        #expect(FileManager.default.fileExists(atPath: marker.path))
+    }
+
     @Test func coreHooksPathIsHonoured() throws {
         let repo = try Self.repository()
         try repo.git(["config", "core.hooksPath", ".githooks"])

@@ -27,7 +27,8 @@ enum HookScript {
         ]
         let body = name == "pre-commit" ? preCommit(failClosed: failClosed) : refresh
         return (header + body + [
-            "chained=\"$0\(chainedSuffix)\"",
+            // By name, not "$0": another manager may run this script renamed (pre-commit's `.legacy`).
+            "chained=\"$(dirname \"$0\")/\(name)\(chainedSuffix)\"",
             "recorded=\(shellQuoted(binary))",
         ] + (name == "pre-commit" ? preCommitSteps(failClosed: failClosed) : refreshSteps)).joined(separator: "\n") + "\n"
     }
