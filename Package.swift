@@ -45,7 +45,7 @@ let package = Package(
             dependencies: ["HindsightIndex", "HindsightGit", "HindsightCore", "HindsightTestSupport"]
         ),
         .testTarget(
-            name: "HindsightCLITests", dependencies: ["HindsightTestSupport"],
+            name: "HindsightCLITests", dependencies: ["HindsightTestSupport", "Yams"],
             exclude: ["Golden"]  // expected files, read by path in ContextCommandTests
         ),
     ]
