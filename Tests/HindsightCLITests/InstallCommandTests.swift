@@ -1,6 +1,7 @@
 import Foundation
 import HindsightTestSupport
 import Testing
+import Yams
 
 /// `hindsight install` and `uninstall` through real `git commit`s in fixture repositories.
 @Suite struct InstallCommandTests {
@@ -186,6 +187,29 @@ import Testing
         let refused = try Self.install(repo, ["--write"])
         #expect(refused.status == 2)
         #expect(refused.error.contains("lefthook.yml already configures these hooks"), "\(refused.error)")
+    }
+
+    @Test func thePreCommitFrameworkGetsALocalHookIndentedLikeItsFile() throws {
+        let repo = try Self.repository()
+        let config = "repos:\n-   repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v4.6.0\n    hooks:\n    -   id: trailing-whitespace\n"
+        try repo.write(".pre-commit-config.yaml", config)
+        #expect(try Self.install(repo, ["--write"]).status == 0)
+        let written = String(decoding: FileManager.default.contents(atPath: repo.root.appendingPathComponent(".pre-commit-config.yaml").path) ?? Data(), as: UTF8.self)
+        #expect(written.hasPrefix(config))
+        let repos = try #require((try Yams.load(yaml: written) as? [String: Any])?["repos"] as? [[String: Any]])
+        #expect(repos.count == 2)
+        let hook = (repos.last?["hooks"] as? [[String: Any]])?.first
+        #expect(repos.last?["repo"] as? String == "local")
+        #expect(hook?["id"] as? String == "hindsight-check")
+        #expect(hook?["entry"] as? String == "hindsight check --staged")
+        #expect(hook?["pass_filenames"] as? Bool == false)
+        for unsafe in ["repos: []\n", "repos:\n- repo: local\n  hooks: []\ndefault_stages: [pre-commit]\n"] {
+            try repo.write(".pre-commit-config.yaml", unsafe)
+            let refused = try Self.install(repo, ["--write"])
+            #expect(refused.status == 2, "\(refused.error)")
+            #expect(String(decoding: FileManager.default.contents(atPath: repo.root.appendingPathComponent(".pre-commit-config.yaml").path) ?? Data(),
+                           as: UTF8.self) == unsafe)
+        }
     }
 
     @Test func aBareRepositoryIsRefused() throws {

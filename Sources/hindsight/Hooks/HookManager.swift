@@ -86,12 +86,13 @@ struct HookManager: Sendable {
         !text.split(whereSeparator: \.isNewline).contains { $0.hasPrefix("pre-commit:") || $0.hasPrefix("post-commit:") }
     }
 
-    /// pre-commit: the last top-level key is `repos:`, so an appended list item joins it.
+    /// pre-commit: the last top-level key is a bare `repos:`, so an appended list item joins it.
     private static func endsInsideRepos(_ text: String) -> Bool {
         let keys = text.split(whereSeparator: \.isNewline).filter { line in
             guard let first = line.first else { return false }
             return first != " " && first != "-" && first != "#" && line.contains(":")
         }
-        return keys.last.map { String($0).hasPrefix("repos:") } == true
+        // `repos: []` (flow style) cannot take a block item after it.
+        return keys.last.map { String($0).trimmingCharacters(in: .whitespaces) == "repos:" } == true
     }
 }
