@@ -14,7 +14,7 @@ struct SnapshotBuilder {
     @discardableResult
     mutating func commit(
         _ subject: String, day: Double, author: String = "Ada", changes: [(ChangeStatus, String, Int, Int)],
-        revert: CommitID? = nil, isMerge: Bool = false, body: String = "", coAuthors: [Person] = []
+        revert: CommitID? = nil, isMerge: Bool = false, body: String = "", coAuthors: [Person] = [], fixes: [String] = []
     ) -> CommitID {
         let start = snapshot.changes.count
         for (status, path, added, deleted) in changes {
@@ -35,7 +35,7 @@ struct SnapshotBuilder {
         }()
         snapshot.commits.append(SnapshotCommit(
             id: id, author: authorIndex, time: Self.time(day), subject: subject, body: body, revertedCommit: revert,
-            coAuthors: coAuthors, isMerge: isMerge, changes: start..<snapshot.changes.count))
+            fixesReferences: fixes, coAuthors: coAuthors, isMerge: isMerge, changes: start..<snapshot.changes.count))
         snapshot.tip = id
         return id
     }
