@@ -30,6 +30,22 @@ import Testing
         #expect(changes.messages == [CommitMessage(parsing: try repo.gitText(["log", "-1", "--format=%B"]))])
     }
 
+    /// What the backtest's SZZ reads per commit: git show's lines, by path after the change.
+    @Test(arguments: ChangeScenario.allCases)
+    func changedLinesMatchGitShow(scenario: ChangeScenario) throws {
+        let repo = try ChangeScenario.baseRepository()
+        try scenario.apply(to: repo)
+        _ = try repo.commit("change: \(scenario)", day: 1)
+        let expected = try GitPatchOracle.files(repo, ["HEAD~1", "HEAD"])
+        let git = try GitRepository(path: repo.root.path)
+        let id = try #require(try git.resolveCommit())
+        let lines = try git.changedLines(of: id, options: HistoryOptions())
+        #expect(Set(lines.keys) == Set(expected.map(\.path)))
+        for file in expected {
+            #expect(lines[file.path] == ChangedLines(oldPath: file.oldPath, added: file.added.map(\.text), removed: file.removed.map(\.text)))
+        }
+    }
+
     @Test func linesCarryGitsNumbersAndTextWithoutNewline() throws {
         let repo = try ChangeScenario.baseRepository()
         try ChangeScenario.modification.apply(to: repo)
