@@ -44,53 +44,23 @@ extension Guards {
             }
             let configuration = try repository.configuration(for: git)
             if !noMine { try IndexUpdate.run(repository, configuration: configuration, quiet: quiet) }
-            guard let store = try IndexUpdate.open(git), let tip = try store.tip() else {
+            guard let store = try IndexUpdate.open(git), try store.tip() != nil else {
                 if !quiet { print("nothing to mine yet: the repository has no commits.") }
                 return
             }
             let input = AnalysisInput(
                 snapshot: try store.snapshot(),
                 settings: configuration.report.analysisSettings(now: Int64(Date().timeIntervalSince1970)))
-            // Guards learn from commits that say they fix something in their subject or a Fixes:
-            // trailer; a fix word deep in a feature's body is enough for the report, not for a guard.
-            let matcher = configuration.report.analysisSettings(now: 0).fixes.matcher()
-            let fixes = input.times.indices.filter { index in
-                let commit = input.snapshot.commits[index]
-                return input.isFix[index] && input.isInWindow[index]
-                    && matcher.isFix(subject: commit.subject, body: "", fixesReferences: commit.fixesReferences)
-            }.suffix(maxFixes)
-            var diffs: [FixDiff] = []
-            for index in fixes {
-                let change = try git.changeSet(for: .commit(input.snapshot.commits[index].id.hex), options: configuration.history)
-                diffs.append(FixDiff(commit: index, change: change))
-            }
-            let severities = configuration.check.severities
-            let mined = reintroducedFixGuards(from: diffs, input: input, severity: severities["reintroduced-fix"] ?? .warning) {
-                path in try? git.fileText(at: path, in: tip)
-            } + recurringPatternGuards(from: diffs, input: input, severity: severities["recurring-pattern"] ?? .warning)
-                + revertedChangeGuards(from: try revertedDiffs(input, git, configuration.history), input: input,
-                                       severity: severities["reverted-change"] ?? .warning)
+            let miner = GuardMiner(git: git, configuration: configuration, maxFixes: maxFixes)
+            let (mined, fixesRead) = try miner.mine(input, severities: configuration.check.severities)
             let url = workTree.appendingPathComponent(GuardSetFile.relativePath)
             let existing = try GuardSetFile.load(from: url)
             let known = Set(existing.guards.map(\.id))
             let wrote = try GuardSetFile.save(existing.merging(mined: mined), to: url)
             guard !quiet else { return }
             let added = mined.count { !known.contains($0.id) }
-            print("read \(diffs.count) fix commits: \(mined.count) guards (\(added) new, \(mined.count - added) refreshed); "
+            print("read \(fixesRead) fix commits: \(mined.count) guards (\(added) new, \(mined.count - added) refreshed); "
                 + (wrote ? "wrote \(GuardSetFile.relativePath)." : "\(GuardSetFile.relativePath) is unchanged."))
         }
-    
-        /// The changes of reverted commits still in the history, with their reverts.
-        private func revertedDiffs(_ input: AnalysisInput, _ git: GitRepository, _ options: HistoryOptions) throws -> [RevertedDiff] {
-            var indexOfID: [CommitID: Int] = [:]
-            let named = Set(input.snapshot.commits.compactMap(\.revertedCommit))
-            for (index, commit) in input.snapshot.commits.enumerated() where named.contains(commit.id) { indexOfID[commit.id] = index }
-            var diffs: [RevertedDiff] = []
-            for (index, commit) in input.snapshot.commits.enumerated() where input.isInWindow[index] {
-                guard let id = commit.revertedCommit, let reverted = indexOfID[id] else { continue }
-                diffs.append(RevertedDiff(revert: index, reverted: reverted, change: try git.changeSet(for: .commit(id.hex), options: options)))
-            }
-            return diffs
-        }
-}
+    }
 }

@@ -1,0 +1,60 @@
+import HindsightConfig
+import HindsightCore
+import HindsightGit
+
+/// Mines guards from history as it stood at one commit: the latest fix commits' removed lines and
+/// the reverted commits still in it. `guards mine` runs it at the index's tip; the backtest at its
+/// cut, again at each refresh, so the diffs it reads are kept for the next run.
+final class GuardMiner {
+    private let git: GitRepository
+    private let configuration: HindsightConfiguration
+    private let maxFixes: Int
+    private var changes: [CommitID: ChangeSet] = [:]
+
+    init(git: GitRepository, configuration: HindsightConfiguration, maxFixes: Int) {
+        self.git = git
+        self.configuration = configuration
+        self.maxFixes = maxFixes
+    }
+
+    /// The guards `input` teaches, with each kind's severity from `severities` (else warning), and
+    /// how many fix commits were read. Lines a fix removed count only while absent at `input`'s tip.
+    func mine(_ input: AnalysisInput, severities: [String: Severity]) throws -> (guards: [Guard], fixesRead: Int) {
+        guard let tip = input.snapshot.tip else { return ([], 0) }
+        // Guards learn from commits that say they fix something in their subject or a Fixes:
+        // trailer; a fix word deep in a feature's body is enough for the report, not for a guard.
+        let matcher = configuration.report.analysisSettings(now: 0).fixes.matcher()
+        let fixes = input.times.indices.filter { index in
+            let commit = input.snapshot.commits[index]
+            return input.isFix[index] && input.isInWindow[index]
+                && matcher.isFix(subject: commit.subject, body: "", fixesReferences: commit.fixesReferences)
+        }.suffix(maxFixes)
+        let diffs = try fixes.map { FixDiff(commit: $0, change: try change(of: input.snapshot.commits[$0].id)) }
+        let guards = reintroducedFixGuards(from: diffs, input: input, severity: severities["reintroduced-fix"] ?? .warning) {
+            [git] path in try? git.fileText(at: path, in: tip)
+        } + recurringPatternGuards(from: diffs, input: input, severity: severities["recurring-pattern"] ?? .warning)
+            + revertedChangeGuards(from: try revertedDiffs(input), input: input, severity: severities["reverted-change"] ?? .warning)
+        return (guards, diffs.count)
+    }
+
+    /// A commit's change against its first parent, read once.
+    func change(of id: CommitID) throws -> ChangeSet {
+        if let known = changes[id] { return known }
+        let change = try git.changeSet(for: .commit(id.hex), options: configuration.history)
+        changes[id] = change
+        return change
+    }
+
+    /// The changes of reverted commits still in the history, with their reverts.
+    private func revertedDiffs(_ input: AnalysisInput) throws -> [RevertedDiff] {
+        var indexOfID: [CommitID: Int] = [:]
+        let named = Set(input.snapshot.commits.compactMap(\.revertedCommit))
+        for (index, commit) in input.snapshot.commits.enumerated() where named.contains(commit.id) { indexOfID[commit.id] = index }
+        var diffs: [RevertedDiff] = []
+        for (index, commit) in input.snapshot.commits.enumerated() where input.isInWindow[index] {
+            guard let id = commit.revertedCommit, let reverted = indexOfID[id] else { continue }
+            diffs.append(RevertedDiff(revert: index, reverted: reverted, change: try change(of: id)))
+        }
+        return diffs
+    }
+}
