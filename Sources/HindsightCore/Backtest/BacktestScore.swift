@@ -17,6 +17,14 @@ public struct BacktestScore: Hashable, Sendable {
         hits = flagged.intersection(truth).count
     }
 
+    /// A score from its counts (for a baseline's expected figures).
+    public init(commits: Int, fixInducing: Int, flagged: Int, hits: Int) {
+        self.commits = commits
+        self.fixInducing = fixInducing
+        self.flagged = flagged
+        self.hits = hits
+    }
+
     /// Share of commits flagged.
     public var alarmRate: Double { ratio(flagged, commits) }
     /// Share of fix-inducing commits flagged.

@@ -30,12 +30,13 @@ public func szzGroundTruth(
         cache[commit] = read
         return read
     }
+    let touching = PathHistory(snapshot, from: window.lowerBound, to: (fixes.max() ?? 0))
     var truth = GroundTruth()
     for fix in fixes where fix > window.lowerBound && fix < snapshot.commits.count {
         for (path, file) in changed(fix) {
             for line in Set(file.removed) where isSZZCandidate(line) {
-                if let origin = origin(of: line, in: file.oldPath ?? path, before: fix, from: window.lowerBound,
-                                       snapshot: snapshot, changed: changed), window.contains(origin) {
+                if let origin = touching.origin(of: line, in: file.oldPath ?? path, before: fix, changed: changed),
+                   window.contains(origin) {
                     truth.add(origin, .szz)
                 }
             }
@@ -44,23 +45,64 @@ public func szzGroundTruth(
     return truth
 }
 
-/// The latest commit before `commit` (not before `earliest`) that added `line` to `path`, following renames.
-private func origin(
-    of line: String, in path: RepoPath, before commit: Int, from earliest: Int, snapshot: HistorySnapshot,
-    changed: (Int) -> [RepoPath: ChangedLines]
-) -> Int? {
-    var path = path
-    var index = commit - 1
-    while index >= earliest {
-        let candidate = snapshot.commits[index]
-        if !candidate.isMerge, let change = snapshot.changes[candidate.changes].first(where: { snapshot.paths[$0.path] == path }) {
-            if changed(index)[path]?.added.contains(line) == true { return index }
-            if change.status == .added { return nil }
-            if change.status == .renamed, let old = change.oldPath { path = snapshot.paths[old] }
+/// Which commits of a stretch of history touched each path, so tracing a line back visits only those.
+private struct PathHistory {
+    let snapshot: HistorySnapshot
+    /// Path (index into `snapshot.paths`) → the commits touching it, oldest first, with the change.
+    private var commits: [Int: [(commit: Int, change: Int)]] = [:]
+    private let pathIndex: [RepoPath: Int]
+
+    init(_ snapshot: HistorySnapshot, from earliest: Int, to latest: Int) {
+        self.snapshot = snapshot
+        var pathIndex: [RepoPath: Int] = [:]
+        for (index, path) in snapshot.paths.enumerated() where pathIndex[path] == nil { pathIndex[path] = index }
+        self.pathIndex = pathIndex
+        for commit in max(0, earliest)..<min(max(latest, earliest), snapshot.commits.count) where !snapshot.commits[commit].isMerge {
+            for change in snapshot.commits[commit].changes {
+                commits[snapshot.changes[change].path, default: []].append((commit, change))
+            }
         }
-        index -= 1
     }
-    return nil
+
+    /// The latest commit before `commit` in this stretch that added `line` to `path`, following
+    /// renames back; nil when the file was added without it or the line is older than the stretch.
+    func origin(of line: String, in path: RepoPath, before commit: Int, changed: (Int) -> [RepoPath: ChangedLines]) -> Int? {
+        guard var pathID = pathIndex[path] else { return nil }
+        var path = path
+        var before = commit
+        while let touching = commits[pathID] {
+            var position = touching.partitioningIndex { $0.commit >= before } - 1
+            var renamedFrom: Int?
+            while position >= 0 {
+                let (candidate, changeIndex) = touching[position]
+                if changed(candidate)[path]?.added.contains(line) == true { return candidate }
+                let change = snapshot.changes[changeIndex]
+                if change.status == .added { return nil }
+                if change.status == .renamed, let old = change.oldPath {
+                    renamedFrom = old
+                    before = candidate
+                    break
+                }
+                position -= 1
+            }
+            guard let old = renamedFrom else { return nil }
+            pathID = old
+            path = snapshot.paths[old]
+        }
+        return nil
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `predicate`, which must be false then true along the array.
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
 }
 
 /// Whether a removed line says something: not blank, not only braces and punctuation, not a comment.

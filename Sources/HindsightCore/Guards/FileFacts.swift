@@ -80,7 +80,12 @@ public func isTestPath(_ path: RepoPath) -> Bool {
 
 /// Facts for every alive covered file of `input`.
 public func fileFacts(in input: AnalysisInput) -> [RepoPath: FileFacts] {
-    let analyzed = analyzeFiles(in: input).filter { !$0.report.isDeleted }
+    fileFacts(in: input, analyzed: analyzeFiles(in: input))
+}
+
+/// The facts of every alive file, from files `analyzeFiles(in: input)` already analysed.
+public func fileFacts(in input: AnalysisInput, analyzed all: [AnalyzedFile]) -> [RepoPath: FileFacts] {
+    let analyzed = all.filter { !$0.report.isDeleted }
     let regions = Dictionary(recurringFixes(in: input).map { ($0.path, $0.regions) }, uniquingKeysWith: { first, _ in first })
     let isTest = input.files.map { !$0.isDeleted && isTestPath($0.path) }
     let indexOfPath = Dictionary(input.files.enumerated().filter { !$0.element.isDeleted }.map { ($0.element.path, $0.offset) },

@@ -1,0 +1,119 @@
+/// What the replay found: per replayed commit, the guard kinds and guard ids that flagged it.
+public struct BacktestFlags: Hashable, Sendable {
+    /// Commit index → kinds of its findings.
+    public var kinds: [Int: Set<String>] = [:]
+    /// Commit index → ids of the mined guards (`hs-…`) that flagged it.
+    public var guards: [Int: Set<String>] = [:]
+
+    /// No flags yet.
+    public init() {}
+
+    /// Records `findings` for `commit`.
+    public mutating func record(_ findings: [Finding], for commit: Int) {
+        for finding in findings {
+            kinds[commit, default: []].insert(finding.kind)
+            if finding.ruleID != finding.kind { guards[commit, default: []].insert(finding.ruleID) }
+        }
+    }
+}
+
+/// One guard kind's (or one guard's) record in a backtest.
+public struct KindRecord: Hashable, Sendable {
+    /// The kind, or the guard id.
+    public var name: String
+    /// Its score over the window.
+    public var score: BacktestScore
+
+    /// A record from its parts.
+    public init(name: String, score: BacktestScore) {
+        self.name = name
+        self.score = score
+    }
+}
+
+/// A backtest's figures: the window, the ground truth by source, each kind's and the whole set's
+/// score, and the baselines at the set's alarm rate.
+public struct BacktestResult: Sendable {
+    /// The last commit the guards learned from.
+    public var cut: CommitRef
+    /// The last commit whose fixes count.
+    public var until: CommitRef
+    /// The replayed window.
+    public var window: BacktestWindow
+    /// Days each replayed commit had for its fix to appear.
+    public var graceDays: Int
+    /// Re-mine the guards every this many replayed commits (nil: once, at the cut).
+    public var refreshEvery: Int?
+    /// Guards mined at the cut.
+    public var guardsAtCut: Int
+    /// Fix-inducing commits of the window, with their sources.
+    public var truth: GroundTruth
+    /// Each guard kind, in the order given, flagged or not.
+    public var kinds: [KindRecord]
+    /// Any kind flagging a commit.
+    public var overall: BacktestScore
+    /// The baselines, flagging as many commits as the guard set did.
+    public var baselines: [KindRecord]
+    /// Mined guards that flagged at least one commit, by id.
+    public var guards: [KindRecord]
+    /// Lift under which a kind is proposed at `notice`.
+    public var liftThreshold: Double
+    /// The settings that decide every number, name and value, for the reader to reproduce them.
+    public var settings: [(name: String, value: String)] = []
+
+    /// The window's fix-inducing commits, oldest first, each with its sources in order of trust.
+    public var fixInducingCommits: [(id: CommitID, sources: [FixInducingSource])] = []
+
+    /// A result from its parts.
+    public init(
+        cut: CommitRef, until: CommitRef, window: BacktestWindow, graceDays: Int, refreshEvery: Int?, guardsAtCut: Int,
+        truth: GroundTruth, kinds: [KindRecord], overall: BacktestScore, baselines: [KindRecord], guards: [KindRecord],
+        liftThreshold: Double
+    ) {
+        self.cut = cut
+        self.until = until
+        self.window = window
+        self.graceDays = graceDays
+        self.refreshEvery = refreshEvery
+        self.guardsAtCut = guardsAtCut
+        self.truth = truth
+        self.kinds = kinds
+        self.overall = overall
+        self.baselines = baselines
+        self.guards = guards
+        self.liftThreshold = liftThreshold
+    }
+
+    /// Kinds that flagged commits with a lift below the threshold, or flagged none: proposed at notice.
+    public var kindsBelowThreshold: [String] {
+        kinds.filter { $0.score.lift < liftThreshold }.map(\.name)
+    }
+}
+
+/// Scores the replay: each of `kinds`, the guard set overall, the mined guards one by one, and the
+/// baselines at the set's alarm rate. Only fix-inducing commits in the window count.
+public func scoreBacktest(
+    window: BacktestWindow, truth: GroundTruth, flags: BacktestFlags, kinds: [String],
+    addedLines: [Int: Int], bugScore: [Int: Double]
+) -> (kinds: [KindRecord], overall: BacktestScore, baselines: [KindRecord], guards: [KindRecord]) {
+    let commits = Set(window.commits)
+    let fixInducing = truth.commits.intersection(commits)
+    func score(_ flagged: Set<Int>) -> BacktestScore {
+        BacktestScore(commits: commits.count, truth: fixInducing, flagged: flagged.intersection(commits))
+    }
+    var byKind: [String: Set<Int>] = [:]
+    for (commit, names) in flags.kinds { for name in names { byKind[name, default: []].insert(commit) } }
+    var byGuard: [String: Set<Int>] = [:]
+    for (commit, ids) in flags.guards { for id in ids { byGuard[id, default: []].insert(commit) } }
+    let overall = score(Set(flags.kinds.filter { !$0.value.isEmpty }.keys))
+    let baselines = BacktestBaseline.allCases.map { baseline in
+        KindRecord(name: baseline.rawValue, score: baseline.score(
+            flagging: overall.flagged, of: window.commits, truth: fixInducing, addedLines: addedLines, bugScore: bugScore))
+    }
+    return (
+        kinds.map { KindRecord(name: $0, score: score(byKind[$0] ?? [])) },
+        overall,
+        baselines,
+        byGuard.keys.sorted().map { KindRecord(name: $0, score: score(byGuard[$0] ?? [])) }
+    )
+}

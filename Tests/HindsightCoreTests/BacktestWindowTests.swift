@@ -1,0 +1,80 @@
+@testable import HindsightCore
+import Testing
+
+/// Which commits a backtest replays, what it scores them against, and the baselines beside it.
+@Suite struct BacktestWindowTests {
+    /// One commit a day for `days` days; commit 3 is a merge.
+    static func daily(_ days: Int) -> HistorySnapshot {
+        var builder = SnapshotBuilder()
+        for day in 0..<days {
+            builder.commit("feat: \(day)", day: Double(day), changes: [(.modified, "f\(day % 3).c", day + 1, 0)], isMerge: day == 3)
+        }
+        return builder.snapshot
+    }
+
+    @Test func graceEndsTheWindowAndMergesAreNeverReplayed() {
+        let window = BacktestWindow(snapshot: Self.daily(10), cut: 1, until: 9, grace: 2 * SnapshotBuilder.day, maxCommits: nil)
+        #expect(window.commits == [2, 4, 5, 6, 7])
+        #expect(window.leftForGrace == 2)
+        #expect(window.leftForCap == 0)
+        #expect(window.cut == 1 && window.until == 9)
+    }
+
+    @Test func theCapKeepsTheLatestCommitsAndMovesTheCutUpToThem() {
+        let window = BacktestWindow(snapshot: Self.daily(10), cut: 1, until: 9, grace: 0, maxCommits: 3)
+        #expect(window.commits == [7, 8, 9])
+        #expect(window.leftForCap == 4)
+        #expect(window.cut == 6, "the guards learn from everything before the first replayed commit")
+    }
+
+    @Test func theDefaultCutIsAYearBeforeTheWindowsEndElseEightyPercent() {
+        var builder = SnapshotBuilder()
+        for day in [0.0, 100, 200, 300, 400, 500, 600] { builder.commit("feat", day: day, changes: [(.modified, "a.c", 1, 0)]) }
+        let long = BacktestWindow(snapshot: builder.snapshot, cut: nil, until: 6, grace: 100 * SnapshotBuilder.day, maxCommits: nil)
+        #expect(long.cut == 1, "the end is day 500; a year before it is day 135, after commit 1 (day 100)")
+        #expect(long.commits == [2, 3, 4, 5])
+        let short = BacktestWindow(snapshot: Self.daily(10), cut: nil, until: 9, grace: 0, maxCommits: nil)
+        #expect(short.cut == 7)
+        #expect(short.commits == [8, 9])
+    }
+
+    @Test func aPrefixIsTheHistoryAsItStoodAtOneCommit() {
+        let snapshot = Self.daily(10)
+        let prefix = snapshot.prefix(through: 4)
+        #expect(prefix.commits.count == 5)
+        #expect(prefix.tip == snapshot.commits[4].id)
+        #expect(prefix.changes.count == snapshot.commits[4].changes.upperBound)
+        #expect(snapshot.prefix(through: 99).commits.count == 10)
+    }
+
+    /// Six commits, 2 and 5 fix-inducing; the guards flag 2 (two kinds) and 3; baselines flag two commits too.
+    @Test func scoresAddUpByKindByGuardAndOverall() {
+        let window = BacktestWindow(snapshot: Self.daily(8), cut: 1, until: 7, grace: 0, maxCommits: nil)
+        #expect(window.commits == [2, 4, 5, 6, 7])
+        var flags = BacktestFlags()
+        let finding = { (kind: String, rule: String) in
+            Finding(ruleID: rule, kind: kind, severity: .warning, path: RepoPath("a.c"), message: "", action: "", suppression: "", fingerprint: rule)
+        }
+        flags.record([finding("reintroduced-fix", "hs-1"), finding("co-change", "co-change")], for: 2)
+        flags.record([finding("co-change", "co-change")], for: 4)
+        let truth = GroundTruth(sources: [2: [.szz], 5: [.reverted], 0: [.szz]])
+        let scores = scoreBacktest(
+            window: window, truth: truth, flags: flags, kinds: ["reintroduced-fix", "co-change", "stable-file"],
+            addedLines: [2: 1, 4: 50, 5: 40, 6: 3, 7: 2], bugScore: [6: 0.5, 7: 0.9])
+        #expect(scores.overall == BacktestScore(commits: 5, fixInducing: 2, flagged: 2, hits: 1))
+        #expect(scores.kinds.map(\.name) == ["reintroduced-fix", "co-change", "stable-file"])
+        #expect(scores.kinds.map(\.score.flagged) == [1, 2, 0])
+        #expect(scores.kinds.map(\.score.hits) == [1, 1, 0])
+        #expect(scores.guards.map(\.name) == ["hs-1"])
+        #expect(scores.kinds[0].score.lift == 2.5, "precision 1 over a base rate of 2 in 5")
+        let baseline = Dictionary(uniqueKeysWithValues: scores.baselines.map { ($0.name, $0.score) })
+        #expect(baseline["random"] == BacktestScore(commits: 5, fixInducing: 2, flagged: 2, hits: 1), "2 × 2/5 = 0.8, rounded")
+        #expect(baseline["most-added-lines"]?.hits == 1, "commits 4 and 5")
+        #expect(baseline["top-bug-score-files"]?.hits == 0, "commits 7 and 6")
+    }
+
+    @Test func aBaselineFlagsOnlyCommitsItHasAReasonFor() {
+        let score = BacktestBaseline.topBugScoreFiles.score(flagging: 3, of: [1, 2, 3], truth: [1], addedLines: [:], bugScore: [1: 0.2])
+        #expect(score.flagged == 1 && score.hits == 1)
+    }
+}
