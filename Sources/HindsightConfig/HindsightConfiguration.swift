@@ -12,6 +12,8 @@ public struct HindsightConfiguration: Equatable, Sendable {
     public var check = CheckConfiguration()
     /// What `context` writes.
     public var context = ContextConfiguration()
+    /// How `backtest` and `guards mine` replay history.
+    public var backtest = BacktestConfiguration()
 
     /// The defaults, used when there is no file.
     public init(history: HistoryOptions = .init(), report: ReportConfiguration = .init()) {
@@ -23,7 +25,7 @@ public struct HindsightConfiguration: Equatable, Sendable {
     public static let fileName = ".hindsight.yml"
 
     /// The top-level keys.
-    static let sections = ["history", "report", "fixes", "people", "check", "context"]
+    static let sections = ["history", "report", "fixes", "people", "check", "context", "backtest"]
 
     /// Loads `file`, or the defaults when `file` does not exist and `isRequired` is false.
     public static func load(from file: URL, isRequired: Bool = false) throws(ConfigError) -> HindsightConfiguration {
@@ -47,6 +49,7 @@ public struct HindsightConfiguration: Equatable, Sendable {
         if let people = sections["people"] { try configuration.report.readPeople(people) }
         if let check = sections["check"] { try configuration.check.read(check) }
         if let context = sections["context"] { try configuration.context.read(context) }
+        if let backtest = sections["backtest"] { try configuration.backtest.read(backtest) }
         return configuration
     }
 

@@ -154,7 +154,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
     // MARK: - Helpers
 
     /// A GFM table; `rightAligned` holds column indexes; a blank line follows unless `trailing` is false.
-    private static func table(_ header: [String], rightAligned: Set<Int>, rows: [[String]], trailing: Bool = true) -> [String] {
+    static func table(_ header: [String], rightAligned: Set<Int>, rows: [[String]], trailing: Bool = true) -> [String] {
         let rule = header.indices.map { rightAligned.contains($0) ? "---:" : "---" }
         let lines = ([header, rule] + rows).map { "| " + $0.joined(separator: " | ") + " |" }
         return trailing ? lines + [""] : lines

@@ -1,0 +1,55 @@
+import HindsightConfig
+import HindsightCore
+import HindsightGit
+
+/// What a backtest replays and how: the cut, the end, the grace period, the refresh cadence.
+struct BacktestRequest {
+    /// The last commit or date the guards may learn from (nil: the default cut).
+    var cut: String?
+    /// The last commit or date whose fixes count (nil: the index's tip).
+    var until: String?
+    /// Days each replayed commit must have had for its fix to appear.
+    var graceDays: Int
+    /// Re-mine the guards every this many replayed commits (nil: once, at the cut).
+    var refreshEvery: Int?
+    /// Replay at most this many commits, the latest (nil: all).
+    var maxCommits: Int?
+    /// Lift under which a kind is proposed at notice.
+    var liftThreshold: Double
+    /// Fix commits each mining reads, as `guards mine --max-fixes`.
+    var maxFixes = 500
+
+    /// The request the configuration's `backtest:` section gives, with no cut or end.
+    init(_ settings: BacktestConfiguration) {
+        graceDays = settings.graceDays
+        refreshEvery = settings.refreshEvery
+        maxCommits = settings.maxCommits
+        liftThreshold = settings.liftThreshold
+    }
+}
+
+/// Finds the commit a `--cut` or `--until` names in the snapshot: a date (`yyyy-mm-dd`: the last
+/// commit before that day) or anything git resolves to a commit the index holds.
+struct BacktestPoint {
+    let snapshot: HistorySnapshot
+    let git: GitRepository
+
+    func index(of text: String, option: String) throws -> Int {
+        if let midnight = CalendarDate.midnight(ofISODate: text) {
+            guard let index = snapshot.commits.lastIndex(where: { $0.time < midnight }) else {
+                throw UsageError("\(option) \(text) is before the first commit: give a later date or a commit.")
+            }
+            return index
+        }
+        let id: CommitID?
+        do {
+            id = try git.resolveCommit(text)
+        } catch {
+            throw UsageError("\(option) takes a commit or a date like 2024-01-31, and '\(text)' is neither (\(error)).")
+        }
+        guard let id, let index = snapshot.commits.firstIndex(where: { $0.id == id }) else {
+            throw UsageError("\(option) \(text) is not in the history index (mined up to \(snapshot.tip?.short ?? "nothing")): run `hindsight mine`, or name a commit on HEAD's history.")
+        }
+        return index
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import HindsightConfig
+import HindsightCore
+import HindsightGit
+import HindsightIndex
+
+/// Runs a backtest: mines guards from the history up to the cut only, replays each commit of the
+/// window through `check --commit`'s code path, and scores the findings against the commits that
+/// later needed a fix.
+struct BacktestRunner {
+    let git: GitRepository
+    let snapshot: HistorySnapshot
+    let configuration: HindsightConfiguration
+
+    /// Called after each replayed commit with (done, total).
+    var progress: MineProgress?
+
+    func run(_ request: BacktestRequest) throws -> BacktestResult {
+        let point = BacktestPoint(snapshot: snapshot, git: git)
+        let until = try request.until.map { try point.index(of: $0, option: "--until") } ?? snapshot.commits.count - 1
+        let cut = try request.cut.map { try point.index(of: $0, option: "--cut") }
+        if let cut, cut >= until {
+            throw UsageError("the cut (\(snapshot.commits[cut].id.short)) must come before --until (\(snapshot.commits[until].id.short)): give an earlier --cut.")
+        }
+        let window = BacktestWindow(
+            snapshot: snapshot, cut: cut, until: until, grace: Int64(request.graceDays) * 86_400, maxCommits: request.maxCommits)
+        let full = AnalysisInput(snapshot: snapshot.prefix(through: until), settings: settings(at: until))
+        let truth = try groundTruth(window, in: full)
+        let miner = GuardMiner(git: git, configuration: configuration, maxFixes: request.maxFixes)
+        let atCut = try train(miner, through: window.cut)
+        var model = atCut
+        var flags = BacktestFlags()
+        progress?.started(total: window.commits.count)
+        defer { progress?.finished() }
+        for (position, commit) in window.commits.enumerated() {
+            if let every = request.refreshEvery, position > 0, position.isMultiple(of: every) {
+                model = try train(miner, through: commit - 1)
+            }
+            let change = try miner.change(of: snapshot.commits[commit].id)
+            let result = check(change, rules: liveRules + [GuardSetRule(guards: model.guards)], context: model.context,
+                               options: configuration.check.options)
+            flags.record(result.findings, for: commit)
+            progress?.advanced(by: 1)
+        }
+        let scores = scoreBacktest(
+            window: window, truth: truth, flags: flags, kinds: CheckConfiguration.kinds,
+            addedLines: addedLines(window), bugScore: bugScores(window, at: atCut.bugScores))
+        var result = BacktestResult(
+            cut: full.reference(window.cut), until: full.reference(window.until), window: window, graceDays: request.graceDays,
+            refreshEvery: request.refreshEvery, guardsAtCut: atCut.guards.count, truth: truth, kinds: scores.kinds,
+            overall: scores.overall, baselines: scores.baselines, guards: scores.guards, liftThreshold: request.liftThreshold)
+        result.settings = settings(of: request, full.settings)
+        let replayed = Set(window.commits)
+        result.fixInducingCommits = truth.sources.filter { replayed.contains($0.key) }.sorted { $0.key < $1.key }.map {
+            (snapshot.commits[$0.key].id, $0.value.sorted())
+        }
+        return result
+    }
+
+    /// Every setting a number depends on, so a reader can reproduce it.
+    private func settings(of request: BacktestRequest, _ analysis: AnalysisSettings) -> [(name: String, value: String)] {
+        let coupling = analysis.coupling
+        return [
+            ("grace", "\(request.graceDays) days"),
+            ("maxCommits", request.maxCommits.map(String.init) ?? "none"),
+            ("refresh", request.refreshEvery.map { "every \($0) commits" } ?? "once, at the cut"),
+            ("maxFixes", "\(request.maxFixes) latest fix commits per mining"),
+            ("liftThreshold", String(request.liftThreshold)),
+            ("flagged", "a commit with any finding, any severity, after check.exclude and Hindsight-Allow trailers"),
+            ("fixPattern", analysis.fixes.pattern ?? FixDetector.defaultPattern),
+            ("reintroduced-fix", "a line a fix removed, at most 20 removed lines per file, in fewer than 3 files"),
+            ("recurring-pattern", "a call 3 or more fixes removed across 2 or more files"),
+            ("co-change", "partners with at least \(coupling.minShared) shared commits and \(coupling.minDegree)% degree, "
+                + "files with \(coupling.minRevisions)+ commits, commits of at most \(coupling.maxFilesPerCommit) files"),
+            ("groundTruth", "Fixes: trailers naming a unique id prefix (7+ hex digits); reverts; SZZ: non-blank, "
+                + "non-brace, non-comment lines later fix commits removed, traced to the latest earlier commit that "
+                + "added them, following renames, ignoring origins before the first replayed commit"),
+        ]
+    }
+
+    /// What the guards know at one commit: mined guards, the live rules' per-file facts and bug scores.
+    private struct Model {
+        var guards: [Guard]
+        var context: GuardContext
+        var bugScores: [RepoPath: Double]
+    }
+
+    /// Mines and analyses the history through commit `last` and nothing after it.
+    private func train(_ miner: GuardMiner, through last: Int) throws -> Model {
+        let input = AnalysisInput(snapshot: snapshot.prefix(through: last), settings: settings(at: last))
+        let analyzed = analyzeFiles(in: input)
+        let severities = configuration.check.severities
+        return Model(
+            guards: try miner.mine(input, severities: severities).guards,
+            context: GuardContext(files: fileFacts(in: input, analyzed: analyzed), tip: input.snapshot.tip, severities: severities),
+            bugScores: Dictionary(analyzed.map { ($0.report.path, $0.report.bugScore) }, uniquingKeysWith: max))
+    }
+
+    /// The analyses' settings as of commit `index`'s time, so windows and decay end there.
+    private func settings(at index: Int) -> AnalysisSettings {
+        configuration.report.analysisSettings(now: snapshot.commits[index].time)
+    }
+
+    /// Commits of the window a later commit (through `until`) names, reverts, or whose lines a later fix removed.
+    private func groundTruth(_ window: BacktestWindow, in full: AnalysisInput) throws -> GroundTruth {
+        guard let first = window.commits.first, let last = window.commits.last else { return GroundTruth() }
+        let range = first..<(last + 1)
+        var truth = explicitGroundTruth(in: full.snapshot, window: range, until: window.until + 1)
+        let fixes = (first + 1...max(first + 1, window.until)).filter { $0 <= window.until && full.isFix[$0] }
+        var failure: (any Error)?
+        let szz = szzGroundTruth(in: full.snapshot, window: range, fixes: fixes) { commit in
+            do {
+                return try git.changedLines(of: snapshot.commits[commit].id, options: configuration.history)
+            } catch {
+                failure = failure ?? error
+                return [:]
+            }
+        }
+        if let failure { throw failure }
+        for (commit, sources) in szz.sources { for source in sources { truth.add(commit, source) } }
+        return truth
+    }
+
+    private func addedLines(_ window: BacktestWindow) -> [Int: Int] {
+        Dictionary(uniqueKeysWithValues: window.commits.map { commit in
+            (commit, snapshot.changes[snapshot.commits[commit].changes].reduce(0) { $0 + $1.added })
+        })
+    }
+
+    /// Per replayed commit, the highest bug score at the cut among the files it touches.
+    private func bugScores(_ window: BacktestWindow, at scores: [RepoPath: Double]) -> [Int: Double] {
+        Dictionary(uniqueKeysWithValues: window.commits.map { commit in
+            let touched = snapshot.changes[snapshot.commits[commit].changes].flatMap { change in
+                [change.path] + (change.oldPath.map { [$0] } ?? [])
+            }
+            return (commit, touched.compactMap { scores[snapshot.paths[$0]] }.max() ?? 0)
+        })
+    }
+}

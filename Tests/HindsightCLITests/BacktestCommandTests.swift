@@ -1,0 +1,113 @@
+import Foundation
+import HindsightTestSupport
+import Testing
+
+/// End to end: `hindsight backtest` on a history where the answer is known line by line.
+@Suite struct BacktestCommandTests {
+    static let dangerous = "    strcpy(buffer, user_input);"
+    static let unsafeCopy = "    memcpy(destination, source, length + 1);"
+
+    /// Before the cut, a fix removes `dangerous`. After it: a commit re-adds it (fix-inducing, as a
+    /// later fix removes it again); a near miss adds another line to the same file; a fix removes
+    /// `unsafeCopy`, which a later commit re-adds; only a guard that learned from after the cut
+    /// could flag that one.
+    static func history() throws -> (repo: FixtureRepository, cut: String, reintroducing: String, bringsBack: String) {
+        let repo = try FixtureRepository()
+        let copy = { (body: String) in "void copy(char *user_input) {\n    char buffer[16];\n\(body)}\n" }
+        let other = { (body: String) in "void move(char *destination, char *source, int length) {\n\(body)}\n" }
+        try repo.write("src/copy.c", copy("\(dangerous)\n"))
+        try repo.write("src/move.c", other("\(unsafeCopy)\n"))
+        try repo.commit("feat: copy and move", day: 0)
+        try repo.write("src/copy.c", copy("    strlcpy(buffer, user_input, sizeof buffer);\n"))
+        try repo.commit("fix: buffer overflow in copy", day: 1)
+        try repo.write("README.md", "copy and move\n")
+        let cut = try repo.commit("docs: say what it does", day: 2)
+        try repo.write("src/copy.c", copy("\(dangerous)\n"))
+        let reintroducing = try repo.commit("perf: copy without the length check", day: 3)
+        try repo.write("src/copy.c", copy("\(dangerous)\n    copies += 1;\n"))
+        try repo.commit("feat: count copies", day: 4)
+        try repo.write("src/copy.c", copy("    strlcpy(buffer, user_input, sizeof buffer);\n    copies += 1;\n"))
+        try repo.commit("fix: buffer overflow in copy, again", day: 5)
+        try repo.write("src/move.c", other("    memmove(destination, source, length);\n"))
+        try repo.commit("fix: move wrote one byte too many", day: 6)
+        try repo.write("src/move.c", other("\(unsafeCopy)\n"))
+        let bringsBack = try repo.commit("perf: back to memcpy", day: 7)
+        return (repo, cut, reintroducing, bringsBack)
+    }
+
+    static func backtest(_ repo: FixtureRepository, _ arguments: [String]) throws -> [String: Any] {
+        let run = try HindsightBinary.run(["backtest", "--format", "json", "--grace", "0"] + arguments, in: repo.root, environment: repo.environment())
+        #expect(run.status == 0, "\(run.error)")
+        return try #require(try JSONSerialization.jsonObject(with: run.standardOutput) as? [String: Any])
+    }
+
+    static func kind(_ name: String, in json: [String: Any]) -> [String: Any] {
+        (json["kinds"] as? [[String: Any]] ?? []).first { $0["kind"] as? String == name } ?? [:]
+    }
+
+    @Test func aReintroducedLineIsFixInducingBySZZAndFlaggedByItsGuard() throws {
+        let (repo, cut, reintroducing, _) = try Self.history()
+        let json = try Self.backtest(repo, ["--cut", cut])
+        #expect((json["window"] as? [String: Any])?["commits"] as? Int == 5)
+        #expect(json["guardsAtCut"] as? Int == 1)
+        let fixInducing = json["fixInducingCommits"] as? [[String: Any]] ?? []
+        #expect(fixInducing.map { $0["commit"] as? String } == [reintroducing])
+        #expect(fixInducing.first?["sources"] as? [String] == ["szz"])
+        #expect((json["groundTruth"] as? [String: Any])?["szz"] as? Int == 1)
+        // One commit flagged and it is the fix-inducing one: the near miss and the later commits are not.
+        let guardKind = Self.kind("reintroduced-fix", in: json)
+        #expect(guardKind["flagged"] as? Int == 1)
+        #expect(guardKind["hits"] as? Int == 1)
+        #expect(guardKind["recall"] as? Double == 1)
+        #expect(guardKind["precision"] as? Double == 1)
+        #expect(guardKind["lift"] as? Double == 5, "precision 1 over a base rate of 1 in 5")
+        #expect((json["guards"] as? [[String: Any]])?.count == 1)
+    }
+
+    @Test func nothingAfterTheCutLeaksIntoTheGuards() throws {
+        let (repo, cut, _, bringsBack) = try Self.history()
+        let once = try Self.backtest(repo, ["--cut", cut])
+        #expect(Self.kind("reintroduced-fix", in: once)["flagged"] as? Int == 1, "the fix after the cut taught nothing")
+        // Re-mined before every replayed commit, the guards learn from that fix in time to flag the
+        // commit that brings the line back: the same fixture proves the single mining saw none of it.
+        let refreshed = try Self.backtest(repo, ["--cut", cut, "--refresh", "1"])
+        #expect(Self.kind("reintroduced-fix", in: refreshed)["flagged"] as? Int == 2)
+        #expect(refreshed["refreshEvery"] as? Int == 1)
+        #expect(!bringsBack.isEmpty)
+    }
+
+    @Test func theTableNamesTheCutTheSourcesAndTheBaselines() throws {
+        let (repo, cut, _, _) = try Self.history()
+        let run = try HindsightBinary.run(["backtest", "--cut", cut, "--grace", "0"], in: repo.root, environment: repo.environment())
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("Guards mined from history up to \(cut.prefix(10)) (2020-09-15) only, 1 at the cut; replayed 5 commits after it, mined once."))
+        #expect(run.output.contains("Fix-inducing: 1 of 5 (20.0% base rate) — 0 named by a Fixes: trailer, 0 reverted, 1 by SZZ"))
+        for name in ["random", "most-added-lines", "top-bug-score-files", "all guards", "Settings: grace 0 days"] {
+            #expect(run.output.contains(name), "\(name)")
+        }
+    }
+
+    @Test func theGracePeriodEndsTheWindowEarlyAndSaysSo() throws {
+        let (repo, cut, _, _) = try Self.history()
+        let json = try HindsightBinary.run(["backtest", "--cut", cut, "--grace", "3", "--format", "json"], in: repo.root, environment: repo.environment())
+        let parsed = try #require(try JSONSerialization.jsonObject(with: json.standardOutput) as? [String: Any])
+        let window = try #require(parsed["window"] as? [String: Any])
+        #expect(window["commits"] as? Int == 2, "days 3 and 4 had three days before day 7")
+        #expect(window["leftForGrace"] as? Int == 3)
+        let empty = try HindsightBinary.run(["backtest", "--cut", cut], in: repo.root, environment: repo.environment())
+        #expect(empty.status == 0)
+        #expect(empty.error.contains("no commit after the cut had 365 days for its fix to appear"))
+    }
+
+    @Test func aBadCutIsAUsageError() throws {
+        let (repo, cut, _, _) = try Self.history()
+        let unknown = try HindsightBinary.run(["backtest", "--cut", "no-such-ref"], in: repo.root, environment: repo.environment())
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("--cut takes a commit or a date like 2024-01-31, and 'no-such-ref' is neither"))
+        let late = try HindsightBinary.run(["backtest", "--cut", "HEAD", "--until", cut], in: repo.root, environment: repo.environment())
+        #expect(late.status == 2)
+        #expect(late.error.contains("must come before --until"))
+        let refresh = try HindsightBinary.run(["backtest", "--refresh", "0"], in: repo.root, environment: repo.environment())
+        #expect(refresh.status == 2)
+    }
+}
