@@ -36,6 +36,7 @@ public enum GuardSetFile {
     public static func render(_ set: GuardSet) -> String {
         var lines = header
         lines.append("version: \(version)")
+        if let record = set.record { lines += render(record) }
         if set.guards.isEmpty {
             lines.append("guards: []")
         } else {
@@ -115,13 +116,37 @@ public enum GuardSetFile {
         ]
         lines += list("evidence", item.evidence.map { commit in
             [
-                "commit: \(commit.id.hex.contains(where: \.isLetter) ? commit.id.hex : "\"\(commit.id.hex)\"")",
+                "commit: \(commitScalar(commit.id))",
                 "date: \(evidenceDate(commit.time))",
                 "subject: \(yamlScalar(commit.subject))",
                 "author: \(yamlScalar(commit.author))",
             ]
         })
+        if let tally = item.record {
+            lines += ["    backtest:", "      flagged: \(tally.flagged)", "      hits: \(tally.hits)"]
+        }
         return lines
+    }
+
+    private static func render(_ record: BacktestRecord) -> [String] {
+        var lines = [
+            "backtest:",
+            "  cut: \(commitScalar(record.cut))",
+            "  until: \(commitScalar(record.until))",
+            "  commits: \(record.commits)",
+            "  fixInducing: \(record.fixInducing)",
+            "  liftThreshold: \(record.liftThreshold)",
+        ]
+        lines.append(record.kinds.isEmpty ? "  kinds: {}" : "  kinds:")
+        for (kind, tally) in record.kinds.sorted(by: { $0.key < $1.key }) {
+            lines += ["    \(yamlScalar(kind)):", "      flagged: \(tally.flagged)", "      hits: \(tally.hits)"]
+        }
+        return lines
+    }
+
+    /// A commit id as YAML reads it back as text: quoted when all digits.
+    private static func commitScalar(_ id: CommitID) -> String {
+        id.hex.contains(where: \.isLetter) ? id.hex : "\"\(id.hex)\""
     }
 
     /// A block list under `key` at the guard's indentation; each element is its lines.

@@ -15,8 +15,11 @@ struct GuardSetReader {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    static let topKeys = ["version", "guards"]
-    static let guardKeys = ["id", "kind", "status", "muteReason", "severity", "scope", "match", "message", "action", "evidence"]
+    static let topKeys = ["version", "backtest", "guards"]
+    static let guardKeys = [
+        "id", "kind", "status", "muteReason", "severity", "scope", "match", "message", "action", "evidence", "backtest",
+    ]
+    static let recordKeys = ["cut", "until", "commits", "fixInducing", "liftThreshold", "kinds"]
     static let requiredGuardKeys = ["id", "kind", "severity", "match", "message", "action"]
     static let evidenceKeys = ["commit", "date", "subject", "author"]
 
@@ -29,7 +32,8 @@ struct GuardSetReader {
                 throw version.invalid("this hindsight reads version \(GuardSetFile.version), got '\(version.node.string ?? "a collection")'; upgrade hindsight")
             }
         }
-        guard let list = top["guards"], !list.isNull else { return GuardSet() }
+        let record = try top["backtest"].map(readRecord)
+        guard let list = top["guards"], !list.isNull else { return GuardSet(record: record) }
         guard let sequence = list.node.sequence else { throw list.invalid("expected a list of guards") }
         var guards: [Guard] = []
         var firstLine: [String: Int?] = [:]
@@ -42,7 +46,31 @@ struct GuardSetReader {
             firstLine[item.id] = idNode.line
             guards.append(item)
         }
-        return GuardSet(guards: guards)
+        return GuardSet(guards: guards, record: record)
+    }
+
+    private func readRecord(_ node: ConfigNode) throws(ConfigError) -> BacktestRecord {
+        let entries = try node.entries(known: Self.recordKeys)
+        func commit(_ key: String) throws(ConfigError) -> CommitID {
+            guard let value = entries[key] else { throw node.invalid("missing '\(key)' (a backtest record names its cut and until commits)") }
+            let hex = try value.string()
+            guard let id = CommitID(hex: hex) else { throw value.invalid("expected a full commit id, got '\(hex)'") }
+            return id
+        }
+        var kinds: [String: GuardTally] = [:]
+        if let list = entries["kinds"], !list.isNull {
+            for (kind, value) in try list.entries(known: CheckConfiguration.kinds) { kinds[kind] = try readTally(value) }
+        }
+        return BacktestRecord(
+            cut: try commit("cut"), until: try commit("until"),
+            commits: try entries["commits"]?.int(in: 0...Int.max) ?? 0,
+            fixInducing: try entries["fixInducing"]?.int(in: 0...Int.max) ?? 0,
+            liftThreshold: try entries["liftThreshold"]?.number(in: 0...1_000) ?? 2, kinds: kinds)
+    }
+
+    private func readTally(_ node: ConfigNode) throws(ConfigError) -> GuardTally {
+        let entries = try node.entries(known: ["flagged", "hits"])
+        return GuardTally(flagged: try entries["flagged"]?.int(in: 0...Int.max) ?? 0, hits: try entries["hits"]?.int(in: 0...Int.max) ?? 0)
     }
 
     private func readGuard(_ node: ConfigNode) throws(ConfigError) -> (Guard, ConfigNode) {
@@ -70,12 +98,13 @@ struct GuardSetReader {
         guard let severity = Severity(rawValue: rawSeverity) else {
             throw severityNode.invalid("expected error, warning or notice, got '\(rawSeverity)'")
         }
-        let item = Guard(
+        var item = Guard(
             id: id, kind: kind, status: status, severity: severity, scope: try readScope(entries["scope"]),
             match: try text("match"), message: try text("message"), action: try text("action"),
             evidence: try readEvidence(entries["evidence"]),
             muteReason: try optionalText(entries["muteReason"])
         )
+        item.record = try entries["backtest"].map(readTally)
         return (item, idNode)
     }
 

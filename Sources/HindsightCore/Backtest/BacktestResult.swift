@@ -84,9 +84,9 @@ public struct BacktestResult: Sendable {
         self.liftThreshold = liftThreshold
     }
 
-    /// Kinds that flagged commits with a lift below the threshold, or flagged none: proposed at notice.
+    /// Kinds that flagged commits with a lift below the threshold: `guards mine` proposes them at notice.
     public var kindsBelowThreshold: [String] {
-        kinds.filter { $0.score.lift < liftThreshold }.map(\.name)
+        kinds.filter { $0.score.flagged > 0 && $0.score.lift < liftThreshold }.map(\.name)
     }
 }
 

@@ -26,6 +26,8 @@ public struct Guard: Hashable, Sendable {
     public var evidence: [CommitRef]
     /// Why a person muted it.
     public var muteReason: String?
+    /// Its tally in the latest backtest `guards mine` ran, when it flagged a replayed commit.
+    public var record: GuardTally?
 
     /// A guard from its parts; `id` defaults to the one derived from kind, scope and match.
     public init(
@@ -63,10 +65,13 @@ public struct Guard: Hashable, Sendable {
 public struct GuardSet: Hashable, Sendable {
     /// The guards.
     public var guards: [Guard]
+    /// The latest backtest's record, by kind.
+    public var record: BacktestRecord?
 
     /// A set from guards, sorted.
-    public init(guards: [Guard] = []) {
+    public init(guards: [Guard] = [], record: BacktestRecord? = nil) {
         self.guards = guards.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
+        self.record = record
     }
 
     /// Merges freshly mined guards into this set, keeping what people decided: an existing guard
@@ -83,6 +88,6 @@ public struct GuardSet: Hashable, Sendable {
                 byID[fresh.id] = fresh
             }
         }
-        return GuardSet(guards: Array(byID.values))
+        return GuardSet(guards: Array(byID.values), record: record)
     }
 }
