@@ -11,8 +11,13 @@ import Testing
     /// later fix removes it again); a near miss adds another line to the same file; a fix removes
     /// `unsafeCopy`, which a later commit re-adds; only a guard that learned from after the cut
     /// could flag that one.
-    static func history() throws -> (repo: FixtureRepository, cut: String, reintroducing: String, bringsBack: String) {
+    /// `padding` commits of notes come first, so the default cut (80% of the history) can fall on the cut.
+    static func history(padding: Int = 0) throws -> (repo: FixtureRepository, cut: String, reintroducing: String, bringsBack: String) {
         let repo = try FixtureRepository()
+        for note in 0..<padding {
+            try repo.write("notes/\(note).md", "note \(note)\n")
+            try repo.commit("docs: note \(note)", day: 0)
+        }
         let copy = { (body: String) in "void copy(char *user_input) {\n    char buffer[16];\n\(body)}\n" }
         let other = { (body: String) in "void move(char *destination, char *source, int length) {\n\(body)}\n" }
         try repo.write("src/copy.c", copy("\(dangerous)\n"))
@@ -109,5 +114,38 @@ import Testing
         #expect(late.error.contains("must come before --until"))
         let refresh = try HindsightBinary.run(["backtest", "--refresh", "0"], in: repo.root, environment: repo.environment())
         #expect(refresh.status == 2)
+    }
+
+    @Test func guardsMineRecordsEachKindsScoreAndProposesKindsThatDoNotPayAtNotice() throws {
+        // 17 notes and 8 commits: the default cut, at 80% of 25 commits, is the scenario's cut.
+        let (repo, cut, _, _) = try Self.history(padding: 17)
+        try repo.write(".hindsight.yml", "backtest:\n  grace: 0\n")
+        let mined = try HindsightBinary.run(["guards", "mine"], in: repo.root, environment: repo.environment())
+        #expect(mined.status == 0, "\(mined.error)")
+        #expect(mined.output.contains("backtest: 5 commits replayed, 1 later needed a fix;"))
+        let file = try String(contentsOf: repo.root.appendingPathComponent(".hindsight/guards.yml"), encoding: .utf8)
+        #expect(file.contains("backtest:\n  cut: \(cut)\n"))
+        #expect(file.contains("    reintroduced-fix:\n      flagged: 1\n      hits: 1\n"))
+        #expect(file.contains("    severity: warning\n"), "lift 5 pays: the default severity stays")
+        #expect(file.contains("    backtest:\n      flagged: 1\n      hits: 1\n"), "the guard's own tally")
+
+        let list = try HindsightBinary.run(["guards", "list"], in: repo.root, environment: repo.environment())
+        #expect(list.output.contains("Backtest lift over random (5 commits after \(cut.prefix(7))): "))
+        #expect(list.output.contains("reintroduced-fix 5.00"))
+        let json = try HindsightBinary.run(["guards", "list", "--format", "json"], in: repo.root, environment: repo.environment())
+        let parsed = try #require(try JSONSerialization.jsonObject(with: json.standardOutput) as? [String: Any])
+        let id = try #require((parsed["guards"] as? [[String: Any]])?.first?["id"] as? String)
+        #expect(((parsed["guards"] as? [[String: Any]])?.first?["backtest"] as? [String: Any])?["hits"] as? Int == 1)
+        let explain = try HindsightBinary.run(["guards", "explain", id], in: repo.root, environment: repo.environment())
+        #expect(explain.output.contains("Backtest (5 commits after \(cut.prefix(7)), 1 of which later needed a fix):"))
+        #expect(explain.output.contains("this guard flagged 1, 1 of which needed a fix (lift 5.00)."))
+
+        try repo.write(".hindsight.yml", "backtest:\n  grace: 0\n  liftThreshold: 10\n")
+        let strict = try HindsightBinary.run(["guards", "mine"], in: repo.root, environment: repo.environment())
+        let note = try #require(strict.output.split(separator: "\n").first { $0.hasPrefix("backtest:") })
+        #expect(note.contains("below lift 10.0, so proposed at notice: ") && note.contains("reintroduced-fix"), "\(note)")
+        let demoted = try String(contentsOf: repo.root.appendingPathComponent(".hindsight/guards.yml"), encoding: .utf8)
+        #expect(demoted.contains("    severity: notice\n"))
+        #expect(demoted.contains("  liftThreshold: 10.0\n"))
     }
 }

@@ -91,13 +91,15 @@ struct Check: ParsableCommand {
         let change = try git.changeSet(for: target, options: configuration.history)
         clock.lap("read change")
         let settings = configuration.report.analysisSettings(now: Int64(Date().timeIntervalSince1970))
-        let context = try GuardContextLoader.load(
-            store: store, settings: settings, touching: change, severities: configuration.check.severities)
+        let guards = try guardSet(git)
+        // Live kinds that did not pay in the latest backtest run at notice unless configured.
+        let severities = guards.record?.severities(configured: configuration.check.severities) ?? configuration.check.severities
+        let context = try GuardContextLoader.load(store: store, settings: settings, touching: change, severities: severities)
         clock.lap("load file facts")
         var options = configuration.check.options
         options.allow.formUnion(allow)
         var result = HindsightCore.check(
-            change, rules: liveRules + [GuardSetRule(guards: try guardSet(git).guards)], context: context, options: options,
+            change, rules: liveRules + [GuardSetRule(guards: guards.guards)], context: context, options: options,
             baseline: newOnly ? try baseline(of: change, in: git) : nil)
         clock.lap("run guards")
         let notes = [try indexNote(store: store, git: git), shallowNote].compactMap { $0 }

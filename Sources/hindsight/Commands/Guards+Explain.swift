@@ -19,7 +19,26 @@ extension Guards {
         func run() throws {
             let document = try Document(repository)
             let item = document.set.guards[try document.index(of: id)]
-            Terminal.writeOutput(Array(Self.explanation(of: item).joined(separator: "\n").utf8) + [UInt8(ascii: "\n")])
+            let lines = Self.explanation(of: item) + Self.record(of: item, in: document.set.record)
+            Terminal.writeOutput(Array(lines.joined(separator: "\n").utf8) + [UInt8(ascii: "\n")])
+        }
+
+        /// What the latest backtest says of the guard and of its kind, when `guards mine` ran one.
+        static func record(of item: Guard, in record: BacktestRecord?) -> [String] {
+            guard let record else { return [] }
+            let window = "\(record.commits) commits after \(record.cut.short), \(record.fixInducing) of which later needed a fix"
+            var lines = ["", "Backtest (\(window)):"]
+            let tally = item.record ?? GuardTally(flagged: 0, hits: 0)
+            lines.append("  this guard flagged \(tally.flagged), \(tally.hits) of which needed a fix"
+                + (tally.flagged > 0 ? " (lift \(Guards.lift(record.score(tally))))." : "."))
+            if let kind = record.kinds[item.kind] {
+                let below = record.kindsBelowThreshold.contains(item.kind)
+                lines.append("  \(Guards.terminalSafe(item.kind)) guards flagged \(kind.flagged), \(kind.hits) of which needed a fix"
+                    + (kind.flagged > 0 ? " (lift \(Guards.lift(record.score(kind))))" : "")
+                    + (below ? ": below \(record.liftThreshold), so proposed at notice." : "."))
+            }
+            lines.append("  `hindsight backtest` replays it in full.")
+            return lines
         }
 
         static func explanation(of item: Guard) -> [String] {

@@ -34,8 +34,10 @@ extension Guards {
                 (status.map { item.status == $0 } ?? true) && (kind.map { item.kind == $0 } ?? true)
             }
             switch format {
-            case .text: Terminal.writeOutput(Array(text(shown, total: document.set.guards.count, exists: document.exists).utf8))
-            case .json: Terminal.writeOutput(Array(try json(shown)) + [UInt8(ascii: "\n")])
+            case .text:
+                let record = Self.recordLine(document.set.record).map { $0 + "\n" } ?? ""
+                Terminal.writeOutput(Array((text(shown, total: document.set.guards.count, exists: document.exists) + record).utf8))
+            case .json: Terminal.writeOutput(Array(try json(shown, record: document.set.record)) + [UInt8(ascii: "\n")])
             }
         }
 
@@ -72,11 +74,24 @@ extension Guards {
             return lines.joined(separator: "\n") + "\n"
         }
 
-        private func json(_ shown: [Guard]) throws -> Data {
+        /// Each kind's lift in the latest backtest, in one line.
+        static func recordLine(_ record: BacktestRecord?) -> String? {
+            guard let record else { return nil }
+            let below = record.kindsBelowThreshold
+            let kinds = record.kinds.sorted { $0.key < $1.key }.filter { $0.value.flagged > 0 }.map { kind, tally in
+                "\(Guards.terminalSafe(kind)) \(Guards.lift(record.score(tally)))" + (below.contains(kind) ? " (notice)" : "")
+            }
+            return "Backtest lift over random (\(record.commits) commits after \(record.cut.short)): "
+                + (kinds.isEmpty ? "no kind flagged a commit." : kinds.joined(separator: ", ") + ".")
+        }
+
+        private func json(_ shown: [Guard], record: BacktestRecord?) throws -> Data {
             let counts = Dictionary(uniqueKeysWithValues: GuardStatus.allCases.map { status in
                 (status.rawValue, shown.filter { $0.status == status }.count)
             })
-            let list = GuardList(schemaVersion: 1, file: GuardSetFile.relativePath, counts: counts, guards: shown.map(GuardJSON.init))
+            let list = GuardList(
+                schemaVersion: 1, file: GuardSetFile.relativePath, counts: counts, backtest: record.map(RecordJSON.init),
+                guards: shown.map(GuardJSON.init))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return try encoder.encode(list)
@@ -87,6 +102,9 @@ extension Guards {
     static func padded(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
+
+    /// A lift with two decimals.
+    static func lift(_ score: BacktestScore) -> String { String(format: "%.2f", score.lift) }
 
     /// `text` cut to `width` characters with `…` at the end.
     static func elided(_ text: String, _ width: Int) -> String {
@@ -99,7 +117,37 @@ private struct GuardList: Encodable {
     let schemaVersion: Int
     let file: String
     let counts: [String: Int]
+    let backtest: RecordJSON?
     let guards: [GuardJSON]
+}
+
+/// The latest backtest's record, as `guards list --format json` prints it.
+private struct RecordJSON: Encodable {
+    struct Kind: Encodable {
+        let kind: String
+        let flagged, hits: Int
+        let recall, precision, lift: Double
+        let belowThreshold: Bool
+    }
+
+    let cut, until: String
+    let commits, fixInducing: Int
+    let liftThreshold: Double
+    let kinds: [Kind]
+
+    init(_ record: BacktestRecord) {
+        cut = record.cut.hex
+        until = record.until.hex
+        commits = record.commits
+        fixInducing = record.fixInducing
+        liftThreshold = record.liftThreshold
+        let below = record.kindsBelowThreshold
+        kinds = record.kinds.sorted { $0.key < $1.key }.map { kind, tally in
+            let score = record.score(tally)
+            return Kind(kind: kind, flagged: tally.flagged, hits: tally.hits, recall: score.recall, precision: score.precision,
+                        lift: score.lift, belowThreshold: below.contains(kind))
+        }
+    }
 }
 
 private struct GuardJSON: Encodable {
@@ -115,6 +163,11 @@ private struct GuardJSON: Encodable {
     let scope: [String]
     let muteReason: String?
     let evidence: [Commit]
+    let backtest: Tally?
+
+    struct Tally: Encodable {
+        let flagged, hits: Int
+    }
 
     init(_ item: Guard) {
         id = item.id
@@ -126,6 +179,7 @@ private struct GuardJSON: Encodable {
         action = item.action
         scope = item.scope.map(\.string)
         muteReason = item.muteReason
+        backtest = item.record.map { Tally(flagged: $0.flagged, hits: $0.hits) }
         evidence = item.evidence.map {
             Commit(commit: $0.id.hex, date: GuardSetFile.evidenceDate($0.time), time: $0.time, subject: $0.subject, author: $0.author)
         }

@@ -17,7 +17,11 @@ extension Guards {
                 line a fix removed (at most 20 from a file) that has not come back, and a recurring-pattern guard for each \
                 call that three or more fixes across two or more files removed, and a reverted-change guard for \
                 each reverted commit (unless re-landed). Existing guards keep their status, \
-                severity, wording and mute reason; only their evidence is refreshed. The file is written \
+                severity, wording and mute reason; only their evidence is refreshed. Then it backtests the \
+                guards on the repository's own history (as `hindsight backtest` with the defaults) and \
+                records each kind's and each guard's score: proposed guards of a kind whose lift over random \
+                is below backtest.liftThreshold (default 2) are proposed at notice, and `check` runs the \
+                live kinds below it at notice too, unless check.severity names them. The file is written \
                 only when it changes.
                 """
         )
@@ -29,6 +33,9 @@ extension Guards {
 
         @Flag(help: "Read the index as it is, without mining new commits first.")
         var noMine = false
+
+        @Flag(help: "Skip the backtest that records each kind's score (backtest.record in .hindsight.yml).")
+        var noBacktest = false
 
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
@@ -56,11 +63,41 @@ extension Guards {
             let url = workTree.appendingPathComponent(GuardSetFile.relativePath)
             let existing = try GuardSetFile.load(from: url)
             let known = Set(existing.guards.map(\.id))
-            let wrote = try GuardSetFile.save(existing.merging(mined: mined), to: url)
+            var merged = existing.merging(mined: mined)
+            var recordNote: String?
+            if configuration.backtest.record, !noBacktest {
+                (merged, recordNote) = try recordBacktest(in: merged, git: git, snapshot: input.snapshot, configuration: configuration)
+            }
+            let wrote = try GuardSetFile.save(merged, to: url)
             guard !quiet else { return }
             let added = mined.count { !known.contains($0.id) }
             print("read \(fixesRead) fix commits: \(mined.count) guards (\(added) new, \(mined.count - added) refreshed); "
                 + (wrote ? "wrote \(GuardSetFile.relativePath)." : "\(GuardSetFile.relativePath) is unchanged."))
+            if let recordNote { print(recordNote) }
+        }
+
+        /// `set` with the record of a backtest with the configured defaults, and what it found in one line.
+        private func recordBacktest(
+            in set: GuardSet, git: GitRepository, snapshot: HistorySnapshot, configuration: HindsightConfiguration
+        ) throws -> (GuardSet, String) {
+            var request = BacktestRequest(configuration.backtest)
+            request.maxFixes = maxFixes
+            var runner = BacktestRunner(git: git, snapshot: snapshot, configuration: configuration)
+            if !quiet, Terminal.isErrorInteractive { runner.progress = ProgressBar() }
+            let result = try runner.run(request)
+            guard !result.window.commits.isEmpty else {
+                return (set, "backtest: no commit after the cut had \(request.graceDays) days for its fix to appear, so the "
+                    + "record is unchanged (backtest.grace in .hindsight.yml shortens it).")
+            }
+            let tallies = Dictionary(result.guards.map { ($0.name, GuardTally(flagged: $0.score.flagged, hits: $0.score.hits)) },
+                                     uniquingKeysWith: { first, _ in first })
+            let severities = configuration.check.severities
+            let applied = set.applying(BacktestRecord(result), tallies: tallies) { severities[$0] ?? .warning }
+            let below = result.kindsBelowThreshold
+            return (applied, "backtest: \(result.overall.commits) commits replayed, \(result.overall.fixInducing) later needed a fix; "
+                + (below.isEmpty ? "no kind fell below lift \(result.liftThreshold)."
+                    : "below lift \(result.liftThreshold), so proposed at notice: \(below.joined(separator: ", ")).")
+                + " `hindsight backtest` shows the table.")
         }
     }
 }
