@@ -25,7 +25,7 @@ import Testing
     static let pullRequestWorkflow = ["fetch-depth: 0", "contents: read", "pull-requests: read", "security-events: write",
                                       "github/codeql-action/upload-sarif@", "sarif_file: hindsight.sarif"]
     static let nightlyWorkflow = ["fetch-depth: 0", "contents: write", "pull-requests: write", "schedule:", "workflow_dispatch:",
-                                  "check: \"false\"", "hindsight guards mine", "hindsight context", "peter-evans/create-pull-request@"]
+                                  "check: \"false\"", "hindsight guards mine", "hindsight context", "hindsight backtest", "peter-evans/create-pull-request@"]
 
     static let templates: [Template] = [
         Template(path: "ci-templates/github/action.yml", schema: "vendor.github-actions",
