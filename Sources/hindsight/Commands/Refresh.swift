@@ -32,7 +32,7 @@ struct Refresh: ParsableCommand {
         guard configuration.context.refresh, git.workTree != nil else { return }
         var arguments = ["--repo", repository.path, "--no-mine"] + (quiet ? ["--quiet"] : [])
         if let config = repository.config { arguments += ["--config", config] }
-        var context = try Context.parse(arguments)
+        let context = try Context.parse(arguments)
         try context.run()
     }
 }
