@@ -3,10 +3,26 @@ public struct GuardSetRule: GuardRule {
     /// The guards to run.
     public let guards: [Guard]
     public let kind = "guard-set"
+    /// One descriptor per guard, for findings formats that list rules.
+    public let descriptors: [RuleDescriptor]
+    /// `reintroduced-fix` guards by scope path and matched line.
+    private let removedLines: [RepoPath: [String: [Int]]]
+    /// Indexes of the `recurring-pattern` and `reverted-change` guards.
+    private let patterns: [Int], reverts: [Int]
 
-    /// A rule over `guards`; muted ones never run.
+    /// A rule over `guards`; muted ones never run. Indexed once, so a backtest replaying thousands of
+    /// commits (or a check against thousands of guards) looks each added line up instead of scanning.
     public init(guards: [Guard]) {
-        self.guards = guards.filter { $0.status != .muted }
+        let guards = guards.filter { $0.status != .muted }
+        self.guards = guards
+        descriptors = guards.map { RuleDescriptor(id: $0.id, kind: $0.kind, summary: $0.message, help: $0.action, severity: $0.severity) }
+        var removedLines: [RepoPath: [String: [Int]]] = [:]
+        for (index, item) in guards.enumerated() where item.kind == "reintroduced-fix" {
+            for path in item.scope { removedLines[path, default: [:]][item.match, default: []].append(index) }
+        }
+        self.removedLines = removedLines
+        patterns = guards.indices.filter { guards[$0].kind == "recurring-pattern" }
+        reverts = guards.indices.filter { guards[$0].kind == "reverted-change" }
     }
 
     public var descriptor: RuleDescriptor {
@@ -15,25 +31,17 @@ public struct GuardSetRule: GuardRule {
             help: "Each guard carries the commits that taught it; `hindsight guards explain ID` shows them.", severity: .warning)
     }
 
-    /// One descriptor per guard, for findings formats that list rules.
-    public var descriptors: [RuleDescriptor] {
-        guards.map { RuleDescriptor(id: $0.id, kind: $0.kind, summary: $0.message, help: $0.action, severity: $0.severity) }
-    }
 
     public func findings(in change: ChangeSet, context: GuardContext) -> [Finding] {
-        var byPathAndLine: [RepoPath: [String: [Guard]]] = [:]
-        for item in guards where item.kind == "reintroduced-fix" {
-            for path in item.scope { byPathAndLine[path, default: [:]][item.match, default: []].append(item) }
-        }
         var findings = patternFindings(in: change)
-        for item in guards where item.kind == "reverted-change" && reapplies(item, in: change) {
+        for item in reverts.map({ guards[$0] }) where reapplies(item, in: change) {
             let path = change.files.first { file in item.scope.contains(file.path) }?.path ?? change.files.first?.path ?? RepoPath("")
             findings.append(item.finding(path: path, line: nil, fingerprint: item.id))
         }
         for file in change.files {
-            guard let lines = byPathAndLine[file.oldPath ?? file.path] ?? byPathAndLine[file.path] else { continue }
+            guard let lines = removedLines[file.oldPath ?? file.path] ?? removedLines[file.path] else { continue }
             for added in file.added {
-                for item in lines[normalizedLine(added.text)] ?? [] {
+                for item in (lines[normalizedLine(added.text)] ?? []).map({ guards[$0] }) {
                     findings.append(item.finding(path: file.path, line: added.number, fingerprint: "\(item.id)|\(file.path.string)"))
                 }
             }
@@ -43,8 +51,8 @@ public struct GuardSetRule: GuardRule {
 
     /// Findings of `recurring-pattern` guards: an added line calling a pattern fixes kept removing.
     private func patternFindings(in change: ChangeSet) -> [Finding] {
-        let patterns = guards.filter { $0.kind == "recurring-pattern" }
         guard !patterns.isEmpty else { return [] }
+        let patterns = patterns.map { guards[$0] }
         var findings: [Finding] = []
         for file in change.files {
             for added in file.added {

@@ -37,8 +37,7 @@ struct BacktestRunner {
                 model = try train(miner, through: commit - 1)
             }
             let change = try miner.change(of: snapshot.commits[commit].id)
-            let result = check(change, rules: liveRules + [GuardSetRule(guards: model.guards)], context: model.context,
-                               options: configuration.check.options)
+            let result = check(change, rules: model.rules, context: model.context, options: configuration.check.options)
             flags.record(result.findings, for: commit)
             progress?.advanced(by: 1)
         }
@@ -81,6 +80,7 @@ struct BacktestRunner {
     /// What the guards know at one commit: mined guards, the live rules' per-file facts and bug scores.
     private struct Model {
         var guards: [Guard]
+        var rules: [any GuardRule]
         var context: GuardContext
         var bugScores: [RepoPath: Double]
     }
@@ -90,8 +90,9 @@ struct BacktestRunner {
         let input = AnalysisInput(snapshot: snapshot.prefix(through: last), settings: settings(at: last))
         let analyzed = analyzeFiles(in: input)
         let severities = configuration.check.severities
+        let guards = try miner.mine(input, severities: severities).guards
         return Model(
-            guards: try miner.mine(input, severities: severities).guards,
+            guards: guards, rules: liveRules + [GuardSetRule(guards: guards)],
             context: GuardContext(files: fileFacts(in: input, analyzed: analyzed), tip: input.snapshot.tip, severities: severities),
             bugScores: Dictionary(analyzed.map { ($0.report.path, $0.report.bugScore) }, uniquingKeysWith: max))
     }
