@@ -17,6 +17,9 @@ import Testing
     @Test func onlyKindsThatFlaggedBelowTheThresholdAreBelowIt() {
         #expect(Self.record.kindsBelowThreshold == ["co-change"])
         #expect(Self.record.score(GuardTally(flagged: 4, hits: 2)).lift == 5)
+        var quiet = Self.record
+        quiet.fixInducing = 0
+        #expect(quiet.kindsBelowThreshold.isEmpty, "no commit needed a fix: no evidence against any kind")
     }
 
     @Test func checkRunsThemAtNoticeUnlessConfigurationNamesThem() {

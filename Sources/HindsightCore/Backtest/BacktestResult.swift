@@ -84,9 +84,10 @@ public struct BacktestResult: Sendable {
         self.liftThreshold = liftThreshold
     }
 
-    /// Kinds that flagged commits with a lift below the threshold: `guards mine` proposes them at notice.
+    /// Kinds whose record puts them below the threshold (``BacktestRecord/kindsBelowThreshold``), in kind order.
     public var kindsBelowThreshold: [String] {
-        kinds.filter { $0.score.flagged > 0 && $0.score.lift < liftThreshold }.map(\.name)
+        let below = BacktestRecord(self).kindsBelowThreshold
+        return kinds.map(\.name).filter(below.contains)
     }
 }
 

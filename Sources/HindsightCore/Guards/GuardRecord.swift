@@ -52,10 +52,12 @@ public struct BacktestRecord: Hashable, Sendable {
         BacktestScore(commits: commits, fixInducing: fixInducing, flagged: tally.flagged, hits: tally.hits)
     }
 
-    /// Kinds that flagged commits here without beating random by `liftThreshold`: a kind that never
-    /// flagged one has shown nothing either way and keeps its severity.
+    /// Kinds that flagged commits here without beating random by `liftThreshold`. Lift needs both
+    /// sides: a kind that flagged nothing, or a window where no commit needed a fix, shows nothing
+    /// either way, and the kind keeps its severity.
     public var kindsBelowThreshold: Set<String> {
-        Set(kinds.filter { $0.value.flagged > 0 && score($0.value).lift < liftThreshold }.keys)
+        guard fixInducing > 0 else { return [] }
+        return Set(kinds.filter { $0.value.flagged > 0 && score($0.value).lift < liftThreshold }.keys)
     }
 
     /// The severity per kind `check` uses: the configured ones, and notice for kinds below the

@@ -69,7 +69,7 @@ enum BacktestText {
     static func verdict(_ result: BacktestResult) -> String {
         let below = result.kindsBelowThreshold
         return below.isEmpty
-            ? "Every kind beats random by at least \(ReportText.fixed(result.liftThreshold, 2))×."
+            ? "No kind that flagged commits fell below lift \(ReportText.fixed(result.liftThreshold, 2))."
             : "Below lift \(ReportText.fixed(result.liftThreshold, 2)) here, so `guards mine` proposes them at notice: "
                 + below.joined(separator: ", ") + "."
     }
