@@ -8,6 +8,8 @@ public struct BacktestScore: Hashable, Sendable {
     public var flagged: Int
     /// Flagged commits that were fix-inducing.
     public var hits: Int
+    /// For a random pick, the expected number of hits, which is rarely whole; nil for a real pick.
+    public var expectedHits: Double?
 
     /// The score of `flagged` against `truth`, over `commits` commits.
     public init(commits: Int, truth: Set<Int>, flagged: Set<Int>) {
@@ -28,13 +30,15 @@ public struct BacktestScore: Hashable, Sendable {
     /// Share of commits flagged.
     public var alarmRate: Double { ratio(flagged, commits) }
     /// Share of fix-inducing commits flagged.
-    public var recall: Double { ratio(hits, fixInducing) }
+    public var recall: Double { fixInducing == 0 ? 0 : exactHits / Double(fixInducing) }
     /// Share of flagged commits that were fix-inducing.
-    public var precision: Double { ratio(hits, flagged) }
+    public var precision: Double { flagged == 0 ? 0 : exactHits / Double(flagged) }
     /// Share of all commits that were fix-inducing: the precision of flagging at random.
     public var baseRate: Double { ratio(fixInducing, commits) }
     /// Precision over the base rate: how many times better than flagging at random (0 when undefined).
     public var lift: Double { baseRate == 0 ? 0 : precision / baseRate }
+
+    private var exactHits: Double { expectedHits ?? Double(hits) }
 
     private func ratio(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) }
 }

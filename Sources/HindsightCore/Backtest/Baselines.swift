@@ -1,6 +1,6 @@
 /// What a guard set must beat: simple ways of flagging the same number of commits.
 public enum BacktestBaseline: String, CaseIterable, Sendable {
-    /// Commits picked at random: the expected figures (hits = flagged × base rate, rounded).
+    /// Commits picked at random: the expected figures (hits = flagged × base rate), so its lift is 1.
     case random
     /// The commits that added the most lines.
     case mostAddedLines = "most-added-lines"
@@ -20,7 +20,9 @@ public enum BacktestBaseline: String, CaseIterable, Sendable {
         switch self {
         case .random:
             let expected = commits.isEmpty ? 0 : Double(flagged * inWindow.count) / Double(commits.count)
-            return BacktestScore(commits: commits.count, fixInducing: inWindow.count, flagged: flagged, hits: Int(expected.rounded()))
+            var score = BacktestScore(commits: commits.count, fixInducing: inWindow.count, flagged: flagged, hits: Int(expected.rounded()))
+            score.expectedHits = expected
+            return score
         case .mostAddedLines:
             let ranked = commits.sorted { (addedLines[$0] ?? 0, $1) > (addedLines[$1] ?? 0, $0) }
             return BacktestScore(commits: commits.count, truth: inWindow, flagged: Set(ranked.prefix(flagged)))

@@ -25,7 +25,8 @@ enum BacktestText {
     static let columns = ["Flagged", "Alarm rate", "Hits", "Recall", "Precision", "Lift"]
 
     static func figures(_ score: BacktestScore) -> [String] {
-        ["\(score.flagged)", ReportText.percent(score.alarmRate, decimals: 1), "\(score.hits)",
+        ["\(score.flagged)", ReportText.percent(score.alarmRate, decimals: 1),
+         score.expectedHits.map { ReportText.fixed($0, 2) } ?? "\(score.hits)",
          ReportText.percent(score.recall, decimals: 1), ReportText.percent(score.precision, decimals: 1),
          ReportText.fixed(score.lift, 2)]
     }

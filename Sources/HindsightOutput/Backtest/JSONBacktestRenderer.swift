@@ -58,7 +58,7 @@ public struct JSONBacktestRenderer: BacktestRenderer {
     private func score(_ score: BacktestScore) -> JSONValue {
         .object([
             ("commits", .int(score.commits)), ("fixInducing", .int(score.fixInducing)), ("flagged", .int(score.flagged)),
-            ("hits", .int(score.hits)), ("alarmRate", .number(score.alarmRate)), ("recall", .number(score.recall)),
+            ("hits", score.expectedHits.map(JSONValue.number) ?? .int(score.hits)), ("alarmRate", .number(score.alarmRate)), ("recall", .number(score.recall)),
             ("precision", .number(score.precision)), ("baseRate", .number(score.baseRate)), ("lift", .number(score.lift)),
         ])
     }
