@@ -41,6 +41,37 @@ import Testing
         #expect(failing.output.contains("src/parser.h"))
     }
 
+    /// A backtest record in which co-change flagged 10 of 100 commits and none needed a fix.
+    @Test func aKindBelowItsBacktestLiftRunsAtNoticeUntilConfigurationRaisesIt() throws {
+        let repo = try Self.history()
+        try HindsightBinary.run(["mine", "-q"], in: repo.root, environment: repo.environment()).requireSuccess("mine")
+        try repo.write(".hindsight/guards.yml", """
+            version: 1
+            backtest:
+              cut: \(String(repeating: "a", count: 40))
+              until: \(String(repeating: "b", count: 40))
+              commits: 100
+              fixInducing: 5
+              liftThreshold: 2
+              kinds:
+                co-change:
+                  flagged: 10
+                  hits: 0
+            guards: []
+
+            """)
+        try repo.write("src/parser.c", "int parse(void) { return 42; }\n")
+        try repo.git(["add", "src/parser.c"])
+        func coChangeSeverity() throws -> String? {
+            let result = try Self.check(repo, ["--staged", "--format", "json"])
+            let json = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
+            return (json["findings"] as? [[String: Any]])?.first { $0["kind"] as? String == "co-change" }?["severity"] as? String
+        }
+        #expect(try coChangeSeverity() == "notice")
+        try repo.write(".hindsight.yml", "check:\n  severity:\n    co-change: warning\n")
+        #expect(try coChangeSeverity() == "warning")
+    }
+
     @Test func stagingBothFilesOrAllowingTheKindIsClean() throws {
         let repo = try Self.history()
         try HindsightBinary.run(["mine", "-q"], in: repo.root, environment: repo.environment()).requireSuccess("mine")
