@@ -36,7 +36,8 @@ struct BacktestRunner {
             if let every = request.refreshEvery, position > 0, position.isMultiple(of: every) {
                 model = try train(miner, through: commit - 1)
             }
-            let change = try miner.change(of: snapshot.commits[commit].id)
+            // Read afresh rather than through the miner's cache: a long window must not hold every diff.
+            let change = try git.changeSet(for: .commit(snapshot.commits[commit].id.hex), options: configuration.history)
             let result = check(change, rules: model.rules, context: model.context, options: configuration.check.options)
             flags.record(result.findings, for: commit)
             progress?.advanced(by: 1)
