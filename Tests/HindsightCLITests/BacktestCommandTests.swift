@@ -104,6 +104,13 @@ import Testing
         #expect(empty.error.contains("no commit after the cut had 365 days for its fix to appear"))
     }
 
+    @Test func aDateCutsBeforeThatDay() throws {
+        let (repo, cut, _, _) = try Self.history()
+        let json = try Self.backtest(repo, ["--cut", "2020-09-16"])
+        #expect((json["cut"] as? [String: Any])?["commit"] as? String == cut, "the last commit before 2020-09-16 is day 2's")
+        #expect((json["window"] as? [String: Any])?["commits"] as? Int == 5)
+    }
+
     @Test func aBadCutIsAUsageError() throws {
         let (repo, cut, _, _) = try Self.history()
         let unknown = try HindsightBinary.run(["backtest", "--cut", "no-such-ref"], in: repo.root, environment: repo.environment())
