@@ -21,8 +21,8 @@ struct HistoryModel: Sendable {
     let undoneReverts: Set<CommitID>
     /// What each revert's message says beyond git's standard line (untrusted text), by revert id.
     let revertReasons: [CommitID: String]
-    /// Recurring-fix files by path.
-    let recurringFixes: [RepoPath: RecurringFixFile]
+    /// Every fix commit of a recurring-fix file, once each, for text searches.
+    let fixCommits: [CommitRef]
 
     /// Analyses `snapshot` under `settings`.
     init(snapshot: HistorySnapshot, settings: AnalysisSettings) {
@@ -42,7 +42,8 @@ struct HistoryModel: Sendable {
         var reasons: [CommitID: String] = [:]
         for commit in snapshot.commits where reverts.contains(commit.id) { reasons[commit.id] = revertReason(commit.body) }
         revertReasons = reasons
-        recurringFixes = Dictionary(parts.report.recurringFixes.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var seen = Set<CommitID>()
+        fixCommits = parts.report.recurringFixes.flatMap(\.fixes).filter { seen.insert($0.id).inserted }
     }
 
     /// The commit the model describes.

@@ -38,7 +38,7 @@ enum ToolCatalog {
             arguments: [
                 ArgumentSpec(name: "path", kind: .string(maxBytes: ConfinedPath.maximumBytes),
                              summary: "A file or directory relative to the repository root, or a glob such as \"src/**/*.swift\".", isRequired: true),
-                .limit(default: 20, maximum: 200, of: "files"),
+                .limit(default: 10, maximum: 100, of: "files"),
             ],
             answer: { arguments, access in
                 let selector = try PathSelector(try arguments.string("path") ?? "", workTree: access.workTree)

@@ -26,8 +26,13 @@ extension HistoryModel {
             lines.append(line)
         }
         if result.suppressed > 0 { lines.append("\(HistoryText.count(result.suppressed, "finding")) suppressed by check.exclude or Hindsight-Allow.") }
+        // The rules that found something, not every guard: a guard set can hold a thousand descriptors,
+        // which cost the model tokens and the SDK 65 µs a string to re-decode.
+        let fired = Set(result.findings.map(\.ruleID))
+        let ran = result.rules.count
+        result.rules = result.rules.filter { fired.contains($0.id) }
         guard case .object(let fields) = JSONFindingsRenderer().document(result) else { return ToolAnswer(lines: lines, fields: []) }
-        return ToolAnswer(lines: lines, fields: fields)
+        return ToolAnswer(lines: lines, fields: fields + [("rulesRun", .int(ran))])
     }
 }
 

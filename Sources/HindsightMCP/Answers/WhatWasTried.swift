@@ -1,4 +1,3 @@
-import Foundation
 import HindsightCore
 import HindsightOutput
 
@@ -6,8 +5,10 @@ import HindsightOutput
 struct TriedQuery: Sendable {
     /// Files selected by path or glob.
     var selector: PathSelector?
-    /// Text searched case-insensitively in subjects, revert reasons and guard messages.
+    /// Text searched, ignoring case, in subjects, revert reasons and guard messages.
     var text: String?
+
+    private var needle: TextNeedle? { text.map(TextNeedle.init) }
 
     /// Whether a revert record matches.
     func matches(_ record: RevertRecord, reason: String?) -> Bool {
@@ -15,9 +16,9 @@ struct TriedQuery: Sendable {
             && matchesText([record.revert.subject, record.reverted?.subject, reason])
     }
 
-    /// Whether a recurring-fix file matches.
-    func matches(_ file: RecurringFixFile) -> Bool {
-        (selector?.matches(file.path) ?? true) && matchesText(file.fixes.map(\.subject))
+    /// Whether a recurring-fix file matches; `matchingFixes` holds the fix commits whose subject has the text.
+    func matches(_ file: RecurringFixFile, matchingFixes: Set<CommitID>?) -> Bool {
+        (selector?.matches(file.path) ?? true) && (matchingFixes.map { ids in file.fixes.contains { ids.contains($0.id) } } ?? true)
     }
 
     /// Whether a guard matches: in scope (a guard without scope covers every path) and by text.
@@ -28,14 +29,20 @@ struct TriedQuery: Sendable {
         return inScope && matchesText([item.message, item.match] + item.evidence.map(\.subject))
     }
 
+    /// The commits among `candidates` whose subject has the text; nil when there is no text.
+    func matchingCommits(_ candidates: [CommitRef]) -> Set<CommitID>? {
+        guard let needle else { return nil }
+        return Set(candidates.filter { needle.isFound(in: $0.subject) }.map(\.id))
+    }
+
     private func isAbove(_ path: RepoPath, _ selector: PathSelector) -> Bool {
         guard case .path(let selected) = selector.kind else { return false }
         return selected.isWithin(path)
     }
 
     private func matchesText(_ candidates: [String?]) -> Bool {
-        guard let text, !text.isEmpty else { return true }
-        return candidates.contains { $0?.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+        guard let needle else { return true }
+        return candidates.contains { $0.map(needle.isFound) ?? false }
     }
 
     /// The query for the text part.
@@ -53,7 +60,11 @@ extension HistoryModel {
     /// guards that keep a fix's or a revert's lesson, with their commit and guard ids.
     func whatWasTried(_ query: TriedQuery, guards: [Guard], limit: Int) -> ToolAnswer {
         let reverts = Shown(report.reverts.filter { query.matches($0, reason: revertReasons[$0.revert.id]) }, limit: limit)
-        let fixes = Shown(report.recurringFixes.filter(query.matches).sorted { ($1.fixes.count, $0.path) < ($0.fixes.count, $1.path) }, limit: limit)
+        let matchingFixes = query.matchingCommits(fixCommits)
+        let fixes = Shown(
+            report.recurringFixes.filter { query.matches($0, matchingFixes: matchingFixes) }
+                .sorted { ($1.fixes.count, $0.path) < ($0.fixes.count, $1.path) },
+            limit: limit)
         let lessons = Shown(guards.filter { Self.doNotRetryKinds.contains($0.kind) && $0.status != .muted && query.matches($0) }, limit: limit)
         var lines = ["What was tried for \(query.quoted):"]
         lines.append("Reverted attempts (\(reverts.items.count + reverts.omitted)):" + (reverts.items.isEmpty ? " none." : ""))
@@ -118,8 +129,8 @@ extension HistoryModel {
             ("latestFixes", .array(file.fixes.suffix(3).reversed().map(Self.commitJSON))),
             ("regions", .array(file.regions.map { region in
                 .object([
-                    ("startLine", .int(region.startLine)), ("endLine", .int(region.endLine)),
-                    ("fixes", .array(region.fixes.map { .string($0.id.hex) })),
+                    ("startLine", .int(region.startLine)), ("endLine", .int(region.endLine)), ("fixCount", .int(region.fixes.count)),
+                    ("latestFixes", .array(region.fixes.suffix(3).reversed().map { .string($0.id.hex) })),
                 ])
             })),
         ])
@@ -131,7 +142,8 @@ extension HistoryModel {
             ("id", .string(item.id)), ("kind", .string(item.kind)), ("status", .string(item.status.rawValue)),
             ("severity", .string(item.severity.rawValue)), ("scope", .array(item.scope.map { .string($0.string) })),
             ("match", .string(item.match)), ("message", .string(item.message)), ("action", .string(item.action)),
-            ("evidence", .array(item.evidence.map(commitJSON))),
+            ("evidence", .array(item.evidence.suffix(3).map(commitJSON))),
+            ("evidenceCount", .int(item.evidence.count)),
         ])
     }
 }
