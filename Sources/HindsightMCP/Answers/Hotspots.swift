@@ -18,7 +18,7 @@ extension HistoryModel {
                 + "(\(HistoryText.count(file.fixCommits, "fix commit"))), recent churn \(HistoryText.fixed(file.recentChurn)), "
                 + "\(HistoryText.count(file.commits, "commit"))\(latest).")
         }
-        if matching.isEmpty { lines.append("None: no file here churns in the top decile.") }
+        if matching.isEmpty { lines.append("None: no file here is a hotspot or churning.") }
         if let note = shown.note { lines.append(note) }
         return ToolAnswer(lines: lines, fields: [
             ("path", selector.map { .string($0.text) } ?? .null),

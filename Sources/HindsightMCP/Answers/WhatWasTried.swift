@@ -67,13 +67,13 @@ extension HistoryModel {
             limit: limit)
         let lessons = Shown(guards.filter { Self.doNotRetryKinds.contains($0.kind) && $0.status != .muted && query.matches($0) }, limit: limit)
         var lines = ["What was tried for \(query.quoted):"]
-        lines.append("Reverted attempts (\(reverts.items.count + reverts.omitted)):" + (reverts.items.isEmpty ? " none." : ""))
+        lines.append("Reverted attempts: \(reverts.items.isEmpty ? "none." : "\(reverts.items.count + reverts.omitted)")")
         lines += reverts.items.map(revertLine)
         if let note = reverts.note { lines.append(note) }
-        lines.append("Recurring fixes (\(fixes.items.count + fixes.omitted) files):" + (fixes.items.isEmpty ? " none." : ""))
+        lines.append("Files fixes keep returning to: \(fixes.items.isEmpty ? "none." : "\(fixes.items.count + fixes.omitted)")")
         lines += fixes.items.map(recurringLine)
         if let note = fixes.note { lines.append(note) }
-        lines.append("Do-not-retry guards (\(lessons.items.count + lessons.omitted)):" + (lessons.items.isEmpty ? " none." : ""))
+        lines.append("Guards keeping these lessons: \(lessons.items.isEmpty ? "none." : "\(lessons.items.count + lessons.omitted)")")
         lines += lessons.items.map { "- \($0.id) \($0.kind) (\($0.status.rawValue)): \(HistoryText.quoted($0.message)) → \(HistoryText.quoted($0.action))" }
         if let note = lessons.note { lines.append(note) }
         return ToolAnswer(lines: lines, fields: [
