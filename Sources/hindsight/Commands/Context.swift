@@ -4,6 +4,7 @@ import HindsightConfig
 import HindsightCore
 import HindsightGit
 import HindsightIndex
+import HindsightMCP
 import HindsightOutput
 
 /// `hindsight context`: write what history teaches into AGENTS.md and path-scoped rule files.
@@ -64,7 +65,8 @@ struct Context: ParsableCommand {
         let formats = try targets(default: configuration.context.targets).compactMap(ruleFileFormat(named:))
         let block = AgentsBlockRenderer(
             budget: budget ?? configuration.context.budget,
-            ruleFiles: formats.map(\.pathPattern)).render(context)
+            ruleFiles: formats.map(\.pathPattern), mentionsMCPServer: MCPClientConfig.isConfigured(in: workTree)
+        ).render(context)
         let contents = AreaRulesRenderer().render(contextAreas(of: context))
         let files = ContextFiles(workTree: workTree)
         let changes = try files.plan(
