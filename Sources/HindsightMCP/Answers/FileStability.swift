@@ -37,29 +37,33 @@ extension HistoryModel {
 
     private func stabilityJSON(_ file: FileReport) -> JSONValue {
         let evidence = self.evidence(of: file.path)
-        var fields = JSONValue.pathFields("path", file.path)
-        fields += [
-            ("class", .string(file.classification.fileClass.rawValue)),
-            ("reason", .string(file.classification.reason)),
-            ("commits", .int(file.commits)),
+        return .object(Self.summaryFields(file) + [
             ("linesAdded", .int(file.linesAdded)),
             ("linesDeleted", .int(file.linesDeleted)),
-            ("churn", .int(file.churn)),
-            ("recentChurn", .number(file.recentChurn)),
             ("firstSeen", .time(file.firstSeen)),
-            ("lastChanged", .time(file.lastChanged)),
             ("ageDays", .int(days(since: file.firstSeen))),
             ("daysSinceChange", .int(days(since: file.lastChanged))),
             ("owners", .array(file.authors.prefix(3).map(Self.ownerJSON))),
             ("ownerCount", .int(file.authors.count)),
-            ("fixCommits", .int(file.fixCommits)),
-            ("bugScore", .number(file.bugScore)),
             ("reverts", .int(file.reverts)),
             ("agentCommits", .int(file.agentCommits)),
             ("recentCommits", .array(evidence.recent.map(Self.commitJSON))),
             ("latestFixes", .array(evidence.fixes.map(Self.commitJSON))),
+        ])
+    }
+
+    /// The figures every answer about a file gives: path, class and rule, commits, churn, fixes, bug score.
+    static func summaryFields(_ file: FileReport) -> [(String, JSONValue)] {
+        JSONValue.pathFields("path", file.path) + [
+            ("class", .string(file.classification.fileClass.rawValue)),
+            ("reason", .string(file.classification.reason)),
+            ("commits", .int(file.commits)),
+            ("churn", .int(file.churn)),
+            ("recentChurn", .number(file.recentChurn)),
+            ("lastChanged", .time(file.lastChanged)),
+            ("fixCommits", .int(file.fixCommits)),
+            ("bugScore", .number(file.bugScore)),
         ]
-        return .object(fields)
     }
 
     /// The latest three commits and latest three fix commits behind a covered file's figures, newest first.

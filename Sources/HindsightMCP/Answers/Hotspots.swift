@@ -23,19 +23,7 @@ extension HistoryModel {
         return ToolAnswer(lines: lines, fields: [
             ("path", selector.map { .string($0.text) } ?? .null),
             ("files", .array(shown.items.map { file in
-                var fields = JSONValue.pathFields("path", file.path)
-                fields += [
-                    ("class", .string(file.classification.fileClass.rawValue)),
-                    ("reason", .string(file.classification.reason)),
-                    ("bugScore", .number(file.bugScore)),
-                    ("fixCommits", .int(file.fixCommits)),
-                    ("recentChurn", .number(file.recentChurn)),
-                    ("churn", .int(file.churn)),
-                    ("commits", .int(file.commits)),
-                    ("lastChanged", .time(file.lastChanged)),
-                    ("mainAuthor", file.mainAuthor.map(Self.ownerJSON) ?? .null),
-                ]
-                return .object(fields)
+                .object(Self.summaryFields(file) + [("mainAuthor", file.mainAuthor.map(Self.ownerJSON) ?? .null)])
             })),
             ("omitted", .int(shown.omitted)),
         ])
