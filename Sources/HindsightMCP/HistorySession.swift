@@ -120,8 +120,12 @@ final class HistorySession: Sendable {
         private mutating func refreshedStatus(refresh: Bool) throws -> IndexStatus {
             var status = try currentStatus()
             guard refresh, !status.isCurrent, status.head != nil else { return status }
-            guard let behind = status.behind, behind <= HistorySession.quickRefreshLimit, state.store != nil else {
-                let count = status.behind.map { HistoryText.count($0, "new commit") } ?? "No index yet"
+            guard state.store != nil else {
+                status.refreshNote = "Not refreshed: there is no index yet, and a first mine is long; run `hindsight mine`."
+                return status
+            }
+            guard let behind = status.behind, behind <= HistorySession.quickRefreshLimit else {
+                let count = status.behind.map { HistoryText.count($0, "new commit") } ?? "More than \(IndexStatus.countLimit) new commits"
                 status.refreshNote = "Not refreshed: \(count) is more than a call mines (\(HistorySession.quickRefreshLimit)); run `hindsight mine`."
                 return status
             }

@@ -23,7 +23,9 @@ struct IndexStatus: Sendable, Equatable {
         let tipText = tip.map { "`\(String($0.hex.prefix(10)))`" } ?? "nothing yet"
         let headText = head.map { "`\(String($0.hex.prefix(10)))`" } ?? "an unborn branch"
         var sentence: String
-        if isCurrent {
+        if tip == nil {
+            sentence = "Index: none yet; run `hindsight mine` once."
+        } else if isCurrent {
             sentence = "Index: at \(tipText), which is HEAD."
         } else if let behind, behind == 0 {
             sentence = "Index: at \(tipText); HEAD is \(headText), with no commit the index lacks."
