@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "hindsight", targets: ["hindsight"]),
+        .executable(name: "hindsight-mcp", targets: ["hindsight-mcp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,9 +39,15 @@ let package = Package(
         .executableTarget(
             name: "hindsight",
             dependencies: [
-                "HindsightCore", "HindsightGit", "HindsightIndex", "HindsightOutput", "HindsightConfig", "HindsightMCP",
+                "HindsightCore", "HindsightGit", "HindsightIndex", "HindsightOutput", "HindsightConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The MCP server, a binary of its own: the SDK links FoundationNetworking and so libcurl, which
+        // would otherwise load (about 8 ms) at every hindsight run. `hindsight mcp` starts it.
+        .executableTarget(
+            name: "hindsight-mcp",
+            dependencies: ["HindsightMCP", "HindsightCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "HindsightTestSupport", dependencies: ["HindsightCore"], path: "Tests/HindsightTestSupport"),
         .testTarget(name: "HindsightCoreTests", dependencies: ["HindsightCore", "HindsightTestSupport"]),

@@ -4,7 +4,6 @@ import HindsightConfig
 import HindsightCore
 import HindsightGit
 import HindsightIndex
-import HindsightMCP
 import HindsightOutput
 
 /// `hindsight context`: write what history teaches into AGENTS.md and path-scoped rule files.

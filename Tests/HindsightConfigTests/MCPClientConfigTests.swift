@@ -1,5 +1,5 @@
 import Foundation
-import HindsightMCP
+import HindsightConfig
 import HindsightTestSupport
 import Testing
 
