@@ -6,11 +6,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "hindsight", targets: ["hindsight"]),
+        .executable(name: "hindsight-mcp", targets: ["hindsight-mcp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),  // the SDK's Transport names its Logger
     ],
     targets: [
         .systemLibrary(
@@ -26,12 +29,25 @@ let package = Package(
         ),
         .target(name: "HindsightOutput", dependencies: ["HindsightCore"]),
         .target(name: "HindsightConfig", dependencies: ["HindsightCore", "Yams"]),
+        .target(
+            name: "HindsightMCP",
+            dependencies: [
+                "HindsightCore", "HindsightGit", "HindsightIndex", "HindsightOutput", "HindsightConfig",
+                .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "hindsight",
             dependencies: [
                 "HindsightCore", "HindsightGit", "HindsightIndex", "HindsightOutput", "HindsightConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The MCP server, a binary of its own: the SDK links FoundationNetworking and so libcurl, which
+        // would otherwise load (about 8 ms) at every hindsight run. `hindsight mcp` starts it.
+        .executableTarget(
+            name: "hindsight-mcp",
+            dependencies: ["HindsightMCP", "HindsightCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "HindsightTestSupport", dependencies: ["HindsightCore"], path: "Tests/HindsightTestSupport"),
         .testTarget(name: "HindsightCoreTests", dependencies: ["HindsightCore", "HindsightTestSupport"]),
@@ -41,12 +57,16 @@ let package = Package(
         ),
         .testTarget(name: "HindsightConfigTests", dependencies: ["HindsightConfig", "HindsightTestSupport"]),
         .testTarget(
+            name: "HindsightMCPTests",
+            dependencies: ["HindsightMCP", "HindsightCore", "HindsightGit", "HindsightOutput", "HindsightTestSupport"]
+        ),
+        .testTarget(
             name: "HindsightIndexTests",
             dependencies: ["HindsightIndex", "HindsightGit", "HindsightCore", "HindsightTestSupport"]
         ),
         .testTarget(
             name: "HindsightCLITests", dependencies: ["HindsightTestSupport", "Yams"],
-            exclude: ["Golden"]  // expected files, read by path in ContextCommandTests
+            exclude: ["Golden", "MCP/mcp_client.py"]  // expected files, read by path; the MCP test client, run by MCPServerTests
         ),
     ]
 )

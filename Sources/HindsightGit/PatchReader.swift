@@ -98,7 +98,7 @@ struct PatchReader {
     }
 
     /// A line's text without its newline; bytes that are not UTF-8 become U+FFFD.
-    private static func text(of line: git_diff_line) -> String {
+    static func text(of line: git_diff_line) -> String {
         guard let start = line.content else { return "" }
         var length = line.content_len
         if length > 0, start[length - 1] == 0x0a { length -= 1 }

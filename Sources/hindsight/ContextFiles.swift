@@ -96,7 +96,7 @@ struct ContextFiles {
     private func generatedFiles(in directory: String) throws -> [String] {
         let url = workTree.appendingPathComponent(directory)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
-        return try names.sorted().filter { $0.hasPrefix("hindsight-") }.compactMap { name in
+        return names.sorted().filter { $0.hasPrefix("hindsight-") }.compactMap { name in
             let path = directory + "/" + name
             guard !isLink(path), let text = try? read(path), isGeneratedRuleFile(text) else { return nil }
             return path

@@ -149,4 +149,18 @@ import Testing
         #expect(result.status == 2)
         #expect(result.error.contains(message), "\(result.error)")
     }
+
+    @Test func theBlockMentionsTheMCPServerWhenTheProjectConfiguresIt() throws {
+        let repo = try Self.history()
+        let before = try Self.context(repo, ["--dry-run"])
+        #expect(before.status == 0, "\(before.error)")
+        #expect(!before.output.contains("MCP server"))
+        let snippet = try HindsightBinary.run(["mcp", "--print-config", "claude"], in: repo.root, environment: repo.environment())
+        try repo.write(".mcp.json", snippet.output)
+        let after = try Self.context(repo, ["--dry-run"])
+        #expect(after.output.contains(
+            "Mid-task, ask the `hindsight` MCP server configured here: `file_stability`, `file_history`, `what_was_tried`, "
+                + "`co_changes`, `guards_for` and `check_diff` answer from the same history, with evidence commits.\n"),
+            "\(after.output)")
+    }
 }

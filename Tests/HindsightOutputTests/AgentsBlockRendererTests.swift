@@ -53,6 +53,15 @@ import Testing
         #expect(attempt0 != nil && attempt1 != nil && (attempt0?.lowerBound ?? content.endIndex) < (attempt1?.lowerBound ?? content.startIndex))
     }
 
+    @Test(arguments: [200, 1_500])
+    func aConfiguredMCPServerGetsOneLineWithinTheBudget(budget: Int) {
+        let content = AgentsBlockRenderer(budget: budget, mentionsMCPServer: true).render(Self.large(200))
+        let block = "<!-- hindsight:begin -->\n" + content + "<!-- hindsight:end -->\n"
+        #expect(AgentsBlockRenderer.tokens(block) <= budget)
+        #expect(content.components(separatedBy: AgentsBlockRenderer.mcpServerLine).count == 2)
+        #expect(!AgentsBlockRenderer(budget: budget).render(Self.large(200)).contains("MCP server"))
+    }
+
     @Test func aSmallContextIsWholeWithNoNote() {
         let content = AgentsBlockRenderer(budget: 1_500).render(Self.large(1))
         #expect(!content.contains("left out"))

@@ -38,24 +38,50 @@ public func analyzeFiles(in input: AnalysisInput) -> [AnalyzedFile] {
 /// The whole stability report of `input`: every covered file in attention order, directories,
 /// recurring fixes, reverts and the weekly timeline.
 public func stabilityReport(from input: AnalysisInput) -> StabilityReport {
-    // Recurring fixes read hunks and nothing the file analyses produce: run them side by side.
-    let recurring = Locked<[RecurringFixFile]>([])
-    let history = Locked<([RevertRecord], [WeekActivity])>(([], []))
-    let files = Locked<[FileReport]>([])
-    DispatchQueue.concurrentPerform(iterations: 3) { job in
-        switch job {
-        case 0: recurring.withLock { $0 = recurringFixes(in: input) }
-        case 1: history.withLock { $0 = (reverts(in: input), weeklyActivity(in: input)) }
-        default: files.withLock { $0 = analyzeFiles(in: input).map(\.report) }
+    ReportParts(input).report
+}
+
+/// The report of `input`, its analysed files and the guard rules' per-file facts, analysing every
+/// file and recurring fix once for all three (a long-lived reader such as the MCP server needs each).
+public func analysis(of input: AnalysisInput) -> (analyzed: [AnalyzedFile], report: StabilityReport, facts: [RepoPath: FileFacts]) {
+    let parts = ReportParts(input)
+    return (parts.analyzed, parts.report, fileFacts(in: input, analyzed: parts.analyzed, recurring: parts.recurring))
+}
+
+/// The independent analyses a report is made of, computed side by side.
+private struct ReportParts {
+    let input: AnalysisInput
+    let analyzed: [AnalyzedFile]
+    let recurring: [RecurringFixFile]
+    let reverts: [RevertRecord]
+    let weeks: [WeekActivity]
+
+    init(_ input: AnalysisInput) {
+        // Recurring fixes read hunks and nothing the file analyses produce: run them side by side.
+        let recurring = Locked<[RecurringFixFile]>([])
+        let history = Locked<([RevertRecord], [WeekActivity])>(([], []))
+        let files = Locked<[AnalyzedFile]>([])
+        DispatchQueue.concurrentPerform(iterations: 3) { job in
+            switch job {
+            case 0: recurring.withLock { $0 = recurringFixes(in: input) }
+            case 1: history.withLock { $0 = (HindsightCore.reverts(in: input), weeklyActivity(in: input)) }
+            default: files.withLock { $0 = analyzeFiles(in: input) }
+            }
         }
+        self.input = input
+        analyzed = files.withLock { $0 }
+        self.recurring = recurring.withLock { $0 }
+        (reverts, weeks) = history.withLock { $0 }
     }
-    let reports = files.withLock { $0 }
-    let (revertRecords, weeks) = history.withLock { $0 }
-    return StabilityReport(
-        summary: repositorySummary(of: input, files: reports), settings: input.settings,
-        files: reports.sorted(by: ReportSort.attention.areInIncreasingOrder), omittedFiles: 0,
-        directories: directoryRollups(files: reports, in: input),
-        recurringFixes: recurring.withLock { $0 }, reverts: revertRecords, weeks: weeks)
+
+    var report: StabilityReport {
+        let reports = analyzed.map(\.report)
+        return StabilityReport(
+            summary: repositorySummary(of: input, files: reports), settings: input.settings,
+            files: reports.sorted(by: ReportSort.attention.areInIncreasingOrder), omittedFiles: 0,
+            directories: directoryRollups(files: reports, in: input),
+            recurringFixes: recurring, reverts: reverts, weeks: weeks)
+    }
 }
 
 /// Repository-wide totals for the window.

@@ -17,6 +17,18 @@ public func agentContext(
         guards: guards.filter { $0.status == .accepted })
 }
 
+/// The agent context of a whole snapshot, with ages counted from its tip's author time rather than
+/// today, so the same history always gives the same context; `settings` gives the analysis
+/// settings for that moment.
+public func agentContext(
+    of snapshot: HistorySnapshot, settings: (Int64) -> AnalysisSettings, guards: [Guard], activeDays: Int = 30
+) -> AgentContext {
+    let tipTime = snapshot.commits.last { $0.id == snapshot.tip }?.time ?? snapshot.commits.last?.time ?? 0
+    let input = AnalysisInput(snapshot: snapshot, settings: settings(tipTime))
+    return agentContext(
+        input: input, report: stabilityReport(from: input), facts: fileFacts(in: input), guards: guards, activeDays: activeDays)
+}
+
 /// Reverts that are not re-lands and were not undone by a later re-land, with the files still alive.
 func revertedAttempts(_ reverts: [RevertRecord], alive: Set<RepoPath>, in input: AnalysisInput) -> [RevertedAttempt] {
     let undone = Set(reverts.map(\.revertedID))
@@ -34,7 +46,7 @@ func revertedAttempts(_ reverts: [RevertRecord], alive: Set<RepoPath>, in input:
 }
 
 /// What a revert's body says beyond git's `This reverts commit <id>.` line and trailers.
-func revertReason(_ body: String) -> String? {
+public func revertReason(_ body: String) -> String? {
     let lines = body.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { line in
         !line.isEmpty && !line.hasPrefix("This reverts commit") && !isTrailerLine(line)
     }

@@ -80,13 +80,13 @@ public func isTestPath(_ path: RepoPath) -> Bool {
 
 /// Facts for every alive covered file of `input`.
 public func fileFacts(in input: AnalysisInput) -> [RepoPath: FileFacts] {
-    fileFacts(in: input, analyzed: analyzeFiles(in: input))
+    fileFacts(in: input, analyzed: analyzeFiles(in: input), recurring: recurringFixes(in: input))
 }
 
-/// The facts of every alive file, from files `analyzeFiles(in: input)` already analysed.
-public func fileFacts(in input: AnalysisInput, analyzed all: [AnalyzedFile]) -> [RepoPath: FileFacts] {
+/// Facts for every alive covered file of `input`, from its files and recurring fixes analysed already.
+public func fileFacts(in input: AnalysisInput, analyzed all: [AnalyzedFile], recurring: [RecurringFixFile]) -> [RepoPath: FileFacts] {
     let analyzed = all.filter { !$0.report.isDeleted }
-    let regions = Dictionary(recurringFixes(in: input).map { ($0.path, $0.regions) }, uniquingKeysWith: { first, _ in first })
+    let regions = Dictionary(recurring.map { ($0.path, $0.regions) }, uniquingKeysWith: { first, _ in first })
     let isTest = input.files.map { !$0.isDeleted && isTestPath($0.path) }
     let indexOfPath = Dictionary(input.files.enumerated().filter { !$0.element.isDeleted }.map { ($0.element.path, $0.offset) },
                                  uniquingKeysWith: { first, _ in first })

@@ -74,6 +74,16 @@ public struct GuardSet: Hashable, Sendable {
         self.record = record
     }
 
+    /// IDs shorter than this never match by prefix (`hs` would match everything).
+    public static let shortestPrefix = 6
+
+    /// Positions of the guards `id` names: the one with exactly that id, else every guard whose id
+    /// starts with it when it is at least `shortestPrefix` characters long.
+    public func indices(matching id: String) -> [Int] {
+        if let exact = guards.firstIndex(where: { $0.id == id }) { return [exact] }
+        return id.count >= Self.shortestPrefix ? guards.indices.filter { guards[$0].id.hasPrefix(id) } : []
+    }
+
     /// Merges freshly mined guards into this set, keeping what people decided: an existing guard
     /// keeps its status, severity, message, action and mute reason and only gets fresh evidence; new
     /// guards are added as proposed; guards no longer mined are kept (a person may still want them).

@@ -8,11 +8,19 @@ public struct AgentsBlockRenderer: Sendable {
     /// Where the per-area detail lives, e.g. `.claude/rules/hindsight-*.md` (empty: no rule files).
     public var ruleFiles: [String]
 
-    /// A renderer with a budget and the rule-file locations to point to.
-    public init(budget: Int = 1_500, ruleFiles: [String] = []) {
+    /// Whether the repository configures the `hindsight` MCP server, so the block says what to ask it.
+    public var mentionsMCPServer: Bool
+
+    /// A renderer with a budget, the rule-file locations to point to, and whether to mention the MCP server.
+    public init(budget: Int = 1_500, ruleFiles: [String] = [], mentionsMCPServer: Bool = false) {
         self.budget = budget
         self.ruleFiles = ruleFiles
+        self.mentionsMCPServer = mentionsMCPServer
     }
+
+    /// The line pointing agents to the MCP server, when it is configured.
+    public static let mcpServerLine = "Mid-task, ask the `hindsight` MCP server configured here: `file_stability`, `file_history`, "
+        + "`what_was_tried`, `co_changes`, `guards_for` and `check_diff` answer from the same history, with evidence commits."
 
     /// Tokens `text` is estimated to take: one per four UTF-8 bytes, rounded up (close to what
     /// tokenizers give for English and code, and never less for the ASCII-heavy text written here).
@@ -31,6 +39,7 @@ public struct AgentsBlockRenderer: Sendable {
         if !ruleFiles.isEmpty {
             footer[1] = "Per-area detail: " + ruleFiles.map { "`\($0)`" }.joined(separator: ", ") + ". " + footer[1]
         }
+        if mentionsMCPServer { footer.append(Self.mcpServerLine) }
         let note = "(\(ReportText.count(99_999, "more fact")) left out to stay within \(budget) tokens.)"
         // The marker lines count too (the budget is what the whole block costs an agent), and room is
         // kept for the note on what was left out.

@@ -48,6 +48,13 @@ public protocol RuleFileFormat: Sendable {
     func render(_ content: RuleFileContent) -> String
 }
 
+extension RuleFileFormat {
+    /// Where its files go, as a pattern, e.g. `.claude/rules/hindsight-*.md`.
+    public var pathPattern: String {
+        directory + "/" + fileName(for: "x").replacingOccurrences(of: "hindsight-x", with: "hindsight-*")
+    }
+}
+
 /// Every rule-file format, in the order claude, cursor, copilot.
 public let ruleFileFormats: [any RuleFileFormat] = [ClaudeRuleFile(), CursorRuleFile(), CopilotInstructionsFile()]
 

@@ -10,7 +10,12 @@ public struct JSONFindingsRenderer: FindingsRenderer {
 
     /// The whole document for `result`.
     public func render(_ result: CheckResult) -> String {
-        JSONValue.object([
+        document(result).serialized()
+    }
+
+    /// The document as a value, for callers that embed it (the MCP server's `check_diff`).
+    public func document(_ result: CheckResult) -> JSONValue {
+        .object([
             ("schemaVersion", .int(Self.schemaVersion)),
             ("target", .string(result.target)),
             ("indexTip", .commit(result.indexTip)),
@@ -19,10 +24,11 @@ public struct JSONFindingsRenderer: FindingsRenderer {
             ("suppressed", .int(result.suppressed)),
             ("preexisting", .int(result.preexisting)),
             ("rules", .array(result.rules.map(Self.rule))),
-        ]).serialized()
+        ])
     }
 
-    static func finding(_ finding: Finding) -> JSONValue {
+    /// One finding as the document lists it.
+    public static func finding(_ finding: Finding) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("rule", .string(finding.ruleID)),
             ("kind", .string(finding.kind)),
@@ -40,7 +46,8 @@ public struct JSONFindingsRenderer: FindingsRenderer {
         return .object(fields)
     }
 
-    static func commit(_ commit: CommitRef) -> JSONValue {
+    /// One evidence commit: id, time, author, subject.
+    public static func commit(_ commit: CommitRef) -> JSONValue {
         .object([
             ("id", .string(commit.id.hex)),
             ("time", .time(commit.time)),

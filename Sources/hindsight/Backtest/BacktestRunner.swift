@@ -94,7 +94,7 @@ struct BacktestRunner {
         let guards = try miner.mine(input, severities: severities).guards
         return Model(
             guards: guards, rules: liveRules + [GuardSetRule(guards: guards)],
-            context: GuardContext(files: fileFacts(in: input, analyzed: analyzed), tip: input.snapshot.tip, severities: severities),
+            context: GuardContext(files: fileFacts(in: input, analyzed: analyzed, recurring: recurringFixes(in: input)), tip: input.snapshot.tip, severities: severities),
             bugScores: Dictionary(analyzed.map { ($0.report.path, $0.report.bugScore) }, uniquingKeysWith: max))
     }
 

@@ -64,9 +64,8 @@ struct Context: ParsableCommand {
         let formats = try targets(default: configuration.context.targets).compactMap(ruleFileFormat(named:))
         let block = AgentsBlockRenderer(
             budget: budget ?? configuration.context.budget,
-            ruleFiles: formats.map { format in
-                format.directory + "/" + format.fileName(for: "x").replacingOccurrences(of: "hindsight-x", with: "hindsight-*")
-            }).render(context)
+            ruleFiles: formats.map(\.pathPattern), mentionsMCPServer: MCPClientConfig.isConfigured(in: workTree)
+        ).render(context)
         let contents = AreaRulesRenderer().render(contextAreas(of: context))
         let files = ContextFiles(workTree: workTree)
         let changes = try files.plan(
@@ -77,13 +76,9 @@ struct Context: ParsableCommand {
 
     private func agentContext(git: GitRepository, workTree: URL, configuration: HindsightConfiguration) throws -> AgentContext {
         guard let store = try IndexUpdate.open(git) else { return AgentContext(head: nil) }
-        let snapshot = try store.snapshot()
-        // Ages count from HEAD's date, not today's, so the same history always gives the same files.
-        let tipTime = snapshot.commits.last { $0.id == snapshot.tip }?.time ?? snapshot.commits.last?.time ?? 0
-        let input = AnalysisInput(snapshot: snapshot, settings: configuration.report.analysisSettings(now: tipTime))
         let guards = try GuardSetFile.load(from: workTree.appendingPathComponent(GuardSetFile.relativePath)).guards
         return HindsightCore.agentContext(
-            input: input, report: stabilityReport(from: input), facts: fileFacts(in: input), guards: guards,
+            of: try store.snapshot(), settings: configuration.report.analysisSettings(now:), guards: guards,
             activeDays: configuration.context.activeDays)
     }
 

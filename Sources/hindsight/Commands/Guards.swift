@@ -28,7 +28,7 @@ extension Guards {
     /// The guards file of the repository `--repo` names, loaded for one command.
     struct Document {
         /// IDs shorter than this never match by prefix (`hs` would match everything).
-        static let shortestPrefix = 6
+        static let shortestPrefix = GuardSet.shortestPrefix
 
         /// The file (it may not exist yet).
         let url: URL
@@ -53,8 +53,7 @@ extension Guards {
 
         /// The position in `set.guards` of the guard `id` names: the exact id, or a unique prefix.
         func index(of id: String) throws -> Int {
-            if let exact = set.guards.firstIndex(where: { $0.id == id }) { return exact }
-            let matches = id.count >= Self.shortestPrefix ? set.guards.indices.filter { set.guards[$0].id.hasPrefix(id) } : []
+            let matches = set.indices(matching: id)
             if matches.count == 1, let only = matches.first { return only }
             let shown = Guards.terminalSafe(id)
             if matches.count > 1 {

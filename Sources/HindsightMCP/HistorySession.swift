@@ -1,0 +1,195 @@
+import Foundation
+import HindsightConfig
+import HindsightCore
+import HindsightGit
+import HindsightIndex
+
+/// What `hindsight mcp` starts with.
+public struct MCPServerOptions: Sendable {
+    /// The repository (any directory inside it).
+    public var repositoryPath: String
+    /// A configuration file instead of the work tree's `.hindsight.yml`.
+    public var configurationFile: String?
+    /// Measure ages from this moment (seconds since the epoch) instead of the clock, for reproducible answers.
+    public var asOf: Int64?
+
+    /// Options from their parts.
+    public init(repositoryPath: String, configurationFile: String? = nil, asOf: Int64? = nil) {
+        self.repositoryPath = repositoryPath
+        self.configurationFile = configurationFile
+        self.asOf = asOf
+    }
+}
+
+/// One repository as the server sees it: the open index, and the analysis of it kept between calls.
+/// Calls run one at a time, each under the state's lock; nothing here writes to the repository,
+/// its git index or its work tree.
+final class HistorySession: Sendable {
+    /// The most new commits `refresh: true` mines; more than that is a long mine, which a call never starts.
+    static let quickRefreshLimit = 100
+
+    let options: MCPServerOptions
+    let configuration: HindsightConfiguration
+    /// The work tree's root without a trailing slash; nil in a bare repository.
+    let workTree: String?
+    private let state: Locked<State>
+
+    /// What the calls share; only touched under the lock.
+    fileprivate struct State {
+        var repository: GitRepository
+        var store: IndexStore?
+        var model: (key: String, value: HistoryModel)?
+        var block: (key: String, text: String)?
+        var guards: (stamp: Date?, set: GuardSet)?
+    }
+
+    /// Opens the repository and reads its configuration; throws the same errors the commands do.
+    init(options: MCPServerOptions) throws {
+        self.options = options
+        let repository = try GitRepository(path: options.repositoryPath)
+        if let file = options.configurationFile {
+            configuration = try HindsightConfiguration.load(from: URL(fileURLWithPath: file), isRequired: true)
+        } else if let root = repository.workTree {
+            configuration = try HindsightConfiguration.load(from: root.appendingPathComponent(HindsightConfiguration.fileName))
+        } else {
+            configuration = HindsightConfiguration()
+        }
+        workTree = repository.workTree.map { url in
+            var path = url.standardizedFileURL.path
+            while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+            return path
+        }
+        state = Locked(State(repository: repository))
+    }
+
+    /// Runs `body` with the session's state held: calls never overlap.
+    func withState<T>(_ body: (inout SessionAccess) throws -> T) throws -> T {
+        try state.withLock { state in
+            var access = SessionAccess(session: self, state: state)
+            defer { state = access.state }
+            return try body(&access)
+        }
+    }
+
+    /// The moment ages count from.
+    var now: Int64 { options.asOf ?? Int64(Date().timeIntervalSince1970) }
+
+    /// The index file.
+    fileprivate func indexURL(_ repository: GitRepository) -> URL { Miner.indexURL(for: repository) }
+
+    /// What the state holds, lent to one call.
+    struct SessionAccess {
+        fileprivate let session: HistorySession
+        fileprivate var state: State
+
+        /// The status this call stated, once `status(refresh:)` ran.
+        var lastStatus: IndexStatus?
+
+        /// The open repository.
+        var repository: GitRepository { state.repository }
+
+        /// The work tree's root (see `HistorySession.workTree`).
+        var workTree: String? { session.workTree }
+
+        /// The repository's configuration.
+        var configuration: HindsightConfiguration { session.configuration }
+
+        /// The line `check` prints when the index is not at HEAD, for `check_diff`'s JSON.
+        var indexNote: String? {
+            guard let status = lastStatus, !status.isCurrent else { return nil }
+            guard let tip = status.tip else { return "no history index yet, so only the change itself was checked: run `hindsight mine` once." }
+            return "the history index is at \(tip.short), not HEAD (\(status.head?.short ?? "unborn")): run `hindsight mine`, or pass refresh: true."
+        }
+
+        /// What `git commit` would commit, read as `check --staged` reads it.
+        func stagedChange() throws -> ChangeSet {
+            do {
+                return try state.repository.changeSet(for: .staged, options: session.configuration.history)
+            } catch {
+                throw ToolError("cannot read the staged changes: \(error.description)")
+            }
+        }
+
+        /// Where the index stands against HEAD, after mining first when `refresh` is set and quick.
+        mutating func status(refresh: Bool) throws -> IndexStatus {
+            let status = try refreshedStatus(refresh: refresh)
+            lastStatus = status
+            return status
+        }
+
+        private mutating func refreshedStatus(refresh: Bool) throws -> IndexStatus {
+            var status = try currentStatus()
+            guard refresh, !status.isCurrent, status.head != nil else { return status }
+            guard state.store != nil else {
+                status.refreshNote = "Not refreshed: there is no index yet, and a first mine is long; run `hindsight mine`."
+                return status
+            }
+            guard let behind = status.behind, behind <= HistorySession.quickRefreshLimit else {
+                let count = status.behind.map { HistoryText.count($0, "new commit") } ?? "More than \(IndexStatus.countLimit) new commits"
+                status.refreshNote = "Not refreshed: \(count) is more than a call mines (\(HistorySession.quickRefreshLimit)); run `hindsight mine`."
+                return status
+            }
+            do {
+                let request = MineRequest(options: session.configuration.history, lockTimeout: 1)
+                _ = try Miner.mine(repositoryPath: session.options.repositoryPath, request: request)
+                status = try currentStatus()
+                status.refreshNote = "Refreshed: mined \(HistoryText.count(behind, "new commit"))."
+            } catch IndexError.busy {
+                status.refreshNote = "Not refreshed: another hindsight is updating the index; try again shortly."
+            }
+            return status
+        }
+
+        private mutating func currentStatus() throws -> IndexStatus {
+            let head = try state.repository.resolveCommit()
+            let store = try openStore()
+            let tip = try store?.tip()
+            guard let head, let store, tip != head else { return IndexStatus(tip: tip, head: head, behind: tip == head ? 0 : nil) }
+            let behind = try store.missingCommitCount(from: head, in: state.repository, limit: IndexStatus.countLimit)
+            return IndexStatus(tip: tip, head: head, behind: behind)
+        }
+
+        /// The index, opened once; nil while none has been mined (it is never created here).
+        private mutating func openStore() throws -> IndexStore? {
+            if let store = state.store { return store }
+            let url = session.indexURL(state.repository)
+            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+            state.store = try IndexStore(url: url)
+            return state.store
+        }
+
+        /// The analysis of the index at its tip, computed once per tip and day.
+        mutating func model() throws -> HistoryModel {
+            guard let store = try openStore(), let tip = try store.tip() else {
+                throw ToolError("This repository has no history index yet. Run `hindsight mine` once (it can take a while on a large history), then ask again.")
+            }
+            let settings = session.configuration.report.analysisSettings(now: session.now)
+            let key = IndexStore.factsKey(tip: tip, settings: settings)
+            if let model = state.model, model.key == key { return model.value }
+            let model = HistoryModel(snapshot: try store.snapshot(), settings: settings)
+            state.model = (key, model)
+            return model
+        }
+
+        /// The AGENTS.md block cached under `key`, if any.
+        func cachedBlock(_ key: String) -> String? { state.block?.key == key ? state.block?.text : nil }
+
+        /// Keeps the AGENTS.md block for `key`.
+        mutating func cacheBlock(_ key: String, _ text: String) { state.block = (key, text) }
+
+        /// `.hindsight/guards.yml`, read again when it changes.
+        mutating func guardSet() throws -> GuardSet {
+            guard let root = session.workTree else { return GuardSet() }
+            let url = URL(fileURLWithPath: root).appendingPathComponent(GuardSetFile.relativePath)
+            let stamp = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+            if let cached = state.guards, cached.stamp == stamp { return cached.set }
+            do {
+                let set = try GuardSetFile.load(from: url)
+                state.guards = (stamp, set)
+                return set
+            } catch {
+                throw ToolError("\(GuardSetFile.relativePath) cannot be read: \(error.description)")
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import HindsightConfig
+import HindsightCore
+import HindsightOutput
+
+/// The documents the server offers as resources: the stability report and the AGENTS.md block.
+enum HistoryResource: String, CaseIterable, Sendable {
+    case report = "hindsight://report"
+    case agentsBlock = "hindsight://agents-block"
+
+    /// The short name clients list.
+    var name: String {
+        switch self {
+        case .report: "stability-report"
+        case .agentsBlock: "agents-md-block"
+        }
+    }
+
+    /// What it holds.
+    var summary: String {
+        switch self {
+        case .report: "The stability report as Markdown (`hindsight report --format markdown`): the top 25 files, directories, recurring fixes, reverts."
+        case .agentsBlock: "The AGENTS.md block `hindsight context` writes from the index now, between its markers."
+        }
+    }
+
+    /// The document, opened by a comment that states the index's commit and how far behind HEAD it is.
+    func read(_ access: inout HistorySession.SessionAccess, status: IndexStatus) throws -> String {
+        let stamp = "<!-- \(status.sentence) -->\n"
+        switch self {
+        case .report:
+            let report = try access.model().report.selecting(ReportSelection(top: 25))
+            return stamp + MarkdownReportRenderer().render(report)
+        case .agentsBlock:
+            return stamp + (try access.agentsBlock())
+        }
+    }
+}
+
+extension HistorySession.SessionAccess {
+    /// The AGENTS.md block as `hindsight context` would write it now (ages from HEAD's date, the
+    /// configured budget and rule files), markers included; analysed once per tip and guard file.
+    mutating func agentsBlock() throws -> String {
+        let model = try model()
+        let guards = try guardSet()
+        let mentionsServer = workTree.map { MCPClientConfig.isConfigured(in: URL(fileURLWithPath: $0)) } ?? false
+        let key = "\(model.tip?.hex ?? "-")|\(guards.guards.map(\.id).joined(separator: ","))|\(mentionsServer)"
+        if let cached = cachedBlock(key) { return cached }
+        let context = configuration.context
+        let agentContext = HindsightCore.agentContext(
+            of: model.input.snapshot, settings: configuration.report.analysisSettings(now:), guards: guards.guards,
+            activeDays: context.activeDays)
+        let content = AgentsBlockRenderer(
+            budget: context.budget, ruleFiles: context.targets.compactMap(ruleFileFormat(named:)).map(\.pathPattern),
+            mentionsMCPServer: mentionsServer
+        ).render(agentContext)
+        let block: String
+        do { block = try ManagedBlock.agents.splice(content, into: nil) } catch {
+            throw ToolError("the AGENTS.md block cannot be built: \(error.description)")
+        }
+        cacheBlock(key, block)
+        return block
+    }
+}
