@@ -13,7 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),  // the SDK's Transport names its Logger
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),  // the SDK's Transport names its Logger
     ],
     targets: [
         .systemLibrary(
