@@ -366,7 +366,7 @@ PY
 # guards_for and check_diff have a guard set to read: bench/mcp.py prints the median per call
 # (target <= 100 ms each) and the start-up (the server analyses the index once).
 note "hindsight mcp tool calls ($check_runs runs each) ..."
-"$hs" guards mine --repo "$scratch" --config "$config" --no-mine --max-fixes 100 --quiet
+"$hs" guards mine --repo "$scratch" --config "$config" --no-mine --no-backtest --max-fixes 100 --quiet
 python3 "$here/mcp.py" "$hs" "$scratch" --runs "$check_runs" --config "$config" --as-of 2026-01-01 --json "$bench_dir/mcp.json" \
     || note "the hindsight mcp benchmark failed"
 exit 0
