@@ -83,7 +83,8 @@ def main():
     directory = target.rsplit("/", 1)[0] if "/" in target else ""
     guards, _ = server.call("guards_for", {"path": ""})
     guard_ids = [g["id"] for g in guards["structuredContent"]["guards"]]
-    diff = subprocess.run(["git", "-C", options.repo, "show", "--format=", "--no-color", "-M", "HEAD"],
+    # The latest commit that changed a file (the bench's own commits on the scratch clone are empty).
+    diff = subprocess.run(["git", "-C", options.repo, "log", "-1", "-p", "--format=", "--no-color", "-M", "--diff-filter=AMDR", "HEAD"],
                           stdout=subprocess.PIPE, check=True).stdout.decode("utf-8", "replace")
     if len(diff.encode()) > 1 << 20:
         diff = ""
