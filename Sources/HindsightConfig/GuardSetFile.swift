@@ -19,10 +19,15 @@ public enum GuardSetFile {
         } catch {
             throw .invalid(path: url.path, key: "", line: nil, detail: "cannot read the file (\(error.localizedDescription))")
         }
+        return try load(contents: data, path: url.path)
+    }
+
+    /// The guards in `data`, a guards file's bytes; `path` names it in errors.
+    public static func load(contents data: Data, path: String) throws(ConfigError) -> GuardSet {
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw .invalid(path: url.path, key: "", line: nil, detail: "not UTF-8 text")
+            throw .invalid(path: path, key: "", line: nil, detail: "not UTF-8 text")
         }
-        return try parse(text, path: url.path)
+        return try parse(text, path: path)
     }
 
     /// Parses the text of a guards file; `path` names it in errors. Unknown keys, bad values and
@@ -75,6 +80,42 @@ public enum GuardSetFile {
             throw error
         }
         return true
+    }
+
+    /// The set in pieces for the index's guard cache: each guard's entry, with the cache keys it
+    /// can fire on (none: any change), and the record's text. A reintroduced-fix guard fires only on
+    /// its scope's paths and a recurring-pattern guard only on added lines calling its match, so they
+    /// are keyed by those; `parse(entries:record:)` reads any selection back.
+    public static func cachePieces(_ set: GuardSet) -> (entries: [(id: String, keys: [RepoPath], text: String)], record: String?) {
+        let entries = set.guards.map { item -> (String, [RepoPath], String) in
+            let keys: [RepoPath] = switch item.kind {
+            case "reintroduced-fix": item.scope
+            case "recurring-pattern": [callKey(item.match)]
+            default: []
+            }
+            return (item.id, keys, render(item).joined(separator: "\n") + "\n")
+        }
+        return (entries, set.record.map { render($0).joined(separator: "\n") + "\n" })
+    }
+
+    /// The cache keys a change can trip: its paths (old and new) and the calls its added lines make.
+    public static func cacheKeys(of change: ChangeSet) -> Set<RepoPath> {
+        var keys = Set<RepoPath>()
+        for file in change.files {
+            keys.insert(file.path)
+            if let old = file.oldPath { keys.insert(old) }
+            for line in file.added { for call in callTokens(in: line.text) { keys.insert(callKey(call)) } }
+        }
+        return keys
+    }
+
+    /// A call's cache key: NUL (which no git path holds) and the call, so it never meets a path.
+    private static func callKey(_ call: String) -> RepoPath { RepoPath(bytes: [0] + Array("call:\(call)".utf8)) }
+
+    /// The guards of some of a file's `cachePieces` entries, with its record.
+    public static func parse(entries: [String], record: String?) throws(ConfigError) -> GuardSet {
+        let text = "version: \(version)\n" + (record ?? "") + (entries.isEmpty ? "guards: []\n" : "guards:\n" + entries.joined())
+        return try parse(text, path: relativePath + " (cached)")
     }
 
     /// The UTC date the file writes for an evidence commit's time (`yyyy-mm-dd`); it reads back as

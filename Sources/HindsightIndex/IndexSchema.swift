@@ -54,6 +54,12 @@ enum IndexSchema {
         migrator.registerMigration("v3") { db in
             try db.execute(sql: "CREATE TABLE fileFacts (path BLOB PRIMARY KEY NOT NULL, facts BLOB NOT NULL) WITHOUT ROWID")
         }
+        // v4 caches .hindsight/guards.yml by path, so a pre-commit check parses only the guards it can fire.
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: """
+                CREATE TABLE guardCache (path BLOB NOT NULL, id TEXT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (path, id)) WITHOUT ROWID
+                """)
+        }
         return migrator
     }
 }
@@ -72,4 +78,8 @@ enum MetaKey: String {
     case reachableCount
     /// What the `fileFacts` rows were computed for: tip, analysis settings and day.
     case factsKey
+    /// What the `guardCache` rows were read from: the guard file's size and content hash.
+    case guardsKey
+    /// The guard file's backtest record, as its text.
+    case guardsRecord
 }

@@ -56,3 +56,27 @@ import Testing
         #expect(!check.output.contains("reintroduced-fix"))
     }
 }
+
+/// The staged check reads guards through the index's cache of the guard file: the same findings
+/// from a filled cache, and a changed file (a muted guard) is read afresh.
+@Suite struct GuardCacheCheckTests {
+    @Test func aCachedGuardSetChecksLikeTheFileAndFollowsItsEdits() throws {
+        let repo = try GuardsMineTests.history()
+        try HindsightBinary.run(["guards", "mine", "-q"], in: repo.root, environment: repo.environment()).requireSuccess("guards mine")
+        try repo.write("src/copy.c", "void copy(char *user_input) {\n\(GuardsMineTests.dangerous)\n}\n")
+        try repo.git(["add", "src/copy.c"])
+        func reintroduced() throws -> [String] {
+            let check = try HindsightBinary.run(["check", "--staged", "--format", "json"], in: repo.root, environment: repo.environment())
+            let json = try #require(try JSONSerialization.jsonObject(with: check.standardOutput) as? [String: Any])
+            return (json["findings"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "reintroduced-fix" }
+                .compactMap { $0["rule"] as? String }
+        }
+        let first = try reintroduced()  // parses the file and fills the cache
+        #expect(first.count == 1)
+        #expect(try reintroduced() == first, "read back from the cache")
+        let id = try #require(first.first)
+        try HindsightBinary.run(["guards", "mute", id, "--reason", "vetted"], in: repo.root, environment: repo.environment())
+            .requireSuccess("guards mute")
+        #expect(try reintroduced().isEmpty, "the edited file is read afresh")
+    }
+}

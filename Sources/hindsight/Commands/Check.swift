@@ -91,7 +91,9 @@ struct Check: ParsableCommand {
         let change = try git.changeSet(for: target, options: configuration.history)
         clock.lap("read change")
         let settings = configuration.report.analysisSettings(now: Int64(Date().timeIntervalSince1970))
-        let guards = try guardSet(git)
+        // The staged check runs from the pre-commit hook: it reads only the guards the change can trip.
+        let guards = target == .staged
+            ? try GuardSetLoader.load(workTree: git.workTree, store: store, touching: change) : try guardSet(git)
         // Live kinds that did not pay in the latest backtest run at notice unless configured.
         let severities = guards.record?.severities(configured: configuration.check.severities) ?? configuration.check.severities
         let context = try GuardContextLoader.load(store: store, settings: settings, touching: change, severities: severities)
