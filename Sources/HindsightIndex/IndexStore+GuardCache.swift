@@ -24,12 +24,9 @@ extension IndexStore {
     /// The key a guard file's cache is valid for: its size and FNV-1a 64 content hash, and the
     /// layout of the entries (bump the version when the keys guards are stored under change).
     public static func guardsKey(of contents: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in contents {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return "guards-v2|\(contents.count)|\(String(hash, radix: 16))"
+        var hash = FNV1a64()
+        hash.add(contents)
+        return "guards-v2|\(contents.count)|\(String(hash.value, radix: 16))"
     }
 
     /// The cached entries keyed by any of `paths` or by none, and the record's text, when the cache was filled
