@@ -21,7 +21,8 @@ import Testing
             cut: CommitRef(id: builder.commits[1].id, time: 86_400, subject: "say \"hi\" | <b>", author: "Ada"),
             until: CommitRef(id: builder.commits[5].id, time: 5 * 86_400, subject: "end", author: "Ada"),
             window: window, graceDays: 0, refreshEvery: nil, guardsAtCut: 3, truth: truth,
-            kinds: [KindRecord(name: "reintroduced-fix", score: kind), KindRecord(name: "co-change", score: BacktestScore(commits: 4, truth: [2, 4], flagged: [3]))],
+            kinds: [KindRecord(name: "reintroduced-fix", score: kind), KindRecord(name: "co-change", score: BacktestScore(commits: 4, truth: [2, 4], flagged: [3])),
+                    KindRecord(name: "stable-file", score: BacktestScore(commits: 4, truth: [2, 4], flagged: []))],
             overall: BacktestScore(commits: 4, truth: [2, 4], flagged: [2, 3]),
             baselines: [KindRecord(name: "random", score: random)], guards: [KindRecord(name: "hs-1", score: kind)], liftThreshold: 2)
         result.settings = [("fixPattern", "fix|bug")]
@@ -37,9 +38,10 @@ import Testing
         #expect((json["window"] as? [String: Any])?["commits"] as? Int == 4)
         #expect(json["groundTruth"] as? [String: Int] == ["fixInducing": 2, "fixesTrailer": 1, "reverted": 1, "szz": 1])
         let kinds = try #require(json["kinds"] as? [[String: Any]])
-        #expect(kinds.map { $0["kind"] as? String } == ["reintroduced-fix", "co-change"])
+        #expect(kinds.map { $0["kind"] as? String } == ["reintroduced-fix", "co-change", "stable-file"])
         #expect(kinds[0]["lift"] as? Double == 2 && kinds[0]["belowThreshold"] as? Bool == false)
         #expect(kinds[1]["lift"] as? Double == 0 && kinds[1]["belowThreshold"] as? Bool == true)
+        #expect(kinds[2]["belowThreshold"] as? Bool == false, "a kind that flagged nothing is not demoted, as guards mine decides")
         #expect((json["baselines"] as? [[String: Any]])?.first?["hits"] as? Double == 0.5)
         #expect((json["fixInducingCommits"] as? [[String: Any]])?.first?["sources"] as? [String] == ["fixes-trailer", "szz"])
         #expect(json["settings"] as? [String: String] == ["fixPattern": "fix|bug"])

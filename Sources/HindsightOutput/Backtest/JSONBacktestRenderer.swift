@@ -9,6 +9,7 @@ public struct JSONBacktestRenderer: BacktestRenderer {
         let window = result.window
         let truth = result.truth
         let inWindow = Set(window.commits)
+        let below = Set(result.kindsBelowThreshold)
         return JSONValue.object([
             ("version", .int(1)),
             ("cut", commit(result.cut)),
@@ -28,7 +29,7 @@ public struct JSONBacktestRenderer: BacktestRenderer {
                         (key(source), .int(truth.commits(from: source).intersection(inWindow).count))
                     })),
             ("overall", score(result.overall)),
-            ("kinds", .array(result.kinds.map { record(("kind", $0.name), $0.score, below: $0.score.lift < result.liftThreshold) })),
+            ("kinds", .array(result.kinds.map { record(("kind", $0.name), $0.score, below: below.contains($0.name)) })),
             ("baselines", .array(result.baselines.map { record(("baseline", $0.name), $0.score) })),
             ("guards", .array(result.guards.map { record(("id", $0.name), $0.score) })),
             ("fixInducingCommits", .array(result.fixInducingCommits.map { entry in
