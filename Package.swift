@@ -29,17 +29,20 @@ let package = Package(
         ),
         .target(name: "HindsightOutput", dependencies: ["HindsightCore"]),
         .target(name: "HindsightConfig", dependencies: ["HindsightCore", "Yams"]),
+        // The application layer between the modules and the two executables: a workspace opened once,
+        // and one session per job (check, backtest, guard mining) that the CLI and MCP server share.
+        .target(name: "HindsightKit", dependencies: ["HindsightCore", "HindsightGit", "HindsightIndex", "HindsightConfig"]),
         .target(
             name: "HindsightMCP",
             dependencies: [
-                "HindsightCore", "HindsightGit", "HindsightIndex", "HindsightOutput", "HindsightConfig",
+                "HindsightCore", "HindsightGit", "HindsightIndex", "HindsightOutput", "HindsightConfig", "HindsightKit",
                 .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "hindsight",
             dependencies: [
-                "HindsightCore", "HindsightGit", "HindsightIndex", "HindsightOutput", "HindsightConfig",
+                "HindsightCore", "HindsightGit", "HindsightIndex", "HindsightOutput", "HindsightConfig", "HindsightKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

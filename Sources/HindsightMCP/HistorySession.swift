@@ -3,6 +3,7 @@ import HindsightConfig
 import HindsightCore
 import HindsightGit
 import HindsightIndex
+import HindsightKit
 
 /// What `hindsight mcp` starts with.
 public struct MCPServerOptions: Sendable {
@@ -36,7 +37,7 @@ final class HistorySession: Sendable {
 
     /// What the calls share; only touched under the lock.
     fileprivate struct State {
-        var repository: GitRepository
+        var workspace: Workspace
         var store: IndexStore?
         var model: (key: String, value: HistoryModel)?
         var block: (key: String, text: String)?
@@ -46,20 +47,14 @@ final class HistorySession: Sendable {
     /// Opens the repository and reads its configuration; throws the same errors the commands do.
     init(options: MCPServerOptions) throws {
         self.options = options
-        let repository = try GitRepository(path: options.repositoryPath)
-        if let file = options.configurationFile {
-            configuration = try HindsightConfiguration.load(from: URL(fileURLWithPath: file), isRequired: true)
-        } else if let root = repository.workTree {
-            configuration = try HindsightConfiguration.load(from: root.appendingPathComponent(HindsightConfiguration.fileName))
-        } else {
-            configuration = HindsightConfiguration()
-        }
-        workTree = repository.workTree.map { url in
+        let workspace = try Workspace(path: options.repositoryPath, configurationFile: options.configurationFile)
+        configuration = workspace.configuration
+        workTree = workspace.workTree.map { url in
             var path = url.standardizedFileURL.path
             while path.count > 1, path.hasSuffix("/") { path.removeLast() }
             return path
         }
-        state = Locked(State(repository: repository))
+        state = Locked(State(workspace: workspace))
     }
 
     /// Runs `body` with the session's state held: calls never overlap.
@@ -74,9 +69,6 @@ final class HistorySession: Sendable {
     /// The moment ages count from.
     var now: Int64 { options.asOf ?? Int64(Date().timeIntervalSince1970) }
 
-    /// The index file.
-    fileprivate func indexURL(_ repository: GitRepository) -> URL { Miner.indexURL(for: repository) }
-
     /// What the state holds, lent to one call.
     struct SessionAccess {
         fileprivate let session: HistorySession
@@ -86,7 +78,7 @@ final class HistorySession: Sendable {
         var lastStatus: IndexStatus?
 
         /// The open repository.
-        var repository: GitRepository { state.repository }
+        var repository: GitRepository { state.workspace.git }
 
         /// The work tree's root (see `HistorySession.workTree`).
         var workTree: String? { session.workTree }
@@ -96,17 +88,18 @@ final class HistorySession: Sendable {
 
         /// The line `check` prints when the index is not at HEAD, for `check_diff`'s JSON.
         var indexNote: String? {
-            guard let status = lastStatus, !status.isCurrent else { return nil }
-            guard let tip = status.tip else { return "no history index yet, so only the change itself was checked: run `hindsight mine` once." }
-            return "the history index is at \(tip.short), not HEAD (\(status.head?.short ?? "unborn")): run `hindsight mine`, or pass refresh: true."
+            lastStatus.flatMap { IndexState(tip: $0.tip, head: $0.head).note(remedy: "pass refresh: true") }
         }
+
+        /// The one way to run a check, as `hindsight check` runs it.
+        var checkSession: CheckSession { CheckSession(configuration: session.configuration.check) }
 
         /// What `git commit` would commit, read as `check --staged` reads it.
         func stagedChange() throws -> ChangeSet {
             do {
-                return try state.repository.changeSet(for: .staged, options: session.configuration.history)
+                return try state.workspace.change(.staged)
             } catch {
-                throw ToolError("cannot read the staged changes: \(error.description)")
+                throw ToolError("cannot read the staged changes: \(error)")
             }
         }
 
@@ -141,20 +134,18 @@ final class HistorySession: Sendable {
         }
 
         private mutating func currentStatus() throws -> IndexStatus {
-            let head = try state.repository.resolveCommit()
+            let head = try state.workspace.git.resolveCommit()
             let store = try openStore()
             let tip = try store?.tip()
             guard let head, let store, tip != head else { return IndexStatus(tip: tip, head: head, behind: tip == head ? 0 : nil) }
-            let behind = try store.missingCommitCount(from: head, in: state.repository, limit: IndexStatus.countLimit)
+            let behind = try store.missingCommitCount(from: head, in: state.workspace.git, limit: IndexStatus.countLimit)
             return IndexStatus(tip: tip, head: head, behind: behind)
         }
 
         /// The index, opened once; nil while none has been mined (it is never created here).
         private mutating func openStore() throws -> IndexStore? {
             if let store = state.store { return store }
-            let url = session.indexURL(state.repository)
-            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-            state.store = try IndexStore(url: url)
+            state.store = try state.workspace.indexIfMined()
             return state.store
         }
 
@@ -179,8 +170,7 @@ final class HistorySession: Sendable {
 
         /// `.hindsight/guards.yml`, read again when it changes.
         mutating func guardSet() throws -> GuardSet {
-            guard let root = session.workTree else { return GuardSet() }
-            let url = URL(fileURLWithPath: root).appendingPathComponent(GuardSetFile.relativePath)
+            guard let url = state.workspace.guardSetURL else { return GuardSet() }
             let stamp = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
             if let cached = state.guards, cached.stamp == stamp { return cached.set }
             do {

@@ -106,9 +106,10 @@ enum ToolCatalog {
             ],
             answer: { arguments, access in
                 let path = try ConfinedPath.resolve(try arguments.string("path") ?? "", workTree: access.workTree)
-                let guards = try access.guardSet().guards
+                let set = try access.guardSet()
                 return try access.model().guardsFor(
-                    path, guards: guards, severities: access.configuration.check.severities, limit: try arguments.integer("limit"))
+                    path, guards: set.guards, severities: access.checkSession.severities(record: set.record),
+                    limit: try arguments.integer("limit"))
             }),
         ToolSpec(
             name: "explain_guard",
@@ -136,7 +137,7 @@ enum ToolCatalog {
                     }
                 } ?? access.stagedChange()
                 let model = try access.model()
-                return model.checkDiff(change, guards: try access.guardSet(), configuration: access.configuration.check, indexNote: access.indexNote)
+                return model.checkDiff(change, guards: try access.guardSet(), session: access.checkSession, indexNote: access.indexNote)
             }),
     ]
 

@@ -1,4 +1,5 @@
 import Foundation
+import HindsightKit
 import HindsightOutput
 
 /// The files `hindsight context` owns in a work tree, what they should hold, and how to get there:

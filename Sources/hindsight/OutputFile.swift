@@ -1,4 +1,5 @@
 import Foundation
+import HindsightKit
 
 /// Writes a command's output file: atomically (a temporary file renamed over it) when it is a
 /// regular file or new, so a reader never sees half a report; straight through for a device or

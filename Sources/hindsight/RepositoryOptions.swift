@@ -1,8 +1,6 @@
 import ArgumentParser
-import Foundation
-import HindsightConfig
-import HindsightCore
 import HindsightGit
+import HindsightKit
 
 /// Options every command that reads a repository shares.
 struct RepositoryOptions: ParsableArguments {
@@ -12,17 +10,13 @@ struct RepositoryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Configuration file (default: .hindsight.yml at the work tree's root).", valueName: "file"))
     var config: String?
 
-    /// Opens the repository.
+    /// Opens the repository alone, for commands that need no configuration.
     func openRepository() throws -> GitRepository {
         try GitRepository(path: path)
     }
 
-    /// The configuration for `repository`: `--config`, else `.hindsight.yml` in its work tree, else defaults.
-    func configuration(for repository: GitRepository) throws -> HindsightConfiguration {
-        if let config {
-            return try HindsightConfiguration.load(from: URL(fileURLWithPath: config), isRequired: true)
-        }
-        guard let workTree = repository.workTree else { return HindsightConfiguration() }
-        return try HindsightConfiguration.load(from: workTree.appendingPathComponent(HindsightConfiguration.fileName))
+    /// Opens the repository with its configuration (`--config`, else `.hindsight.yml`, else defaults).
+    func openWorkspace(fromEnvironment: Bool = false) throws -> Workspace {
+        try Workspace(path: path, configurationFile: config, fromEnvironment: fromEnvironment)
     }
 }

@@ -57,11 +57,14 @@ import Testing
     }
 
     /// Runs the Python client with `steps`; nil (test skipped) when the `mcp` package is missing outside CI.
-    static func session(_ repo: FixtureRepository, _ steps: [[String: Any]], arguments: [String] = []) throws -> [String: Any] {
+    static func session(
+        _ repo: FixtureRepository, _ steps: [[String: Any]], arguments: [String] = [], asOf: String? = "2021-01-04"
+    ) throws -> [String: Any] {
         let python = try MCPClient.python()
         let input = try JSONSerialization.data(withJSONObject: steps)
+        let clock = asOf.map { ["--as-of", $0] } ?? []
         let result = try ProcessRunner.run(
-            python, [MCPClient.script.path, HindsightBinary.url.path, "mcp", "--as-of", "2021-01-04"] + arguments,
+            python, [MCPClient.script.path, HindsightBinary.url.path, "mcp"] + clock + arguments,
             in: repo.root, environment: repo.environment(day: 113), input: input)
         try result.requireSuccess("mcp_client.py")
         return try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])

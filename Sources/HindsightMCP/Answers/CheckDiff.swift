@@ -1,14 +1,13 @@
 import HindsightConfig
 import HindsightCore
+import HindsightKit
 import HindsightOutput
 
 extension HistoryModel {
     /// `check_diff`: what `hindsight check` finds in `change` (the live rules and every guard but muted
-    /// ones), as `check --format json` gives it.
-    func checkDiff(_ change: ChangeSet, guards: GuardSet, configuration: CheckConfiguration, indexNote: String?) -> ToolAnswer {
-        let context = GuardContext(files: facts, tip: tip, severities: configuration.severities)
-        var result = HindsightCore.check(
-            change, rules: liveRules + [GuardSetRule(guards: guards.guards)], context: context, options: configuration.options)
+    /// ones, in the same check session), as `check --format json` gives it.
+    func checkDiff(_ change: ChangeSet, guards: GuardSet, session: CheckSession, indexNote: String?) -> ToolAnswer {
+        var result = session.run(change, guards: guards, facts: KnownFacts(files: facts, tip: tip))
         result.indexNote = indexNote
         let counts = Severity.allCases.reversed().compactMap { severity -> String? in
             let count = result.findings.count { $0.severity == severity }

@@ -4,6 +4,7 @@ import HindsightConfig
 import HindsightCore
 import HindsightGit
 import HindsightIndex
+import HindsightKit
 import HindsightOutput
 
 extension BacktestFormat: ExpressibleByArgument {}
@@ -61,10 +62,10 @@ struct Backtest: ParsableCommand {
     }
 
     func run() throws {
-        let git = try repository.openRepository()
-        let configuration = try repository.configuration(for: git)
-        if !noMine { try IndexUpdate.run(repository, configuration: configuration, quiet: quiet) }
-        guard let store = try IndexUpdate.open(git), try store.tip() != nil else {
+        let workspace = try repository.openWorkspace()
+        let configuration = workspace.configuration
+        if !noMine { try IndexUpdate.run(workspace, quiet: quiet) }
+        guard let store = try workspace.index(), try store.tip() != nil else {
             throw UsageError("there is nothing to backtest: the repository has no commits yet.")
         }
         var request = BacktestRequest(configuration.backtest)
@@ -73,7 +74,7 @@ struct Backtest: ParsableCommand {
         if let grace { request.graceDays = grace }
         if let refresh { request.refreshEvery = refresh }
         if let maxCommits { request.maxCommits = maxCommits == 0 ? nil : maxCommits }
-        var runner = BacktestRunner(git: git, snapshot: try store.snapshot(), configuration: configuration)
+        var runner = BacktestRunner(git: workspace.git, snapshot: try store.snapshot(), configuration: configuration)
         if !quiet, Terminal.isErrorInteractive { runner.progress = ProgressBar() }
         let result = try runner.run(request)
         if result.window.commits.isEmpty {

@@ -4,6 +4,7 @@ import HindsightConfig
 import HindsightCore
 import HindsightGit
 import HindsightIndex
+import HindsightKit
 import HindsightOutput
 
 extension FindingsFormat: ExpressibleByArgument {}
@@ -80,31 +81,24 @@ struct Check: ParsableCommand {
     func run() throws {
         var clock = PhaseClock(isEnabled: timings)
         let target = self.target
-        let git = try GitRepository(path: repository.path, fromEnvironment: target == .staged && Self.isInHook)
-        let configuration = try repository.configuration(for: git)
+        let workspace = try repository.openWorkspace(fromEnvironment: target == .staged && Self.isInHook)
         clock.lap("open repository and config")
-        if mine { try IndexUpdate.run(repository, configuration: configuration, quiet: false) }
-        // A missing index is a note, not an error: a hook must not fail because nothing was mined yet.
-        let store = FileManager.default.fileExists(atPath: Miner.indexURL(for: git).path) ? try IndexUpdate.open(git) : nil
+        if mine { try IndexUpdate.run(workspace, quiet: false) }
+        let store = try workspace.indexIfMined()
         clock.lap("open index")
-        let shallowNote = try shallowNote(git, target: target)
-        let change = try git.changeSet(for: target, options: configuration.history)
+        let shallowNote = try shallowNote(workspace.git, target: target)
+        let change = try workspace.change(target)
         clock.lap("read change")
-        let settings = configuration.report.analysisSettings(now: Int64(Date().timeIntervalSince1970))
         // The staged check runs from the pre-commit hook: it reads only the guards the change can trip.
-        let guards = target == .staged
-            ? try GuardSetLoader.load(workTree: git.workTree, store: store, touching: change) : try guardSet(git)
-        // Live kinds that did not pay in the latest backtest run at notice unless configured.
-        let severities = guards.record?.severities(configured: configuration.check.severities) ?? configuration.check.severities
-        let context = try GuardContextLoader.load(store: store, settings: settings, touching: change, severities: severities)
+        let guards = target == .staged ? try workspace.guardSet(touching: change, store: store) : try workspace.guardSet()
+        let settings = workspace.analysisSettings(now: Int64(Date().timeIntervalSince1970))
+        let facts = try FileFactsLoader.load(store: store, settings: settings, touching: change)
         clock.lap("load file facts")
-        var options = configuration.check.options
-        options.allow.formUnion(allow)
-        var result = HindsightCore.check(
-            change, rules: liveRules + [GuardSetRule(guards: guards.guards)], context: context, options: options,
-            baseline: newOnly ? try baseline(of: change, in: git) : nil)
+        let session = CheckSession(configuration: workspace.configuration.check, allow: allow)
+        var result = session.run(change, guards: guards, facts: facts, baseline: newOnly ? try workspace.baseline(of: change) : nil)
         clock.lap("run guards")
-        let notes = [try indexNote(store: store, git: git), shallowNote].compactMap { $0 }
+        let indexNote = try workspace.indexState(store).note(remedy: "check --mine")
+        let notes = [indexNote, shallowNote].compactMap { $0 }
         result.indexNote = notes.isEmpty ? nil : notes.joined(separator: "; ")
         let format = resolvedFormat
         if quiet, result.findings.isEmpty, output == nil, format == .text { return }
@@ -114,25 +108,8 @@ struct Check: ParsableCommand {
         if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             try? OutputFile.append(Data(GitHubFindingsRenderer().stepSummary(result).utf8), to: summary)
         }
-        let threshold = failOn.map { $0 == "never" ? nil : Severity(rawValue: $0) } ?? configuration.check.failOn
+        let threshold = failOn.map { $0 == "never" ? nil : Severity(rawValue: $0) } ?? workspace.configuration.check.failOn
         if let threshold, result.findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
-    }
-
-    /// The base side of `change` for `--new-only`: each changed file's text at the base commit.
-    private func baseline(of change: ChangeSet, in git: GitRepository) throws -> ChangeSet {
-        guard let base = change.base else { return change.baseline(baseTexts: [:]) }
-        var texts: [RepoPath: String] = [:]
-        for file in change.files where file.status != .added {
-            let path = file.oldPath ?? file.path
-            texts[path] = try git.fileText(at: path, in: base)
-        }
-        return change.baseline(baseTexts: texts)
-    }
-
-    /// The repository's `.hindsight/guards.yml` (none in a bare repository or before `guards mine`).
-    private func guardSet(_ git: GitRepository) throws -> GuardSet {
-        guard let workTree = git.workTree else { return GuardSet() }
-        return try GuardSetFile.load(from: workTree.appendingPathComponent(GuardSetFile.relativePath))
     }
 
     /// What to check: the flag given; else, inside a CI, its pull request (or HEAD's commit when the
@@ -170,15 +147,5 @@ struct Check: ParsableCommand {
         let parts = range.components(separatedBy: "..")
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !parts[1].hasPrefix(".") else { return nil }
         return (parts[0], parts[1])
-    }
-
-    private func indexNote(store: IndexStore?, git: GitRepository) throws -> String? {
-        guard let store else {
-            return "no history index yet, so only the change itself was checked: run `hindsight mine` once."
-        }
-        guard let head = try git.resolveCommit() else { return nil }
-        let tip = try store.tip()
-        if tip == head { return nil }
-        return "the history index is at \(tip?.short ?? "nothing"), not HEAD (\(head.short)): run `hindsight mine`, or check --mine."
     }
 }

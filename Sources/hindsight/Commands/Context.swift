@@ -4,6 +4,7 @@ import HindsightConfig
 import HindsightCore
 import HindsightGit
 import HindsightIndex
+import HindsightKit
 import HindsightOutput
 
 /// `hindsight context`: write what history teaches into AGENTS.md and path-scoped rule files.
@@ -54,13 +55,13 @@ struct Context: ParsableCommand {
     }
 
     func run() throws {
-        let git = try repository.openRepository()
-        guard let workTree = git.workTree else {
+        let workspace = try repository.openWorkspace()
+        guard let workTree = workspace.workTree else {
             throw UsageError("a bare repository has no work tree to write AGENTS.md into. Run this in a clone with a work tree.")
         }
-        let configuration = try repository.configuration(for: git)
-        if !noMine { try IndexUpdate.run(repository, configuration: configuration, quiet: quiet) }
-        let context = try agentContext(git: git, workTree: workTree, configuration: configuration)
+        let configuration = workspace.configuration
+        if !noMine { try IndexUpdate.run(workspace, quiet: quiet) }
+        let context = try agentContext(workspace)
         let formats = try targets(default: configuration.context.targets).compactMap(ruleFileFormat(named:))
         let block = AgentsBlockRenderer(
             budget: budget ?? configuration.context.budget,
@@ -74,12 +75,11 @@ struct Context: ParsableCommand {
         try report(changes, files: files)
     }
 
-    private func agentContext(git: GitRepository, workTree: URL, configuration: HindsightConfiguration) throws -> AgentContext {
-        guard let store = try IndexUpdate.open(git) else { return AgentContext(head: nil) }
-        let guards = try GuardSetFile.load(from: workTree.appendingPathComponent(GuardSetFile.relativePath)).guards
+    private func agentContext(_ workspace: Workspace) throws -> AgentContext {
+        guard let store = try workspace.index() else { return AgentContext(head: nil) }
         return HindsightCore.agentContext(
-            of: try store.snapshot(), settings: configuration.report.analysisSettings(now:), guards: guards,
-            activeDays: configuration.context.activeDays)
+            of: try store.snapshot(), settings: workspace.analysisSettings(now:), guards: try workspace.guardSet().guards,
+            activeDays: workspace.configuration.context.activeDays)
     }
 
     private func report(_ changes: [ContextFiles.Change], files: ContextFiles) throws {

@@ -4,6 +4,7 @@ import HindsightConfig
 import HindsightCore
 import HindsightGit
 import HindsightIndex
+import HindsightKit
 
 extension Guards {
     /// `hindsight guards mine`: propose guards from history, keeping every human edit.
@@ -45,13 +46,14 @@ extension Guards {
         }
 
         func run() throws {
-            let git = try repository.openRepository()
-            guard let workTree = git.workTree else {
+            let workspace = try repository.openWorkspace()
+            let git = workspace.git
+            guard let workTree = workspace.workTree else {
                 throw UsageError("guards live in the work tree's \(GuardSetFile.relativePath), and this repository is bare. Run it in a clone with a work tree.")
             }
-            let configuration = try repository.configuration(for: git)
-            if !noMine { try IndexUpdate.run(repository, configuration: configuration, quiet: quiet) }
-            guard let store = try IndexUpdate.open(git), try store.tip() != nil else {
+            let configuration = workspace.configuration
+            if !noMine { try IndexUpdate.run(workspace, quiet: quiet) }
+            guard let store = try workspace.index(), try store.tip() != nil else {
                 if !quiet { print("nothing to mine yet: the repository has no commits.") }
                 return
             }

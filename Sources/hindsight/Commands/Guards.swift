@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HindsightConfig
 import HindsightCore
+import HindsightKit
 import HindsightOutput
 
 /// `hindsight guards`: review the guards mined from history into `.hindsight/guards.yml`.

@@ -3,6 +3,7 @@ import Foundation
 import HindsightCore
 import HindsightGit
 import HindsightIndex
+import HindsightKit
 import HindsightOutput
 
 extension HistoryFormat: ExpressibleByArgument {}
@@ -39,10 +40,10 @@ struct History: ParsableCommand {
     }
 
     func run() throws {
-        let git = try repository.openRepository()
-        let filter = try path.map { try RepositoryPath.resolve($0, base: repository.path, in: git) }
-        if !noUpdate { try IndexUpdate.run(repository, configuration: try repository.configuration(for: git), quiet: true) }
-        guard let store = try IndexUpdate.open(git) else { return }
+        let workspace = try repository.openWorkspace()
+        let filter = try path.map { try RepositoryPath.resolve($0, base: repository.path, in: workspace.git) }
+        if !noUpdate { try IndexUpdate.run(workspace, quiet: true) }
+        guard let store = try workspace.index() else { return }
         let rows = try store.history(under: filter)
         var output: [UInt8] = []
         format.renderer(nulSeparated: nulSeparated).render(rows, tip: try store.tip(), into: &output)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HindsightGit
+import HindsightKit
 
 /// `hindsight install`: the pre-commit check and the background refresh hooks.
 struct Install: ParsableCommand {

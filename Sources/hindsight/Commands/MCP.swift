@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HindsightConfig
 import HindsightCore
+import HindsightKit
 
 extension MCPClientConfig: ExpressibleByArgument {}
 

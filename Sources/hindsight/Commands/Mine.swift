@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HindsightCore
 import HindsightIndex
+import HindsightKit
 
 /// `hindsight mine`: bring the history index up to date.
 struct Mine: ParsableCommand {
@@ -47,8 +48,7 @@ struct Mine: ParsableCommand {
     }
 
     func run() throws {
-        let git = try repository.openRepository()
-        let configuration = try repository.configuration(for: git)
+        let configuration = try repository.openWorkspace().configuration
         let request = MineRequest(
             revision: ref, options: configuration.history, rebuild: rebuild, batchSize: batchSize,
             workers: workers, commitLimit: maxCommits)

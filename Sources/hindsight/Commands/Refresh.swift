@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HindsightCore
+import HindsightKit
 
 /// `hindsight refresh`: what the hooks run after each commit, merge, rewrite and checkout.
 struct Refresh: ParsableCommand {
@@ -21,15 +22,11 @@ struct Refresh: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let git = try repository.openRepository()
-        let configuration = try repository.configuration(for: git)
-        try IndexUpdate.run(repository, configuration: configuration, quiet: quiet)
-        guard let store = try IndexUpdate.open(git) else { return }
-        // Loading the rules' facts for no file computes and caches them when the cache is stale.
-        let settings = configuration.report.analysisSettings(now: Int64(Date().timeIntervalSince1970))
-        _ = try GuardContextLoader.load(
-            store: store, settings: settings, touching: ChangeSet(description: "refresh", files: []), severities: [:])
-        guard configuration.context.refresh, git.workTree != nil else { return }
+        let workspace = try repository.openWorkspace()
+        try IndexUpdate.run(workspace, quiet: quiet)
+        guard let store = try workspace.index() else { return }
+        try FileFactsLoader.warm(store: store, settings: workspace.analysisSettings(now: Int64(Date().timeIntervalSince1970)))
+        guard workspace.configuration.context.refresh, workspace.workTree != nil else { return }
         var arguments = ["--repo", repository.path, "--no-mine"] + (quiet ? ["--quiet"] : [])
         if let config = repository.config { arguments += ["--config", config] }
         let context = try Context.parse(arguments)

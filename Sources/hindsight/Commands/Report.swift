@@ -4,6 +4,7 @@ import HindsightConfig
 import HindsightCore
 import HindsightGit
 import HindsightIndex
+import HindsightKit
 import HindsightOutput
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -83,18 +84,18 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let git = try repository.openRepository()
-        let configuration = try repository.configuration(for: git)
+        let workspace = try repository.openWorkspace()
+        let git = workspace.git
         let selectedPath = try path.map { try RepositoryPath.resolve($0, base: repository.path, in: git) }
-        if !noMine { try IndexUpdate.run(repository, configuration: configuration, quiet: quiet) }
-        guard let store = try IndexUpdate.open(git) else {
+        if !noMine { try IndexUpdate.run(workspace, quiet: quiet) }
+        guard let store = try workspace.index() else {
             Terminal.writeError("nothing to report yet: the repository has no commits.\n")
             return
         }
         var clock = PhaseClock(isEnabled: timings)
         let snapshot = try store.snapshot()
         clock.lap("load index")
-        let input = AnalysisInput(snapshot: snapshot, settings: try settings(configuration))
+        let input = AnalysisInput(snapshot: snapshot, settings: try settings(workspace.configuration))
         clock.lap("fold and classify commits")
         let format = resolvedFormat
         if let explain {

@@ -1,4 +1,5 @@
 import Foundation
+import HindsightKit
 
 /// Installs and removes hindsight's hooks in one hooks directory without ever losing a hook people
 /// wrote: an existing hook is renamed to `<name>.pre-hindsight` (bytes and mode untouched) and run

@@ -1,4 +1,5 @@
 import Foundation
+import HindsightKit
 import HindsightOutput
 
 /// A hook manager a repository already uses (husky, lefthook, the pre-commit framework). Each owns

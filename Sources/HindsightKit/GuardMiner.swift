@@ -5,13 +5,14 @@ import HindsightGit
 /// Mines guards from history as it stood at one commit: the latest fix commits' removed lines and
 /// the reverted commits still in it. `guards mine` runs it at the index's tip; the backtest at its
 /// cut, again at each refresh, so the diffs it reads are kept for the next run.
-final class GuardMiner {
+public final class GuardMiner {
     private let git: GitRepository
     private let configuration: HindsightConfiguration
     private let maxFixes: Int
     private var changes: [CommitID: ChangeSet] = [:]
 
-    init(git: GitRepository, configuration: HindsightConfiguration, maxFixes: Int) {
+    /// A miner reading diffs from `git`, at most `maxFixes` of the latest fix commits per run.
+    public init(git: GitRepository, configuration: HindsightConfiguration, maxFixes: Int) {
         self.git = git
         self.configuration = configuration
         self.maxFixes = maxFixes
@@ -19,7 +20,7 @@ final class GuardMiner {
 
     /// The guards `input` teaches, with each kind's severity from `severities` (else warning), and
     /// how many fix commits were read. Lines a fix removed count only while absent at `input`'s tip.
-    func mine(_ input: AnalysisInput, severities: [String: Severity]) throws -> (guards: [Guard], fixesRead: Int) {
+    public func mine(_ input: AnalysisInput, severities: [String: Severity]) throws -> (guards: [Guard], fixesRead: Int) {
         guard let tip = input.snapshot.tip else { return ([], 0) }
         // Guards learn from commits that say they fix something in their subject or a Fixes:
         // trailer; a fix word deep in a feature's body is enough for the report, not for a guard.

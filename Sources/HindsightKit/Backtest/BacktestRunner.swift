@@ -7,15 +7,23 @@ import HindsightIndex
 /// Runs a backtest: mines guards from the history up to the cut only, replays each commit of the
 /// window through `check --commit`'s code path, and scores the findings against the commits that
 /// later needed a fix.
-struct BacktestRunner {
+public struct BacktestRunner {
     let git: GitRepository
     let snapshot: HistorySnapshot
     let configuration: HindsightConfiguration
 
     /// Called after each replayed commit with (done, total).
-    var progress: MineProgress?
+    public var progress: (any MineProgress)?
 
-    func run(_ request: BacktestRequest) throws -> BacktestResult {
+    /// A runner over `snapshot`, the index of `git`'s history.
+    public init(git: GitRepository, snapshot: HistorySnapshot, configuration: HindsightConfiguration) {
+        self.git = git
+        self.snapshot = snapshot
+        self.configuration = configuration
+    }
+
+    /// Mines at the cut, replays the window and scores it.
+    public func run(_ request: BacktestRequest) throws -> BacktestResult {
         let point = BacktestPoint(snapshot: snapshot, git: git)
         let until = try request.until.map { try point.index(of: $0, option: "--until") } ?? snapshot.commits.count - 1
         let cut = try request.cut.map { try point.index(of: $0, option: "--cut") }
@@ -30,6 +38,7 @@ struct BacktestRunner {
         let atCut = try train(miner, through: window.cut)
         var model = atCut
         var flags = BacktestFlags()
+        let session = CheckSession(configuration: configuration.check)
         progress?.started(total: window.commits.count)
         defer { progress?.finished() }
         for (position, commit) in window.commits.enumerated() {
@@ -38,7 +47,7 @@ struct BacktestRunner {
             }
             // Read afresh rather than through the miner's cache: a long window must not hold every diff.
             let change = try git.changeSet(for: .commit(snapshot.commits[commit].id.hex), options: configuration.history)
-            let result = check(change, rules: model.rules, context: model.context, options: configuration.check.options)
+            let result = session.run(change, rules: model.rules, record: nil, facts: model.facts)
             flags.record(result.findings, for: commit)
             progress?.advanced(by: 1)
         }
@@ -82,7 +91,7 @@ struct BacktestRunner {
     private struct Model {
         var guards: [Guard]
         var rules: [any GuardRule]
-        var context: GuardContext
+        var facts: KnownFacts
         var bugScores: [RepoPath: Double]
     }
 
@@ -93,8 +102,8 @@ struct BacktestRunner {
         let severities = configuration.check.severities
         let guards = try miner.mine(input, severities: severities).guards
         return Model(
-            guards: guards, rules: liveRules + [GuardSetRule(guards: guards)],
-            context: GuardContext(files: fileFacts(in: input, analyzed: analyzed, recurring: recurringFixes(in: input)), tip: input.snapshot.tip, severities: severities),
+            guards: guards, rules: CheckSession.rules(guards: guards),
+            facts: KnownFacts(files: fileFacts(in: input, analyzed: analyzed, recurring: recurringFixes(in: input)), tip: input.snapshot.tip),
             bugScores: Dictionary(analyzed.map { ($0.report.path, $0.report.bugScore) }, uniquingKeysWith: max))
     }
 

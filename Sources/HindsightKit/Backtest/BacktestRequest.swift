@@ -3,24 +3,24 @@ import HindsightCore
 import HindsightGit
 
 /// What a backtest replays and how: the cut, the end, the grace period, the refresh cadence.
-struct BacktestRequest {
+public struct BacktestRequest: Sendable {
     /// The last commit or date the guards may learn from (nil: the default cut).
-    var cut: String?
+    public var cut: String?
     /// The last commit or date whose fixes count (nil: the index's tip).
-    var until: String?
+    public var until: String?
     /// Days each replayed commit must have had for its fix to appear.
-    var graceDays: Int
+    public var graceDays: Int
     /// Re-mine the guards every this many replayed commits (nil: once, at the cut).
-    var refreshEvery: Int?
+    public var refreshEvery: Int?
     /// Replay at most this many commits, the latest (nil: all).
-    var maxCommits: Int?
+    public var maxCommits: Int?
     /// Lift under which a kind is proposed at notice.
-    var liftThreshold: Double
+    public var liftThreshold: Double
     /// Fix commits each mining reads, as `guards mine --max-fixes`.
-    var maxFixes = 500
+    public var maxFixes = 500
 
     /// The request the configuration's `backtest:` section gives, with no cut or end.
-    init(_ settings: BacktestConfiguration) {
+    public init(_ settings: BacktestConfiguration) {
         graceDays = settings.graceDays
         refreshEvery = settings.refreshEvery
         maxCommits = settings.maxCommits

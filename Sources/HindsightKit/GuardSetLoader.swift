@@ -7,8 +7,9 @@ import HindsightIndex
 /// than the rest of a pre-commit check (350 ms for 1,300 guards), so with an index at hand it reads
 /// only the guards that can fire on the change (by path, or by the calls its added lines make) from
 /// the index's cache of the file, filled on the first check after the file changes.
-enum GuardSetLoader {
-    static func load(workTree: URL?, store: IndexStore?, touching change: ChangeSet) throws -> GuardSet {
+public enum GuardSetLoader {
+    /// The guards of `workTree`'s guard file that `change` can trip (all of them without an index).
+    public static func load(workTree: URL?, store: IndexStore?, touching change: ChangeSet) throws -> GuardSet {
         guard let workTree else { return GuardSet() }
         let url = workTree.appendingPathComponent(GuardSetFile.relativePath)
         guard let store, FileManager.default.fileExists(atPath: url.path) else { return try GuardSetFile.load(from: url) }

@@ -1,0 +1,43 @@
+import Foundation
+import HindsightCore
+import HindsightIndex
+
+/// What the live rules know of the files a change touches, with the commit it was computed at.
+public struct KnownFacts: Sendable {
+    /// Facts per current path.
+    public var files: [RepoPath: FileFacts]
+    /// The index tip they describe (nil without an index).
+    public var tip: CommitID?
+
+    /// Facts from their parts.
+    public init(files: [RepoPath: FileFacts] = [:], tip: CommitID? = nil) {
+        self.files = files
+        self.tip = tip
+    }
+}
+
+/// Reads the guard rules' view of history for a check: from the index's per-file cache when it was
+/// computed for this tip, these settings and today, else by analysing the whole index once and
+/// caching the result for the next check.
+public enum FileFactsLoader {
+    /// The facts of the files `change` touches (all files when the cache was stale).
+    public static func load(store: IndexStore?, settings: AnalysisSettings, touching change: ChangeSet) throws -> KnownFacts {
+        guard let store else { return KnownFacts() }
+        let tip = try store.tip()
+        let key = IndexStore.factsKey(tip: tip, settings: settings)
+        let paths = Set(change.files.flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) })
+        if let cached = try store.cachedFacts(for: paths, key: key) {
+            return KnownFacts(files: cached, tip: tip)
+        }
+        let input = AnalysisInput(snapshot: try store.snapshot(), settings: settings)
+        let facts = fileFacts(in: input)
+        // The cache only saves time: a read-only or busy index must not fail the check.
+        try? store.storeFacts(facts, key: key)
+        return KnownFacts(files: facts, tip: input.snapshot.tip)
+    }
+
+    /// Computes and caches the facts when the cache is stale, as the refresh hooks do after a commit.
+    public static func warm(store: IndexStore, settings: AnalysisSettings) throws {
+        _ = try load(store: store, settings: settings, touching: ChangeSet(description: "refresh", files: []))
+    }
+}
