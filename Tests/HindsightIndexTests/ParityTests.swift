@@ -35,8 +35,45 @@ import Testing
             let store = try IndexStore(url: clone.appendingPathComponent(".git/hindsight/index.sqlite"))
             let actual = try store.history().map(OracleRow.init)
             let expected = try GitOracle.rows(in: clone, renames: renames, environment: scratch.environment())
-            #expect(Set(actual) == Set(expected))
-            #expect(actual.count == expected.count)
+            let unexplained = try Self.unexplained(Set(actual), Set(expected), in: clone, environment: scratch.environment())
+            #expect(unexplained == [], "rows that differ from git's beyond a 40–60% similar pair")
+            #expect(actual.count == Set(actual).count, "no row is indexed twice")
+        }
+    }
+
+    /// The rows of `ours` and `git` that differ other than by the residue the README documents: a pair
+    /// of files 40–60% similar that libgit2 calls a rename and git an add and a delete, or the other
+    /// way round. git itself decides what is borderline: it pairs the files at `-M40%`, and does not
+    /// at `-M60%`.
+    static func unexplained(
+        _ ours: Set<OracleRow>, _ git: Set<OracleRow>, in clone: URL, environment: [String: String]
+    ) throws -> [String] {
+        var onlyOurs = ours.subtracting(git), onlyGit = git.subtracting(ours)
+        for rename in onlyOurs.union(onlyGit) where rename.status == "R" {
+            let other = onlyOurs.contains(rename) ? onlyGit : onlyOurs
+            let added = other.first { $0.commit == rename.commit && $0.status == "A" && $0.path == rename.path }
+            let deleted = other.first { $0.commit == rename.commit && $0.status == "D" && $0.path == rename.oldPath }
+            guard let added, let deleted,
+                  try renamedByGit(rename, threshold: 40, in: clone, environment: environment),
+                  try !renamedByGit(rename, threshold: 60, in: clone, environment: environment) else { continue }
+            for row in [rename, added, deleted] {
+                onlyOurs.remove(row)
+                onlyGit.remove(row)
+            }
+        }
+        return (onlyOurs.map { "ours: \($0)" } + onlyGit.map { "git: \($0)" }).sorted()
+    }
+
+    /// Whether git, at `threshold` percent similarity, pairs `row`'s old and new path in its commit.
+    static func renamedByGit(_ row: OracleRow, threshold: Int, in clone: URL, environment: [String: String]) throws -> Bool {
+        let result = try ProcessRunner.run(
+            "/usr/bin/env", ["git", "diff", "--name-status", "-z", "-M\(threshold)%", "\(row.commit)^", row.commit],
+            in: clone, environment: environment
+        ).requireSuccess("git diff")
+        let fields = Array(result.standardOutput).split(separator: 0, omittingEmptySubsequences: false).map(Array.init)
+        return zip(fields.indices, fields).contains { index, field in
+            field.first == UInt8(ascii: "R") && index + 2 < fields.count && fields[index + 1] == row.oldPath
+                && fields[index + 2] == row.path
         }
     }
 }
