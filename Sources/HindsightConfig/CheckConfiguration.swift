@@ -3,9 +3,7 @@ import HindsightCore
 /// The `check:` settings of `.hindsight.yml`.
 public struct CheckConfiguration: Equatable, Sendable {
     /// The guard kinds there are, as configuration names them.
-    public static let kinds = [
-        "reintroduced-fix", "reverted-change", "co-change", "stable-file", "fix-needs-test", "recurring-pattern",
-    ]
+    public static let kinds = GuardKind.all.map(\.id)
 
     /// The lowest severity that fails `check` (nil: never fail).
     public var failOn: Severity? = .error

@@ -88,10 +88,10 @@ public enum GuardSetFile {
     /// are keyed by those; `parse(entries:record:)` reads any selection back.
     public static func cachePieces(_ set: GuardSet) -> (entries: [(id: String, keys: [RepoPath], text: String)], record: String?) {
         let entries = set.guards.map { item -> (String, [RepoPath], String) in
-            let keys: [RepoPath] = switch item.kind {
-            case "reintroduced-fix": item.scope
-            case "recurring-pattern": [callKey(item.match)]
-            default: []
+            let keys: [RepoPath] = switch GuardKind.named(item.kind)?.cacheKey {
+            case .scopePaths: item.scope
+            case .call: [callKey(item.match)]
+            case .anyChange, nil: []
             }
             return (item.id, keys, render(item).joined(separator: "\n") + "\n")
         }

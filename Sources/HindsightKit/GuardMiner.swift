@@ -31,10 +31,11 @@ public final class GuardMiner {
                 && matcher.isFix(subject: commit.subject, body: "", fixesReferences: commit.fixesReferences)
         }.suffix(maxFixes)
         let diffs = try fixes.map { FixDiff(commit: $0, change: try change(of: input.snapshot.commits[$0].id)) }
-        let guards = reintroducedFixGuards(from: diffs, input: input, severity: severities["reintroduced-fix"] ?? .warning) {
+        func severity(_ kind: GuardKind) -> Severity { severities[kind.id] ?? kind.defaultSeverity }
+        let guards = reintroducedFixGuards(from: diffs, input: input, severity: severity(.reintroducedFix)) {
             [git] path in try? git.fileText(at: path, in: tip)
-        } + recurringPatternGuards(from: diffs, input: input, severity: severities["recurring-pattern"] ?? .warning)
-            + revertedChangeGuards(from: try revertedDiffs(input), input: input, severity: severities["reverted-change"] ?? .warning)
+        } + recurringPatternGuards(from: diffs, input: input, severity: severity(.recurringPattern))
+            + revertedChangeGuards(from: try revertedDiffs(input), input: input, severity: severity(.revertedChange))
         return (guards, diffs.count)
     }
 

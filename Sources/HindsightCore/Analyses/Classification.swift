@@ -39,7 +39,7 @@ public func classify(_ files: [ClassFigures], now: Int64, thresholds: ClassThres
     let slowCut = percentile(rates, thresholds.stableRatePercentile) ?? 0
     return zip(files, rates).map { file, rate in
         let age = days(from: file.firstSeen, to: now), idle = days(from: file.lastChanged, to: now)
-        let history = "\(file.commits) commit\(file.commits == 1 ? "" : "s") in \(span(age))"
+        let history = "\(TextShaping.count(file.commits, "commit")) in \(span(age))"
         if age < thresholds.newDays {
             return Classification(.new, reason: "new: first seen \(whole(age)) days ago (new for \(whole(thresholds.newDays)) days), \(history)")
         }

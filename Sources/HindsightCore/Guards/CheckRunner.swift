@@ -19,7 +19,7 @@ public let liveRules: [any GuardRule] = [CoChangeRule(), StableFileRule(), FixNe
 
 /// The guard kinds whose findings are about lines a change adds, so the base can already have them.
 /// The other kinds are about the act of changing a file, which is always new.
-public let contentKinds: Set<String> = ["reintroduced-fix", "recurring-pattern"]
+public let contentKinds: Set<String> = GuardKind.contentKindIDs
 
 /// Runs `rules` on `change` and applies suppressions: `--allow`, `Hindsight-Allow:` trailers in the
 /// change's commit messages (comma-separated kinds or ids), and excluded paths.

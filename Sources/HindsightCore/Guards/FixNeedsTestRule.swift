@@ -1,18 +1,12 @@
 /// `fix-needs-test`: the change touches a hotspot or a region several fixes changed, but none of the
 /// test files that historically change with that file.
 public struct FixNeedsTestRule: GuardRule {
-    public let kind = "fix-needs-test"
+    public let kind = GuardKind.fixNeedsTest.id
 
     /// The rule.
     public init() {}
 
-    public var descriptor: RuleDescriptor {
-        RuleDescriptor(
-            id: kind, kind: kind, summary: "A fragile file changes without the tests that usually change with it.",
-            help: "The file is a hotspot, or the lines changed lie in a region two or more fixes changed. "
-                + "Its tests usually change with it; update or run them.",
-            severity: .warning)
-    }
+    public var descriptor: RuleDescriptor { GuardKind.fixNeedsTest.descriptor }
 
     public func findings(in change: ChangeSet, context: GuardContext) -> [Finding] {
         let touched = Set(change.files.map(\.path))
@@ -29,7 +23,7 @@ public struct FixNeedsTestRule: GuardRule {
                 ?? "\(history.path.string) is a hotspot (\(history.classification.reason))"
             let tests = history.testPartners.map { "\($0.path.string) (changed with it in \($0.shared) commits)" }
             return Finding(
-                ruleID: kind, kind: kind, severity: context.severity(of: kind, default: .warning), path: file.path,
+                ruleID: kind, kind: kind, severity: context.severity(of: kind, default: GuardKind.fixNeedsTest.defaultSeverity), path: file.path,
                 line: region.flatMap { region in file.added.first { region.lines.contains($0.number) }?.number },
                 message: "\(why), and none of the tests that usually change with it changed.",
                 action: "Update or run its tests: \(tests.joined(separator: ", ")).",

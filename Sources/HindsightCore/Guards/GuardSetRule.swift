@@ -17,12 +17,12 @@ public struct GuardSetRule: GuardRule {
         self.guards = guards
         descriptors = guards.map { RuleDescriptor(id: $0.id, kind: $0.kind, summary: $0.message, help: $0.action, severity: $0.severity) }
         var removedLines: [RepoPath: [String: [Int]]] = [:]
-        for (index, item) in guards.enumerated() where item.kind == "reintroduced-fix" {
+        for (index, item) in guards.enumerated() where item.kind == GuardKind.reintroducedFix.id {
             for path in item.scope { removedLines[path, default: [:]][item.match, default: []].append(index) }
         }
         self.removedLines = removedLines
-        patterns = guards.indices.filter { guards[$0].kind == "recurring-pattern" }
-        reverts = guards.indices.filter { guards[$0].kind == "reverted-change" }
+        patterns = guards.indices.filter { guards[$0].kind == GuardKind.recurringPattern.id }
+        reverts = guards.indices.filter { guards[$0].kind == GuardKind.revertedChange.id }
     }
 
     public var descriptor: RuleDescriptor {

@@ -24,7 +24,7 @@ public func recurringPatternGuards(
         let instead = (replacements[token] ?? [:]).max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         let refs = commits.sorted(by: >).map(input.reference)
         return Guard(
-            kind: "recurring-pattern", severity: severity, scope: [], match: token,
+            kind: GuardKind.recurringPattern.id, severity: severity, scope: [], match: token,
             message: "\(commits.count) fix commits across \(files.count) files removed `\(token)`; this change adds it.",
             action: instead.map { "Use what those fixes used instead (most often `\($0)`), or say why `\(token)` is safe here." }
                 ?? "Read those fixes before calling `\(token)` again, or say why it is safe here.",

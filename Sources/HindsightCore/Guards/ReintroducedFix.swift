@@ -54,8 +54,8 @@ public func reintroducedFixGuards(
         let refs = Array(Set(commits)).sorted(by: >).map(input.reference)
         guard let latest = refs.first else { continue }
         guards.append(Guard(
-            kind: "reintroduced-fix", severity: severity, scope: [key.path], match: key.line,
-            message: "A fix removed `\(key.line.count > 60 ? key.line.prefix(59) + "…" : Substring(key.line))` from \(key.path.string), and it had not come back.",
+            kind: GuardKind.reintroducedFix.id, severity: severity, scope: [key.path], match: key.line,
+            message: "A fix removed `\(TextShaping.truncated(key.line, 60))` from \(key.path.string), and it had not come back.",
             action: "Removed by \(latest.shortID) '\(latest.subject)': keep it out, or say why.",
             evidence: refs))
     }

@@ -27,7 +27,7 @@ public func revertedChangeGuards(from reverts: [RevertedDiff], input: AnalysisIn
         guard unique.count >= 3 else { return nil }
         let reverted = input.reference(item.reverted), revert = input.reference(item.revert)
         return Guard(
-            kind: "reverted-change", severity: severity,
+            kind: GuardKind.revertedChange.id, severity: severity,
             scope: Array(Set(item.change.files.map(\.path))).sorted(), match: unique.joined(separator: "\n"),
             message: "This change re-applies \(reverted.shortID) '\(reverted.subject)', which \(revert.shortID) reverted.",
             action: "Read why \(revert.shortID) '\(revert.subject)' reverted it before landing it again, and say what is different now.",

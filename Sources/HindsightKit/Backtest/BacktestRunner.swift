@@ -77,9 +77,9 @@ public struct BacktestRunner {
             ("liftThreshold", String(request.liftThreshold)),
             ("flagged", "a commit with any finding, any severity, after check.exclude and Hindsight-Allow trailers"),
             ("fixPattern", analysis.fixes.pattern ?? FixDetector.defaultPattern),
-            ("reintroduced-fix", "a line a fix removed, at most 20 removed lines per file, in fewer than 3 files"),
-            ("recurring-pattern", "a call 3 or more fixes removed across 2 or more files"),
-            ("co-change", "partners with at least \(coupling.minShared) shared commits and \(coupling.minDegree)% degree, "
+            (GuardKind.reintroducedFix.id, "a line a fix removed, at most 20 removed lines per file, in fewer than 3 files"),
+            (GuardKind.recurringPattern.id, "a call 3 or more fixes removed across 2 or more files"),
+            (GuardKind.coChange.id, "partners with at least \(coupling.minShared) shared commits and \(coupling.minDegree)% degree, "
                 + "files with \(coupling.minRevisions)+ commits, commits of at most \(coupling.maxFilesPerCommit) files"),
             ("groundTruth", "Fixes: trailers naming a unique id prefix (7+ hex digits); reverts; SZZ: non-blank, "
                 + "non-brace, non-comment lines later fix commits removed, traced to the latest earlier commit that "

@@ -54,7 +54,7 @@ struct TriedQuery: Sendable {
 
 extension HistoryModel {
     /// The guard kinds that record what not to do again.
-    static let doNotRetryKinds: Set<String> = ["reverted-change", "reintroduced-fix", "recurring-pattern"]
+    static let doNotRetryKinds: Set<String> = Set(GuardKind.all.filter { $0.source == .mined }.map(\.id))
 
     /// `what_was_tried`: reverted attempts (standing ones are do-not-retry), recurring fixes, and the
     /// guards that keep a fix's or a revert's lesson, with their commit and guard ids.
@@ -115,10 +115,10 @@ extension HistoryModel {
     private func recurringLine(_ file: RecurringFixFile) -> String {
         let regions = file.regions.prefix(3).map { region in
             let lines = region.startLine == region.endLine ? "line \(region.startLine)" : "lines \(region.startLine)–\(region.endLine)"
-            return "\(lines) (\(HistoryText.count(region.fixes.count, "fix", "fixes")))"
+            return "\(lines) (\(TextShaping.count(region.fixes.count, "fix", "fixes")))"
         }
         let latest = file.fixes.suffix(3).reversed().map(HistoryText.commit).joined(separator: "; ")
-        return "- \(HistoryText.path(file.path)): \(HistoryText.count(file.fixes.count, "fix commit"))"
+        return "- \(HistoryText.path(file.path)): \(TextShaping.count(file.fixes.count, "fix commit"))"
             + (regions.isEmpty ? "" : " at " + regions.joined(separator: ", ")) + "; latest \(latest)."
     }
 

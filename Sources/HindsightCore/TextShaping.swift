@@ -1,0 +1,36 @@
+/// The text helpers every format and answer shares: counts with their nouns, cutting to a width with
+/// `…`, padding to a column, and dropping invisible characters. Widths count characters.
+public enum TextShaping {
+    /// A count with its noun, plural when the count is not 1: `1 file`, `3 files`, `2 fixes` (with `plural`).
+    public static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(value) \(value == 1 ? singular : plural ?? singular + "s")"
+    }
+
+    /// `text` cut to at most `width` characters, ending in `…` when it was cut.
+    public static func truncated(_ text: String, _ width: Int) -> String {
+        guard text.count > width else { return text }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        return String(text.prefix(width - 1)) + "…"
+    }
+
+    /// `text` cut to at most `width` characters with `…` in the middle, keeping more of the end (a
+    /// path's file name).
+    public static func elidedMiddle(_ text: String, _ width: Int) -> String {
+        guard text.count > width else { return text }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        let head = (width - 1) / 3
+        return String(text.prefix(head)) + "…" + String(text.suffix(width - 1 - head))
+    }
+
+    /// `text` padded with spaces to `width`: on the right, or on the left when `alignRight`.
+    public static func padded(_ text: String, _ width: Int, alignRight: Bool = false) -> String {
+        let padding = String(repeating: " ", count: max(0, width - text.count))
+        return alignRight ? padding + text : text + padding
+    }
+
+    /// `text` without invisible format characters (zero-width, bidirectional overrides, BOM), which
+    /// could hide words from a reader while an agent still reads them.
+    public static func visible(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+    }
+}
