@@ -118,7 +118,7 @@ final class HistorySession: Sendable {
                 return status
             }
             guard let behind = status.behind, behind <= HistorySession.quickRefreshLimit else {
-                let count = status.behind.map { HistoryText.count($0, "new commit") } ?? "More than \(IndexStatus.countLimit) new commits"
+                let count = status.behind.map { TextShaping.count($0, "new commit") } ?? "More than \(IndexStatus.countLimit) new commits"
                 status.refreshNote = "Not refreshed: \(count) is more than a call mines (\(HistorySession.quickRefreshLimit)); run `hindsight mine`."
                 return status
             }
@@ -126,7 +126,7 @@ final class HistorySession: Sendable {
                 let request = MineRequest(options: session.configuration.history, lockTimeout: 1)
                 _ = try Miner.mine(repositoryPath: session.options.repositoryPath, request: request)
                 status = try currentStatus()
-                status.refreshNote = "Refreshed: mined \(HistoryText.count(behind, "new commit"))."
+                status.refreshNote = "Refreshed: mined \(TextShaping.count(behind, "new commit"))."
             } catch IndexError.busy {
                 status.refreshNote = "Not refreshed: another hindsight is updating the index; try again shortly."
             }

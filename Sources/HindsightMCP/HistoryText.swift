@@ -11,8 +11,7 @@ enum HistoryText {
     /// `text` as a JSON string literal on one line, without invisible format characters (zero-width,
     /// bidirectional overrides), capped at `limit` characters.
     static func quoted(_ text: String, limit: Int = 200) -> String {
-        let visible = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .format }))
-        let capped = visible.count > limit ? String(visible.prefix(limit - 1)) + "…" : visible
+        let capped = TextShaping.truncated(TextShaping.visible(text), limit)
         return String(decoding: JSONEscaping.quoted(capped), as: UTF8.self)
     }
 
@@ -28,11 +27,6 @@ enum HistoryText {
     static func paths(_ paths: [RepoPath], limit: Int) -> String {
         let shown = paths.prefix(limit).map(path).joined(separator: ", ")
         return paths.count > limit ? shown + " and \(paths.count - limit) more" : shown
-    }
-
-    /// "N things" with the plural when N is not 1.
-    static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(value) \(value == 1 ? singular : plural ?? singular + "s")"
     }
 
     /// A number with two decimals.

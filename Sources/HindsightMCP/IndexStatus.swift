@@ -30,7 +30,7 @@ struct IndexStatus: Sendable, Equatable {
         } else if let behind, behind == 0 {
             sentence = "Index: at \(tipText); HEAD is \(headText), with no commit the index lacks."
         } else {
-            let count = behind.map { HistoryText.count($0, "commit") } ?? "more than \(Self.countLimit) commits"
+            let count = behind.map { TextShaping.count($0, "commit") } ?? "more than \(Self.countLimit) commits"
             sentence = "Index: at \(tipText), \(count) behind HEAD \(headText); answers leave those out. "
                 + "Pass refresh: true (mines at most \(HistorySession.quickRefreshLimit) new commits) or run `hindsight mine`."
         }

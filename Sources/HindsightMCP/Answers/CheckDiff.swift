@@ -11,12 +11,12 @@ extension HistoryModel {
         result.indexNote = indexNote
         let counts = Severity.allCases.reversed().compactMap { severity -> String? in
             let count = result.findings.count { $0.severity == severity }
-            return count == 0 ? nil : HistoryText.count(count, severity.rawValue)
+            return count == 0 ? nil : TextShaping.count(count, severity.rawValue)
         }
-        let files = HistoryText.count(change.files.count, "file")
+        let files = TextShaping.count(change.files.count, "file")
         var lines = [result.findings.isEmpty
             ? "No findings in \(change.description) (\(files))."
-            : "\(HistoryText.count(result.findings.count, "finding")) (\(counts.joined(separator: ", "))) in \(change.description) (\(files)):"]
+            : "\(TextShaping.count(result.findings.count, "finding")) (\(counts.joined(separator: ", "))) in \(change.description) (\(files)):"]
         for finding in result.findings {
             let place = finding.line.map { "\(HistoryText.path(finding.path)) line \($0)" } ?? HistoryText.path(finding.path)
             var line = "- \(finding.severity.rawValue) \(finding.kind) (\(finding.ruleID)) at \(place): "
@@ -24,7 +24,7 @@ extension HistoryModel {
             if !finding.evidence.isEmpty { line += " Evidence: " + finding.evidence.prefix(3).map(HistoryText.commit).joined(separator: "; ") + "." }
             lines.append(line)
         }
-        if result.suppressed > 0 { lines.append("\(HistoryText.count(result.suppressed, "finding")) suppressed by check.exclude or Hindsight-Allow.") }
+        if result.suppressed > 0 { lines.append("\(TextShaping.count(result.suppressed, "finding")) suppressed by check.exclude or Hindsight-Allow.") }
         // The rules that found something, not every guard: a guard set can hold a thousand descriptors,
         // which cost the model tokens and the SDK 65 µs a string to re-decode.
         let fired = Set(result.findings.map(\.ruleID))

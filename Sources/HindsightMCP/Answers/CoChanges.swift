@@ -51,8 +51,8 @@ extension HistoryModel {
         let shown = Shown(partners, limit: limit)
         let thresholds = input.settings.coupling
         var lines = [
-            "\(HistoryText.path(path)): \(HistoryText.count(commits, "commit")) counted (commits changing more than "
-                + "\(thresholds.maxFilesPerCommit) files skipped); \(HistoryText.count(partners.count, "file")) changed with it in 2 or more.",
+            "\(HistoryText.path(path)): \(TextShaping.count(commits, "commit")) counted (commits changing more than "
+                + "\(thresholds.maxFilesPerCommit) files skipped); \(TextShaping.count(partners.count, "file")) changed with it in 2 or more.",
         ]
         for partner in shown.items {
             var line = "- \(HistoryText.path(partner.path)): degree \(partner.degree)%, \(partner.shared) of \(commits) commits "

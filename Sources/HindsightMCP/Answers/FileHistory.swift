@@ -15,7 +15,7 @@ extension HistoryModel {
         let changes = zip(lineage.changes, lineage.commits).reversed().map { ($0, $1) }
         let shown = Shown(changes, limit: limit)
         let state = lineage.isDeleted ? "deleted" : "alive"
-        var lines = ["\(HistoryText.path(path)) (\(state)): \(HistoryText.count(changes.count, "commit")) changed it, newest first:"]
+        var lines = ["\(HistoryText.path(path)) (\(state)): \(TextShaping.count(changes.count, "commit")) changed it, newest first:"]
         var entries: [JSONValue] = []
         for (changeIndex, commitIndex) in shown.items {
             let change = snapshot.changes[changeIndex]

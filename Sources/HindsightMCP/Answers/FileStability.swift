@@ -8,7 +8,7 @@ extension HistoryModel {
         let matching = aliveFiles.filter(selector.matches)
         guard !matching.isEmpty else { throw ToolError(missingFileMessage(selector)) }
         let shown = Shown(matching, limit: limit)
-        var lines = ["\(HistoryText.count(matching.count, "file")) at \(selector.quoted), most in need of attention first:"]
+        var lines = ["\(TextShaping.count(matching.count, "file")) at \(selector.quoted), most in need of attention first:"]
         for file in shown.items { lines += stabilityLines(file) }
         if let note = shown.note { lines.append(note) }
         return ToolAnswer(lines: lines, fields: [
@@ -24,10 +24,10 @@ extension HistoryModel {
         let owners = file.authors.prefix(3).map { "\(HistoryText.quoted($0.name, limit: 60)) \(Int(($0.share * 100).rounded()))%" }
         var lines = [
             "- \(HistoryText.path(file.path)): \(file.classification.fileClass.rawValue) (\(file.classification.reason)).",
-            "  \(HistoryText.count(file.commits, "commit")), churn \(file.churn) (+\(file.linesAdded) −\(file.linesDeleted)), "
+            "  \(TextShaping.count(file.commits, "commit")), churn \(file.churn) (+\(file.linesAdded) −\(file.linesDeleted)), "
                 + "first seen \(CalendarDate.isoDate(file.firstSeen)) (\(days(since: file.firstSeen)) days ago), "
                 + "last changed \(CalendarDate.isoDate(file.lastChanged)) (\(days(since: file.lastChanged)) days ago); "
-                + "\(HistoryText.count(file.fixCommits, "fix commit")), bug score \(HistoryText.fixed(file.bugScore)); "
+                + "\(TextShaping.count(file.fixCommits, "fix commit")), bug score \(HistoryText.fixed(file.bugScore)); "
                 + "owners \(owners.isEmpty ? "none counted" : owners.joined(separator: ", ")).",
         ]
         if let last = evidence.recent.first { lines.append("  Last change: \(HistoryText.commit(last)).") }

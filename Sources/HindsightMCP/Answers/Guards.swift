@@ -13,7 +13,7 @@ extension HistoryModel {
         let context = GuardContext(files: facts, tip: tip, severities: severities)
         let alone = ChangeSet(description: "a change to \(path.string) alone", files: [ChangedFile(status: .modified, path: path)])
         let live = liveRules.flatMap { $0.findings(in: alone, context: context) }
-        var lines = ["\(HistoryText.count(covering.count, "guard")) in \(GuardSetFile.relativePath) cover\(covering.count == 1 ? "s" : "") \(HistoryText.path(path)):"]
+        var lines = ["\(TextShaping.count(covering.count, "guard")) in \(GuardSetFile.relativePath) cover\(covering.count == 1 ? "s" : "") \(HistoryText.path(path)):"]
         for item in shown.items {
             let scope = item.scope.isEmpty ? "every file" : HistoryText.paths(item.scope, limit: 3)
             lines.append("- \(item.id) \(item.kind), \(item.severity.rawValue), \(item.status.rawValue)\(item.status == .muted ? " (does not run)" : "") "
@@ -55,7 +55,7 @@ func explainGuard(_ id: String, in set: GuardSet) throws(ToolError) -> ToolAnswe
         "Matches: \(item.match.isEmpty ? "nothing" : HistoryText.quoted(item.match, limit: 300)).",
         "Message: \(HistoryText.quoted(item.message, limit: 300)).",
         "Action: \(HistoryText.quoted(item.action, limit: 300)).",
-        "Taught by \(HistoryText.count(item.evidence.count, "commit"))\(item.evidence.isEmpty ? "." : ":")",
+        "Taught by \(TextShaping.count(item.evidence.count, "commit"))\(item.evidence.isEmpty ? "." : ":")",
     ]
     lines += item.evidence.map { "- \(HistoryText.commit($0)) by \(HistoryText.quoted($0.author, limit: 60))" }
     let how = switch item.status {

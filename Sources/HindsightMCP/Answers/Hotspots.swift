@@ -11,12 +11,12 @@ extension HistoryModel {
         let shown = Shown(matching, limit: limit)
         let scope = selector.map { " at \($0.quoted)" } ?? ""
         let hotspots = matching.count { $0.classification.fileClass == .hotspot }
-        var lines = ["\(HistoryText.count(hotspots, "hotspot")) and \(HistoryText.count(matching.count - hotspots, "churning file"))\(scope), most in need of attention first:"]
+        var lines = ["\(TextShaping.count(hotspots, "hotspot")) and \(TextShaping.count(matching.count - hotspots, "churning file"))\(scope), most in need of attention first:"]
         for file in shown.items {
             let latest = evidence(of: file.path).recent.first.map { "; last \(HistoryText.commit($0))" } ?? ""
             lines.append("- \(HistoryText.path(file.path)): \(file.classification.fileClass.rawValue), bug score \(HistoryText.fixed(file.bugScore)) "
-                + "(\(HistoryText.count(file.fixCommits, "fix commit"))), recent churn \(HistoryText.fixed(file.recentChurn)), "
-                + "\(HistoryText.count(file.commits, "commit"))\(latest).")
+                + "(\(TextShaping.count(file.fixCommits, "fix commit"))), recent churn \(HistoryText.fixed(file.recentChurn)), "
+                + "\(TextShaping.count(file.commits, "commit"))\(latest).")
         }
         if matching.isEmpty { lines.append("None: no file here is a hotspot or churning.") }
         if let note = shown.note { lines.append(note) }

@@ -35,17 +35,17 @@ enum BacktestText {
     static func preamble(_ result: BacktestResult, code: (String) -> String) -> [String] {
         let window = result.window
         let span = window.commits.first.map { _ in
-            "replayed \(ReportText.count(window.commits.count, "commit")) after it"
+            "replayed \(TextShaping.count(window.commits.count, "commit")) after it"
         } ?? "replayed no commits"
         var lines = [
             "Guards mined from history up to \(code(result.cut.shortID)) (\(ReportText.date(result.cut.time))) only, "
                 + "\(result.guardsAtCut) at the cut; \(span)"
-                + (result.refreshEvery.map { ", re-mining every \(ReportText.count($0, "commit"))" } ?? ", mined once")
+                + (result.refreshEvery.map { ", re-mining every \(TextShaping.count($0, "commit"))" } ?? ", mined once")
                 + ".",
             "Fixes counted up to \(code(result.until.shortID)) (\(ReportText.date(result.until.time))). "
-                + "Each replayed commit had \(ReportText.count(result.graceDays, "day")) for its fix to appear: "
-                + "\(ReportText.count(window.leftForGrace, "later commit")) left out for that"
-                + (window.leftForCap > 0 ? "; \(ReportText.count(window.leftForCap, "earlier commit")) left out by the commit cap" : "")
+                + "Each replayed commit had \(TextShaping.count(result.graceDays, "day")) for its fix to appear: "
+                + "\(TextShaping.count(window.leftForGrace, "later commit")) left out for that"
+                + (window.leftForCap > 0 ? "; \(TextShaping.count(window.leftForCap, "earlier commit")) left out by the commit cap" : "")
                 + ".",
         ]
         let truth = result.truth

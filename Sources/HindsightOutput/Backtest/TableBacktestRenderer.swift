@@ -16,7 +16,7 @@ public struct TableBacktestRenderer: BacktestRenderer {
         for (index, row) in rows.enumerated() {
             if index == result.kinds.count + 1 || index == result.kinds.count + 2 { lines.append("") }
             let cells = row.enumerated().map { column, text in
-                TerminalLine.padded(text, widths[column], alignRight: column > 0)
+                TextShaping.padded(text, widths[column], alignRight: column > 0)
             }
             lines.append(cells.joined(separator: "  ").trimmingTrailingSpaces())
         }

@@ -40,7 +40,7 @@ public struct AgentsBlockRenderer: Sendable {
             footer[1] = "Per-area detail: " + ruleFiles.map { "`\($0)`" }.joined(separator: ", ") + ". " + footer[1]
         }
         if mentionsMCPServer { footer.append(Self.mcpServerLine) }
-        let note = "(\(ReportText.count(99_999, "more fact")) left out to stay within \(budget) tokens.)"
+        let note = "(\(TextShaping.count(99_999, "more fact")) left out to stay within \(budget) tokens.)"
         // The marker lines count too (the budget is what the whole block costs an agent), and room is
         // kept for the note on what was left out.
         let fixed = Self.tokens((header + footer).joined(separator: "\n") + "\n") + Self.tokens(Self.markers)
@@ -51,7 +51,7 @@ public struct AgentsBlockRenderer: Sendable {
             body += ["", "### \(title)", ""] + items.prefix(taken[index])
         }
         let left = all.enumerated().reduce(0) { $0 + $1.element.1.count - taken[$1.offset] }
-        if left > 0 { footer.append("(\(ReportText.count(left, "more fact")) left out to stay within \(budget) tokens.)") }
+        if left > 0 { footer.append("(\(TextShaping.count(left, "more fact")) left out to stay within \(budget) tokens.)") }
         if body.isEmpty { body = ["", "Nothing to report yet: no reverts, recurring fixes, couplings or settled areas."] }
         return (header + body + footer).joined(separator: "\n") + "\n"
     }

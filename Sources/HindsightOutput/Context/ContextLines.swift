@@ -35,7 +35,7 @@ enum ContextLines {
                 return "\(lines) (\(region.fixCount) fixes)"
             }.joined(separator: ", ")
         }
-        line += ": \(ReportText.count(file.fixCount, "fix commit")), \(file.fileClass == .hotspot ? "a hotspot" : "fixes recur")"
+        line += ": \(TextShaping.count(file.fixCount, "fix commit")), \(file.fileClass == .hotspot ? "a hotspot" : "fixes recur")"
         if let latest = file.latestFixes.first { line += "; latest \(commit(latest)) \(quoted(latest.subject))" }
         if let command = file.testCommand {
             line += ". Run \(code(command)) after changing it"
@@ -61,14 +61,14 @@ enum ContextLines {
 
     static func stable(_ area: StableArea) -> String {
         let what = area.isDirectory
-            ? "\(code(area.path.string + "/")) (\(ReportText.count(area.files, "file")))" : code(area.path.string)
+            ? "\(code(area.path.string + "/")) (\(TextShaping.count(area.files, "file")))" : code(area.path.string)
         return "- \(what): unchanged for \(area.daysUnchanged) days."
     }
 
     static func active(_ area: ActiveArea) -> String {
         let directory = area.directory.string.isEmpty ? "the repository root" : code(area.directory.string + "/")
         let people = area.authors.isEmpty ? "" : " by " + area.authors.map { flat($0, limit: 40) }.joined(separator: ", ")
-        return "- \(directory): \(ReportText.count(area.commits, "commit")) in \(area.days) days\(people); latest "
+        return "- \(directory): \(TextShaping.count(area.commits, "commit")) in \(area.days) days\(people); latest "
             + "\(commit(area.latest)) \(quoted(area.latest.subject))."
     }
 
@@ -100,18 +100,12 @@ enum ContextLines {
     static func quoted(_ text: String, limit: Int = 100) -> String { "“" + flat(text, limit: limit) + "”" }
 
     /// History's text as escaped inline Markdown on one line, capped at `limit` characters.
-    static func flat(_ text: String, limit: Int) -> String { MarkdownEscaping.escaped(capped(visible(text), limit)) }
+    static func flat(_ text: String, limit: Int) -> String { MarkdownEscaping.escaped(TextShaping.truncated(visible(text), limit)) }
 
     /// History's text as a code span on one line.
-    static func code(_ text: String) -> String { MarkdownEscaping.codeSpan(capped(visible(text), 200)) }
+    static func code(_ text: String) -> String { MarkdownEscaping.codeSpan(TextShaping.truncated(visible(text), 200)) }
 
     /// `text` without invisible format characters (zero-width, bidirectional overrides, BOM), which
     /// could hide words from a reader while an agent still reads them.
-    static func visible(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .format }))
-    }
-
-    private static func capped(_ text: String, _ limit: Int) -> String {
-        text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
-    }
+    static func visible(_ text: String) -> String { TextShaping.visible(text) }
 }

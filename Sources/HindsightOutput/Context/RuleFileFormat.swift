@@ -1,3 +1,5 @@
+import HindsightCore
+
 /// What one rule file says: an area of the repository, the globs it applies to, and its Markdown body.
 public struct RuleFileContent: Sendable, Hashable {
     /// The area's name in file names, `[a-z0-9-]` only, e.g. `sources-hindsightcore`.
@@ -141,9 +143,7 @@ enum RuleFile {
 
     /// `description` on one line (each line break a space), capped at `descriptionLimit` characters.
     static func oneLineDescription(_ description: String) -> String {
-        let line = String(description.map { $0.isNewline ? " " : $0 })
-        guard line.count > descriptionLimit else { return line }
-        return String(line.prefix(descriptionLimit - 1)) + "…"
+        TextShaping.truncated(String(description.map { $0.isNewline ? " " : $0 }), descriptionLimit)
     }
 
     /// Whether `needle` occurs in `haystack`.

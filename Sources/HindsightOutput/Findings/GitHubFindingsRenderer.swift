@@ -24,7 +24,7 @@ public struct GitHubFindingsRenderer: FindingsRenderer {
             var count = findings.count(where: { $0.severity == severity })
             if severity == .notice, result.indexNote != nil { count += 1 }
             let over = count - Self.annotationsShownPerLevel
-            return over > 0 ? ReportText.count(over, severity.rawValue) : nil
+            return over > 0 ? TextShaping.count(over, severity.rawValue) : nil
         }
         if !hidden.isEmpty {
             lines.append("hindsight: " + hidden.joined(separator: ", ") + " not shown as annotations (GitHub shows "
@@ -85,6 +85,6 @@ public struct GitHubFindingsRenderer: FindingsRenderer {
 
     /// Untrusted text as one escaped table cell, cut to `cellCharacterLimit` characters.
     private static func cell(_ text: String) -> String {
-        MarkdownEscaping.escaped(ReportText.elidedEnd(text, cellCharacterLimit))
+        MarkdownEscaping.escaped(TextShaping.truncated(text, cellCharacterLimit))
     }
 }

@@ -53,7 +53,7 @@ public struct JUnitFindingsRenderer: FindingsRenderer {
         guard !failing.isEmpty || !notices.isEmpty else { return [open + "/>"] }
         var lines = [open + ">"]
         if let worst = failing.map(\.severity).max(), let first = failing.first {
-            let summary = ReportText.count(failing.count, "finding") + ": " + oneLine(first.message)
+            let summary = TextShaping.count(failing.count, "finding") + ": " + oneLine(first.message)
             lines.append("      <failure message=\"\(XMLEscaping.attribute(summary))\" type=\"\(worst.rawValue)\">"
                 + failing.map(body).joined(separator: "\n") + "</failure>")
         }

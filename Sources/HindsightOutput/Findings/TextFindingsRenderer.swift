@@ -103,8 +103,8 @@ extension TextFindingsRenderer {
             + (result.preexisting > 0 ? "; \(result.preexisting) already at the base" : "")
         guard !result.findings.isEmpty else { return "no findings" + suppressed }
         let counts = Severity.allCases.reversed().map { severity in
-            ReportText.count(result.findings.count(where: { $0.severity == severity }), severity.rawValue)
+            TextShaping.count(result.findings.count(where: { $0.severity == severity }), severity.rawValue)
         }
-        return ReportText.count(result.findings.count, "finding") + " (" + counts.joined(separator: ", ") + ")" + suppressed
+        return TextShaping.count(result.findings.count, "finding") + " (" + counts.joined(separator: ", ") + ")" + suppressed
     }
 }

@@ -68,7 +68,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             ["Class", "Path", "Commits", "Churn", "Recent churn", "Last changed", "Fixes", "Bug score", "Owner", "Reason"],
             rightAligned: [2, 3, 4, 6, 7], rows: rows, trailing: false)
         if report.omittedFiles > 0 {
-            lines += ["", "_… and \(ReportText.count(report.omittedFiles, "more file")) (use `--top` to show them)._"]
+            lines += ["", "_… and \(TextShaping.count(report.omittedFiles, "more file")) (use `--top` to show them)._"]
         }
         return lines + [""]
     }
@@ -162,7 +162,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
 
     /// A blank line after a table, with "_and N more._" first when rows were cut.
     private static func more(_ total: Int, _ singular: String, _ plural: String? = nil) -> [String] {
-        total > sectionLimit ? ["", "_… and \(ReportText.count(total - sectionLimit, singular, plural))._", ""] : [""]
+        total > sectionLimit ? ["", "_… and \(TextShaping.count(total - sectionLimit, singular, plural))._", ""] : [""]
     }
 
     /// A commit as `` `id` subject (author, date) ``, escaped, subject shortened.
@@ -170,9 +170,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         "`\(commit.shortID)` \(escaped(shortened(commit.subject))) (\(escaped(commit.author)), \(ReportText.date(commit.time)))"
     }
 
-    private static func shortened(_ text: String) -> String {
-        text.count > subjectLength ? String(text.prefix(subjectLength - 1)) + "…" : text
-    }
+    private static func shortened(_ text: String) -> String { TextShaping.truncated(text, subjectLength) }
 
     private static func escaped(_ text: String) -> String { MarkdownEscaping.escaped(text) }
 }

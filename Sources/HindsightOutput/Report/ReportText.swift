@@ -19,11 +19,6 @@ enum ReportText {
         fixed(share * 100, decimals) + "%"
     }
 
-    /// A count with its noun, e.g. `1 file`, `3 files`.
-    static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(value) \(value == 1 ? singular : plural ?? singular + "s")"
-    }
-
     /// The analysed window, e.g. `all history (2023-07-15 – 2025-12-12)` or `since 2025-01-01`.
     static func window(_ summary: RepositorySummary, _ settings: AnalysisSettings) -> String {
         let span: String? = switch (summary.firstCommit, summary.lastCommit) {
@@ -72,19 +67,4 @@ enum ReportText {
 extension ReportText {
     /// Untrusted text made safe for a terminal (see `TerminalEscaping.safe`).
     static func terminalSafe(_ text: String) -> String { TerminalEscaping.safe(text) }
-
-    /// `text` cut to `width` characters with `…` in the middle, keeping more of the end (file names).
-    static func elidedMiddle(_ text: String, _ width: Int) -> String {
-        guard text.count > width else { return text }
-        guard width > 1 else { return width == 1 ? "…" : "" }
-        let head = (width - 1) / 3
-        return String(text.prefix(head)) + "…" + String(text.suffix(width - 1 - head))
-    }
-
-    /// `text` cut to `width` characters with `…` at the end.
-    static func elidedEnd(_ text: String, _ width: Int) -> String {
-        guard text.count > width else { return text }
-        guard width > 1 else { return width == 1 ? "…" : "" }
-        return String(text.prefix(width - 1)) + "…"
-    }
 }

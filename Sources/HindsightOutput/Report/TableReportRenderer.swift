@@ -22,7 +22,7 @@ public struct TableReportRenderer: ReportRenderer {
         var lines = header(report, width)
         lines += [[]] + TerminalFileTable(files: report.files, width: width).lines()
         if report.omittedFiles > 0 {
-            lines.append([TerminalSpan("… \(ReportText.count(report.omittedFiles, "more file")) (use --top)", .dim)])
+            lines.append([TerminalSpan("… \(TextShaping.count(report.omittedFiles, "more file")) (use --top)", .dim)])
         }
         lines += sections(report, width)
         return lines.map { TerminalLine.rendered($0, width: width, useColor: useColor) }.joined(separator: "\n") + "\n"
@@ -39,11 +39,11 @@ public struct TableReportRenderer: ReportRenderer {
             lines.append([TerminalSpan("warning: shallow clone, history is cut; counts and ages undercount", .warning)])
         }
         let figures = [
-            ReportText.count(summary.commits, "commit"), ReportText.count(summary.merges, "merge"),
-            ReportText.count(summary.files, "file"), ReportText.count(summary.authors, "author"),
+            TextShaping.count(summary.commits, "commit"), TextShaping.count(summary.merges, "merge"),
+            TextShaping.count(summary.files, "file"), TextShaping.count(summary.authors, "author"),
             "\(ReportText.fixed(summary.commitsPerWeek, 2)) commits/week",
-            "fix ratio \(ReportText.percent(summary.fixRatio, decimals: 1)) (\(ReportText.count(summary.fixCommits, "fix", "fixes")))",
-            ReportText.count(summary.reverts, "revert"), ReportText.count(summary.agentCommits, "agent commit"),
+            "fix ratio \(ReportText.percent(summary.fixRatio, decimals: 1)) (\(TextShaping.count(summary.fixCommits, "fix", "fixes")))",
+            TextShaping.count(summary.reverts, "revert"), TextShaping.count(summary.agentCommits, "agent commit"),
             "churn \(summary.churn) lines",
         ]
         return lines + TerminalLine.packed(figures, width: width, style: .plain)
@@ -54,19 +54,19 @@ public struct TableReportRenderer: ReportRenderer {
     private func sections(_ report: StabilityReport, _ width: Int) -> [[TerminalSpan]] {
         let directoryWidth = min(30, report.directories.prefix(Self.sectionLimit).map { safe(ReportText.directory($0.path)).count }.max() ?? 0)
         let directories = report.directories.prefix(Self.sectionLimit).map { directory -> String in
-            let name = ReportText.elidedMiddle(safe(ReportText.directory(directory.path)), directoryWidth)
+            let name = TextShaping.elidedMiddle(safe(ReportText.directory(directory.path)), directoryWidth)
             let classes = ReportText.classCounts(directory.classCounts)
-            return TerminalLine.padded(name, directoryWidth) + "  \(ReportText.count(directory.commits, "commit"))"
-                + " · churn \(directory.churn) · \(ReportText.count(directory.fixCommits, "fix", "fixes"))"
+            return TextShaping.padded(name, directoryWidth) + "  \(TextShaping.count(directory.commits, "commit"))"
+                + " · churn \(directory.churn) · \(TextShaping.count(directory.fixCommits, "fix", "fixes"))"
                 + " · bug \(ReportText.fixed(directory.bugScore, 2))" + (classes.isEmpty ? "" : " · \(classes)")
         }
         let fixes = report.recurringFixes.prefix(Self.sectionLimit).map { record -> String in
             let regions = record.regions.prefix(2).map { region in
                 "\(ReportText.lines(region)) " + region.fixes.map(\.shortID).joined(separator: ",")
-                    + (region.fixOnFix.isEmpty ? "" : " (fix on fix \(ReportText.count(region.fixOnFix.count, "time")))")
+                    + (region.fixOnFix.isEmpty ? "" : " (fix on fix \(TextShaping.count(region.fixOnFix.count, "time")))")
             } + (record.regions.count > 2 ? ["+\(record.regions.count - 2) regions"] : [])
-            return ReportText.elidedMiddle(safe(record.path.string), max(12, width / 3))
-                + "  \(ReportText.count(record.fixes.count, "fix", "fixes"))"
+            return TextShaping.elidedMiddle(safe(record.path.string), max(12, width / 3))
+                + "  \(TextShaping.count(record.fixes.count, "fix", "fixes"))"
                 + (regions.isEmpty ? "" : " · " + regions.joined(separator: "; "))
         }
         let reverts = report.reverts.prefix(Self.sectionLimit).map { record -> String in
@@ -161,12 +161,6 @@ enum TerminalLine {
         }
         return lines.map { [TerminalSpan($0, style)] }
     }
-
-    /// `text` padded with spaces to `width`, on the right, or on the left when `alignRight`.
-    static func padded(_ text: String, _ width: Int, alignRight: Bool = false) -> String {
-        let padding = String(repeating: " ", count: max(0, width - text.count))
-        return alignRight ? padding + text : text + padding
-    }
 }
 
 // MARK: - File table
@@ -206,17 +200,17 @@ struct TerminalFileTable {
         let pathWidth = min(longestPath, max(4, width - fixedWidth()))
 
         func row(_ path: String, _ cells: [String]) -> String {
-            TerminalLine.padded(path, pathWidth) + zip(columns, cells).map { column, cell in
-                "  " + TerminalLine.padded(cell, column.width, alignRight: column.alignRight)
+            TextShaping.padded(path, pathWidth) + zip(columns, cells).map { column, cell in
+                "  " + TextShaping.padded(cell, column.width, alignRight: column.alignRight)
             }.joined()
         }
         let titles = columns.map(\.title)
-        var lines: [[TerminalSpan]] = [[TerminalSpan(TerminalLine.padded("CLASS", classWidth) + "  " + row("PATH", titles), .bold)]]
+        var lines: [[TerminalSpan]] = [[TerminalSpan(TextShaping.padded("CLASS", classWidth) + "  " + row("PATH", titles), .bold)]]
         for (index, file) in files.enumerated() {
             let fileClass = file.classification.fileClass
-            let path = ReportText.elidedMiddle(paths[index], pathWidth)
+            let path = TextShaping.elidedMiddle(paths[index], pathWidth)
             lines.append([
-                TerminalSpan(TerminalLine.padded(fileClass.rawValue, classWidth), .fileClass(fileClass)),
+                TerminalSpan(TextShaping.padded(fileClass.rawValue, classWidth), .fileClass(fileClass)),
                 TerminalSpan("  " + row(path, columns.map { $0.cells[index] })),
             ])
             if fileClass == .hotspot || fileClass == .churning {
@@ -232,7 +226,7 @@ struct TerminalFileTable {
         let owners = files.map { file -> String in
             guard let author = file.mainAuthor else { return "–" }
             let share = ReportText.percent(author.share)
-            let name = ReportText.elidedEnd(ReportText.terminalSafe(author.name), Self.ownerWidth - share.count - 1)
+            let name = TextShaping.truncated(ReportText.terminalSafe(author.name), Self.ownerWidth - share.count - 1)
             return "\(name) \(share)"
         }
         return [

@@ -22,7 +22,7 @@ struct Guards: ParsableCommand {
 
     /// Every `guards` subcommand; `guards mine` is registered in Guards+Registry.swift.
     static let subcommands: [any ParsableCommand.Type] =
-        [Guards.List.self, Guards.Explain.self, Guards.Accept.self, Guards.Mute.self] + minedSubcommands
+        [Guards.List.self, Guards.Explain.self, Guards.Accept.self, Guards.Mute.self, Guards.Kinds.self] + minedSubcommands
 }
 
 extension Guards {
@@ -81,11 +81,6 @@ extension Guards {
     /// `text` with control characters, line separators and bidirectional marks escaped, so history
     /// text cannot move the cursor, recolour or reorder what a terminal shows.
     static func terminalSafe(_ text: String) -> String { TerminalEscaping.safe(text) }
-
-    /// A guard's scope in one line: its paths, or `(all files)`.
-    static func scopeText(_ scope: [RepoPath]) -> String {
-        scope.isEmpty ? "(all files)" : scope.map { terminalSafe($0.string) }.joined(separator: ", ")
-    }
 
     /// Parses `--severity`.
     static func severity(_ text: String) throws -> Severity {
