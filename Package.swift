@@ -13,7 +13,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),  // the SDK's Transport names its Logger
+        // The SDK's Transport names its Logger.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +32,8 @@ let package = Package(
         .target(name: "HindsightConfig", dependencies: ["HindsightCore", "Yams"]),
         // The application layer between the modules and the two executables: a workspace opened once,
         // and one session per job (check, backtest, guard mining) that the CLI and MCP server share.
-        .target(name: "HindsightKit", dependencies: ["HindsightCore", "HindsightGit", "HindsightIndex", "HindsightConfig"]),
+        .target(
+            name: "HindsightKit", dependencies: ["HindsightCore", "HindsightGit", "HindsightIndex", "HindsightConfig"]),
         .target(
             name: "HindsightMCP",
             dependencies: [
@@ -50,12 +52,15 @@ let package = Package(
         // would otherwise load (about 8 ms) at every hindsight run. `hindsight mcp` starts it.
         .executableTarget(
             name: "hindsight-mcp",
-            dependencies: ["HindsightMCP", "HindsightCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "HindsightMCP", "HindsightCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .target(name: "HindsightTestSupport", dependencies: ["HindsightCore"], path: "Tests/HindsightTestSupport"),
         .testTarget(name: "HindsightCoreTests", dependencies: ["HindsightCore", "HindsightTestSupport"]),
         .testTarget(
-            name: "HindsightOutputTests", dependencies: ["HindsightOutput", "HindsightCore", "HindsightTestSupport", "Yams"],
+            name: "HindsightOutputTests",
+            dependencies: ["HindsightOutput", "HindsightCore", "HindsightTestSupport", "Yams"],
             exclude: ["Golden"]  // expected outputs, read by path in GoldenFileTests
         ),
         .testTarget(name: "HindsightConfigTests", dependencies: ["HindsightConfig", "HindsightTestSupport"]),
@@ -69,7 +74,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HindsightCLITests", dependencies: ["HindsightTestSupport", "Yams"],
-            exclude: ["Golden", "MCP/mcp_client.py"]  // expected files, read by path; the MCP test client, run by MCPServerTests
+            // Expected files, read by path; the MCP test client, run by MCPServerTests.
+            exclude: ["Golden", "MCP/mcp_client.py"]
         ),
     ]
 )

@@ -33,7 +33,8 @@ public struct CheckConfiguration: Equatable, Sendable {
         let text = try node.string()
         if allowingNever, text == "never" { return nil }
         guard let severity = Severity(rawValue: text) else {
-            throw node.invalid("expected error, warning\(allowingNever ? ", notice or never" : " or notice"), got '\(text)'")
+            throw node.invalid(
+                "expected error, warning\(allowingNever ? ", notice or never" : " or notice"), got '\(text)'")
         }
         return severity
     }

@@ -28,7 +28,9 @@ struct ConfigNode {
     /// The mapping's entries after checking every key is one of `known`.
     func entries(known: [String]) throws(ConfigError) -> [String: ConfigNode] {
         if case .scalar(let scalar) = node, ["", "~", "null"].contains(scalar.string) { return [:] }
-        guard let mapping = node.mapping else { throw invalid("expected a mapping of keys (\(known.joined(separator: ", ")))") }
+        guard let mapping = node.mapping else {
+            throw invalid("expected a mapping of keys (\(known.joined(separator: ", ")))")
+        }
         var result: [String: ConfigNode] = [:]
         for (keyNode, value) in mapping {
             let name = keyNode.string ?? ""
@@ -42,13 +44,19 @@ struct ConfigNode {
     }
 
     func bool() throws(ConfigError) -> Bool {
-        guard let value = node.bool else { throw invalid("expected true or false, got '\(node.string ?? "a collection")'") }
+        guard let value = node.bool else {
+            throw invalid("expected true or false, got '\(node.string ?? "a collection")'")
+        }
         return value
     }
 
     func int(in range: ClosedRange<Int>) throws(ConfigError) -> Int {
-        guard let value = node.int else { throw invalid("expected a whole number, got '\(node.string ?? "a collection")'") }
-        guard range.contains(value) else { throw invalid("must be \(range.lowerBound) to \(range.upperBound), got \(value)") }
+        guard let value = node.int else {
+            throw invalid("expected a whole number, got '\(node.string ?? "a collection")'")
+        }
+        guard range.contains(value) else {
+            throw invalid("must be \(range.lowerBound) to \(range.upperBound), got \(value)")
+        }
         return value
     }
 
@@ -56,7 +64,9 @@ struct ConfigNode {
         guard let value = node.float ?? node.int.map(Double.init) else {
             throw invalid("expected a number, got '\(node.string ?? "a collection")'")
         }
-        guard range.contains(value) else { throw invalid("must be \(range.lowerBound) to \(range.upperBound), got \(value)") }
+        guard range.contains(value) else {
+            throw invalid("must be \(range.lowerBound) to \(range.upperBound), got \(value)")
+        }
         return value
     }
 

@@ -17,7 +17,8 @@ public enum GuardSetFile {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw .invalid(path: url.path, key: "", line: nil, detail: "cannot read the file (\(error.localizedDescription))")
+            throw .invalid(
+                path: url.path, key: "", line: nil, detail: "cannot read the file (\(error.localizedDescription))")
         }
         return try load(contents: data, path: url.path)
     }
@@ -86,13 +87,16 @@ public enum GuardSetFile {
     /// can fire on (none: any change), and the record's text. A reintroduced-fix guard fires only on
     /// its scope's paths and a recurring-pattern guard only on added lines calling its match, so they
     /// are keyed by those; `parse(entries:record:)` reads any selection back.
-    public static func cachePieces(_ set: GuardSet) -> (entries: [(id: String, keys: [RepoPath], text: String)], record: String?) {
+    public static func cachePieces(
+        _ set: GuardSet
+    ) -> (entries: [(id: String, keys: [RepoPath], text: String)], record: String?) {
         let entries = set.guards.map { item -> (String, [RepoPath], String) in
-            let keys: [RepoPath] = switch GuardKind.named(item.kind)?.cacheKey {
-            case .scopePaths: item.scope
-            case .call: [callKey(item.match)]
-            case .anyChange, nil: []
-            }
+            let keys: [RepoPath] =
+                switch GuardKind.named(item.kind)?.cacheKey {
+                case .scopePaths: item.scope
+                case .call: [callKey(item.match)]
+                case .anyChange, nil: []
+                }
             return (item.id, keys, render(item).joined(separator: "\n") + "\n")
         }
         return (entries, set.record.map { render($0).joined(separator: "\n") + "\n" })
@@ -114,7 +118,9 @@ public enum GuardSetFile {
 
     /// The guards of some of a file's `cachePieces` entries, with its record.
     public static func parse(entries: [String], record: String?) throws(ConfigError) -> GuardSet {
-        let text = "version: \(version)\n" + (record ?? "") + (entries.isEmpty ? "guards: []\n" : "guards:\n" + entries.joined())
+        let text =
+            "version: \(version)\n" + (record ?? "")
+            + (entries.isEmpty ? "guards: []\n" : "guards:\n" + entries.joined())
         return try parse(text, path: relativePath + " (cached)")
     }
 
@@ -147,22 +153,26 @@ public enum GuardSetFile {
         ]
         if let reason = item.muteReason { lines.append("    muteReason: \(yamlScalar(reason))") }
         lines.append("    severity: \(item.severity.rawValue)")
-        lines += list("scope", item.scope.map { path in
-            path.isValidUTF8 ? [yamlScalar(path.string)] : ["base64: \(Data(path.bytes).base64EncodedString())"]
-        })
+        lines += list(
+            "scope",
+            item.scope.map { path in
+                path.isValidUTF8 ? [yamlScalar(path.string)] : ["base64: \(Data(path.bytes).base64EncodedString())"]
+            })
         lines += [
             "    match: \(yamlScalar(item.match))",
             "    message: \(yamlScalar(item.message))",
             "    action: \(yamlScalar(item.action))",
         ]
-        lines += list("evidence", item.evidence.map { commit in
-            [
-                "commit: \(commitScalar(commit.id))",
-                "date: \(evidenceDate(commit.time))",
-                "subject: \(yamlScalar(commit.subject))",
-                "author: \(yamlScalar(commit.author))",
-            ]
-        })
+        lines += list(
+            "evidence",
+            item.evidence.map { commit in
+                [
+                    "commit: \(commitScalar(commit.id))",
+                    "date: \(evidenceDate(commit.time))",
+                    "subject: \(yamlScalar(commit.subject))",
+                    "author: \(yamlScalar(commit.author))",
+                ]
+            })
         if let tally = item.record {
             lines += ["    backtest:", "      flagged: \(tally.flagged)", "      hits: \(tally.hits)"]
         }

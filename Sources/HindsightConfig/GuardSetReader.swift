@@ -29,7 +29,9 @@ struct GuardSetReader {
         let top = try ConfigNode(node: root, key: "", file: path).entries(known: Self.topKeys)
         if let version = top["version"] {
             guard version.node.int == GuardSetFile.version else {
-                throw version.invalid("this hindsight reads version \(GuardSetFile.version), got '\(version.node.string ?? "a collection")'; upgrade hindsight")
+                throw version.invalid(
+                    "this hindsight reads version \(GuardSetFile.version), got '\(version.node.string ?? "a collection")'; upgrade hindsight"
+                )
             }
         }
         let record = try top["backtest"].map(readRecord)
@@ -41,7 +43,8 @@ struct GuardSetReader {
             let node = ConfigNode(node: element, key: "guards[\(index)]", file: path)
             let (item, idNode) = try readGuard(node)
             if let line = firstLine[item.id] {
-                throw idNode.invalid("duplicate id '\(item.id)'\(line.map { " (first at line \($0))" } ?? ""); keep one of them")
+                throw idNode.invalid(
+                    "duplicate id '\(item.id)'\(line.map { " (first at line \($0))" } ?? ""); keep one of them")
             }
             firstLine[item.id] = idNode.line
             guards.append(item)
@@ -52,14 +55,18 @@ struct GuardSetReader {
     private func readRecord(_ node: ConfigNode) throws(ConfigError) -> BacktestRecord {
         let entries = try node.entries(known: Self.recordKeys)
         func commit(_ key: String) throws(ConfigError) -> CommitID {
-            guard let value = entries[key] else { throw node.invalid("missing '\(key)' (a backtest record names its cut and until commits)") }
+            guard let value = entries[key] else {
+                throw node.invalid("missing '\(key)' (a backtest record names its cut and until commits)")
+            }
             let hex = try value.string()
             guard let id = CommitID(hex: hex) else { throw value.invalid("expected a full commit id, got '\(hex)'") }
             return id
         }
         var kinds: [String: GuardTally] = [:]
         if let list = entries["kinds"], !list.isNull {
-            for (kind, value) in try list.entries(known: CheckConfiguration.kinds) { kinds[kind] = try readTally(value) }
+            for (kind, value) in try list.entries(known: CheckConfiguration.kinds) {
+                kinds[kind] = try readTally(value)
+            }
         }
         return BacktestRecord(
             cut: try commit("cut"), until: try commit("until"),
@@ -70,11 +77,15 @@ struct GuardSetReader {
 
     private func readTally(_ node: ConfigNode) throws(ConfigError) -> GuardTally {
         let entries = try node.entries(known: ["flagged", "hits"])
-        return GuardTally(flagged: try entries["flagged"]?.int(in: 0...Int.max) ?? 0, hits: try entries["hits"]?.int(in: 0...Int.max) ?? 0)
+        return GuardTally(
+            flagged: try entries["flagged"]?.int(in: 0...Int.max) ?? 0,
+            hits: try entries["hits"]?.int(in: 0...Int.max) ?? 0)
     }
 
     private func readGuard(_ node: ConfigNode) throws(ConfigError) -> (Guard, ConfigNode) {
-        guard node.node.mapping != nil else { throw node.invalid("expected a guard (a mapping with \(Self.requiredGuardKeys.joined(separator: ", ")))") }
+        guard node.node.mapping != nil else {
+            throw node.invalid("expected a guard (a mapping with \(Self.requiredGuardKeys.joined(separator: ", ")))")
+        }
         let entries = try node.entries(known: Self.guardKeys)
         for key in Self.requiredGuardKeys where entries[key] == nil {
             throw node.invalid("missing '\(key)' (every guard needs \(Self.requiredGuardKeys.joined(separator: ", ")))")
@@ -86,11 +97,15 @@ struct GuardSetReader {
             throw idNode.invalid("expected an id without spaces, like hs-0123456789ab")
         }
         let kind = try text("kind")
-        guard !kind.isEmpty else { throw (entries["kind"] ?? node).invalid("expected a guard kind, like reintroduced-fix") }
+        guard !kind.isEmpty else {
+            throw (entries["kind"] ?? node).invalid("expected a guard kind, like reintroduced-fix")
+        }
         var status = GuardStatus.proposed
         if let value = entries["status"] {
             let raw = try value.string()
-            guard let parsed = GuardStatus(rawValue: raw) else { throw value.invalid("expected proposed, accepted or muted, got '\(raw)'") }
+            guard let parsed = GuardStatus(rawValue: raw) else {
+                throw value.invalid("expected proposed, accepted or muted, got '\(raw)'")
+            }
             status = parsed
         }
         let severityNode = entries["severity"] ?? node
@@ -137,11 +152,17 @@ struct GuardSetReader {
                 throw element.invalid("expected commit: and date: (and subject:, author:)")
             }
             let hex = try commitNode.string()
-            guard let id = CommitID(hex: hex) else { throw commitNode.invalid("expected a full commit id (40 or 64 hex digits), got '\(hex)'") }
+            guard let id = CommitID(hex: hex) else {
+                throw commitNode.invalid("expected a full commit id (40 or 64 hex digits), got '\(hex)'")
+            }
             let date = try dateNode.string()
-            guard let time = GuardDate.time(from: date) else { throw dateNode.invalid("expected a date like 2024-01-31, got '\(date)'") }
-            commits.append(CommitRef(
-                id: id, time: time, subject: try entries["subject"].map(string) ?? "", author: try entries["author"].map(string) ?? ""))
+            guard let time = GuardDate.time(from: date) else {
+                throw dateNode.invalid("expected a date like 2024-01-31, got '\(date)'")
+            }
+            commits.append(
+                CommitRef(
+                    id: id, time: time, subject: try entries["subject"].map(string) ?? "",
+                    author: try entries["author"].map(string) ?? ""))
         }
         return commits
     }
@@ -150,11 +171,15 @@ struct GuardSetReader {
     /// double-quoted value that starts with one in the source (`"\\uFEFF…"`) gets it back.
     private func string(_ node: ConfigNode) throws(ConfigError) -> String {
         let value = try node.string()
-        guard case .scalar(let scalar) = node.node, scalar.style == .doubleQuoted, value.unicodeScalars.first != "\u{FEFF}",
-              let mark = node.node.mark, (1...lines.count).contains(mark.line), mark.column >= 1
+        guard case .scalar(let scalar) = node.node, scalar.style == .doubleQuoted,
+            value.unicodeScalars.first != "\u{FEFF}",
+            let mark = node.node.mark, (1...lines.count).contains(mark.line), mark.column >= 1
         else { return value }
-        let source = String(String.UnicodeScalarView(lines[mark.line - 1].unicodeScalars.dropFirst(mark.column - 1).prefix(11)))
-        let hasMark = ["\"\u{FEFF}", "\"\\ufeff", "\"\\U0000feff"].contains { source.lowercased().hasPrefix($0.lowercased()) }
+        let source = String(
+            String.UnicodeScalarView(lines[mark.line - 1].unicodeScalars.dropFirst(mark.column - 1).prefix(11)))
+        let hasMark = ["\"\u{FEFF}", "\"\\ufeff", "\"\\U0000feff"].contains {
+            source.lowercased().hasPrefix($0.lowercased())
+        }
         return hasMark ? "\u{FEFF}" + value : value
     }
 

@@ -80,13 +80,18 @@ public enum MCPClientConfig: String, CaseIterable, Sendable {
     public static func isConfigured(in workTree: URL) -> Bool {
         for relative in [".mcp.json", ".cursor/mcp.json", ".vscode/mcp.json"] {
             guard let data = FileManager.default.contents(atPath: workTree.appendingPathComponent(relative).path),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
-            let servers = (object["mcpServers"] as? [String: Any] ?? [:]).merging(object["servers"] as? [String: Any] ?? [:]) { first, _ in first }
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { continue }
+            let servers = (object["mcpServers"] as? [String: Any] ?? [:]).merging(
+                object["servers"] as? [String: Any] ?? [:]
+            ) { first, _ in first }
             if servers.contains(where: { name, value in name == "hindsight" || runsHindsight(value) }) { return true }
         }
         let codex = workTree.appendingPathComponent(".codex/config.toml").path
         if let text = try? String(contentsOfFile: codex, encoding: .utf8) {
-            return text.split(whereSeparator: \.isNewline).contains { $0.trimmingCharacters(in: .whitespaces) == "[mcp_servers.hindsight]" }
+            return text.split(whereSeparator: \.isNewline).contains {
+                $0.trimmingCharacters(in: .whitespaces) == "[mcp_servers.hindsight]"
+            }
         }
         return false
     }

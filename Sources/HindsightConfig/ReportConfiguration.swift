@@ -74,7 +74,9 @@ public struct ReportConfiguration: Equatable, Sendable {
             if let value = coupling["minRevisions"] { self.coupling.minRevisions = try value.int(in: 1...1_000_000) }
             if let value = coupling["minShared"] { self.coupling.minShared = try value.int(in: 1...1_000_000) }
             if let value = coupling["minDegree"] { self.coupling.minDegree = try value.int(in: 0...100) }
-            if let value = coupling["maxFilesPerCommit"] { self.coupling.maxFilesPerCommit = try value.int(in: 2...100_000) }
+            if let value = coupling["maxFilesPerCommit"] {
+                self.coupling.maxFilesPerCommit = try value.int(in: 2...100_000)
+            }
         }
     }
 

@@ -15,8 +15,8 @@ private let reservedWords: Set<String> = [
 /// punctuation (no `:`, `#`, quotes or brackets), does not end in a space and is no reserved word.
 private func isPlainSafe(_ text: String) -> Bool {
     guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-          isLetter(first) || first == "/" || first == "_", last != " ",
-          !reservedWords.contains(text.lowercased())
+        isLetter(first) || first == "/" || first == "_", last != " ",
+        !reservedWords.contains(text.lowercased())
     else { return false }
     return text.unicodeScalars.allSatisfy { scalar in
         isLetter(scalar) || ("0"..."9").contains(scalar) || " _-./,()+=;@!?%'".unicodeScalars.contains(scalar)

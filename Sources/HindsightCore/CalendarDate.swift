@@ -51,8 +51,8 @@ public enum CalendarDate {
     public static func midnight(ofISODate text: String) -> Int64? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count >= 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
-              (1...12).contains(month), (1...31).contains(day)
+            let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
+            (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         let count = days(year: year, month: month, day: day)
         guard civilDate(days: count) == (year, month, day) else { return nil }

@@ -35,7 +35,10 @@ public struct Commit: Hashable, Sendable {
 
 /// How a file changed in a commit, as `git log --name-status` letters it.
 public enum ChangeStatus: String, Sendable, CaseIterable, Codable {
-    case added = "A", modified = "M", deleted = "D", renamed = "R"
+    case added = "A"
+    case modified = "M"
+    case deleted = "D"
+    case renamed = "R"
     /// The path changed kind (file, symlink, submodule) and kept its name.
     case typeChanged = "T"
 }

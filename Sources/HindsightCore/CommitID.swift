@@ -7,7 +7,7 @@ public struct CommitID: Hashable, Comparable, Sendable, CustomStringConvertible 
     public init?(hex: String) {
         let lowered = hex.lowercased()
         guard lowered.count == 40 || lowered.count == 64,
-              lowered.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
+            lowered.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
         else { return nil }
         self.hex = lowered
     }

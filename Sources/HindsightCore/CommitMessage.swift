@@ -26,7 +26,10 @@ public struct CommitMessage: Hashable, Sendable {
         for line in raw.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             let trimmed = Self.trimmingTrailingSpace(line)
             if trimmed.isEmpty {
-                if !current.isEmpty { paragraphs.append(current); current = [] }
+                if !current.isEmpty {
+                    paragraphs.append(current)
+                    current = []
+                }
             } else {
                 current.append(Substring(trimmed))
             }
@@ -63,9 +66,12 @@ public struct CommitMessage: Hashable, Sendable {
 
     private static func revertedCommit(in body: String) -> CommitID? {
         // Byte search: Foundation's range(of:) showed up in mining profiles.
-        let bytes = Array(body.utf8), marker = Array(revertMarker.utf8)
+        let bytes = Array(body.utf8)
+        let marker = Array(revertMarker.utf8)
         guard bytes.count >= marker.count,
-              let start = (0...(bytes.count - marker.count)).first(where: { bytes[$0..<($0 + marker.count)].elementsEqual(marker) })
+            let start = (0...(bytes.count - marker.count)).first(where: {
+                bytes[$0..<($0 + marker.count)].elementsEqual(marker)
+            })
         else { return nil }
         let digits = bytes[(start + marker.count)...].prefix { byte in
             (48...57).contains(byte) || (97...102).contains(byte) || (65...70).contains(byte)
@@ -100,7 +106,8 @@ public struct Trailer: Hashable, Sendable {
             guard let colon = line.firstIndex(of: ":") else { return [] }
             let key = line[..<colon]
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return [] }
-            result.append(Trailer(key: String(key), value: String(line[line.index(after: colon)...].trimmingLeadingWhitespace())))
+            result.append(
+                Trailer(key: String(key), value: String(line[line.index(after: colon)...].trimmingLeadingWhitespace())))
         }
         return result
     }
@@ -109,7 +116,9 @@ public struct Trailer: Hashable, Sendable {
 extension Person {
     /// Parses `Name <email>`; nil when there are no angle brackets.
     public init?(parsingIdent ident: String) {
-        guard let open = ident.lastIndex(of: "<"), let close = ident.lastIndex(of: ">"), open < close else { return nil }
+        guard let open = ident.lastIndex(of: "<"), let close = ident.lastIndex(of: ">"), open < close else {
+            return nil
+        }
         let name = ident[..<open].trimmingLeadingWhitespace().trimmingTrailingWhitespace()
         self.init(name: String(name), email: String(ident[ident.index(after: open)..<close]))
     }

@@ -14,4 +14,3 @@ public struct HistoryRow: Hashable, Sendable {
         self.currentPath = currentPath
     }
 }
-

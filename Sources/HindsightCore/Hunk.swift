@@ -24,7 +24,8 @@ public enum HunkCoding {
     public static func encode(_ hunks: [Hunk]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(hunks.count * 6)
-        var oldEnd = 0, newEnd = 0
+        var oldEnd = 0
+        var newEnd = 0
         for hunk in hunks {
             append(hunk.oldStart - oldEnd, to: &bytes)
             append(hunk.oldLines, to: &bytes)
@@ -40,9 +41,11 @@ public enum HunkCoding {
     public static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [Hunk]? {
         var hunks: [Hunk] = []
         var index = bytes.startIndex
-        var oldEnd = 0, newEnd = 0
+        var oldEnd = 0
+        var newEnd = 0
         func next() -> Int? {
-            var value = 0, shift = 0
+            var value = 0
+            var shift = 0
             while index != bytes.endIndex, shift < 63 {
                 let byte = bytes[index]
                 bytes.formIndex(after: &index)
@@ -56,7 +59,8 @@ public enum HunkCoding {
             guard let oldGap = next(), let oldLines = next(), let newGap = next(), let newLines = next() else {
                 return nil
             }
-            let hunk = Hunk(oldStart: oldEnd + oldGap, oldLines: oldLines, newStart: newEnd + newGap, newLines: newLines)
+            let hunk = Hunk(
+                oldStart: oldEnd + oldGap, oldLines: oldLines, newStart: newEnd + newGap, newLines: newLines)
             hunks.append(hunk)
             oldEnd = hunk.oldStart
             newEnd = hunk.newStart

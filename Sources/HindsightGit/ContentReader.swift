@@ -51,25 +51,29 @@ final class ContentReader {
 
     /// numstat counts for one delta (either side may be absent).
     func counts(for delta: RawDelta, oldPath: [UInt8]? = nil) throws(GitError) -> LineCounts {
-        let markedBinary = [delta.old.map { (oldPath ?? delta.path, $0.kind) }, delta.new.map { (delta.path, $0.kind) }]
-            .compactMap { $0 }
-            .contains { isMarkedBinary(path: $0.0, kind: $0.1) }
+        let markedBinary = [
+            delta.old.map { (oldPath ?? delta.path, $0.kind) }, delta.new.map { (delta.path, $0.kind) },
+        ]
+        .compactMap { $0 }
+        .contains { isMarkedBinary(path: $0.0, kind: $0.1) }
         switch (delta.old, delta.new) {
-        case let (old?, new?):
+        case (let old?, let new?):
             return try withContent(old) { oldContent throws(GitError) in
                 try withContent(new) { newContent throws(GitError) in
-                    if markedBinary || LineCounter.looksBinary(oldContent.bytes) || LineCounter.looksBinary(newContent.bytes) {
+                    if markedBinary || LineCounter.looksBinary(oldContent.bytes)
+                        || LineCounter.looksBinary(newContent.bytes)
+                    {
                         return .binary
                     }
                     return try LineCounter.diff(old: oldContent, new: newContent)
                 }
             }
-        case let (old?, nil):
+        case (let old?, nil):
             return try withContent(old) { content in
                 markedBinary || LineCounter.looksBinary(content.bytes)
                     ? .binary : LineCounts(deleted: LineCounter.lineCount(content.bytes))
             }
-        case let (nil, new?):
+        case (nil, let new?):
             return try withContent(new) { content in
                 markedBinary || LineCounter.looksBinary(content.bytes)
                     ? .binary : LineCounts(added: LineCounter.lineCount(content.bytes))

@@ -11,12 +11,15 @@ extension GitRepository {
     ///   `git commit <paths>`); a repository opened with `fromEnvironment: true` already reads it.
     /// - Throws: `.unknownRevision` for a name that resolves to no commit; `.libgit2` when `.base`
     ///   shares no history with `HEAD` or the commits of a range cannot be listed (a shallow clone).
-    public func changeSet(for target: CheckTarget, options: HistoryOptions, indexFile: URL? = nil) throws(GitError) -> ChangeSet {
+    public func changeSet(
+        for target: CheckTarget, options: HistoryOptions, indexFile: URL? = nil
+    ) throws(GitError) -> ChangeSet {
         switch target {
         case .staged:
             if indexFile == nil, isBare {
-                throw .libgit2(action: "read staged changes", code: GIT_EBAREREPO.rawValue,
-                               message: "a bare repository has no index. Check a commit or a range instead")
+                throw .libgit2(
+                    action: "read staged changes", code: GIT_EBAREREPO.rawValue,
+                    message: "a bare repository has no index. Check a commit or a range instead")
             }
             let head = try resolveCommit()
             let oldTree = try head.map { id throws(GitError) in try treeID(of: id) }
@@ -39,7 +42,8 @@ extension GitRepository {
                 messages: try messages(reachableFrom: new, hiding: old, range: "\(from)..\(to)"),
                 base: old)
         case .base(let base):
-            let head = try requireCommit("HEAD"), baseID = try requireCommit(base)
+            let head = try requireCommit("HEAD")
+            let baseID = try requireCommit(base)
             let start = try mergeBase(of: baseID, and: head, naming: base)
             return ChangeSet(
                 description: "\(base)...HEAD",
@@ -66,30 +70,42 @@ extension GitRepository {
     }
 
     private func message(of id: CommitID) throws(GitError) -> CommitMessage {
-        try withCommit(id) { commit in CommitMessage(parsing: git_commit_message(commit).map { String(cString: $0) } ?? "") }
+        try withCommit(id) { commit in
+            CommitMessage(parsing: git_commit_message(commit).map { String(cString: $0) } ?? "")
+        }
     }
 
     private func mergeBase(of base: CommitID, and head: CommitID, naming name: String) throws(GitError) -> CommitID {
-        var result = git_oid(), one = try git_oid(base), two = try git_oid(head)
+        var result = git_oid()
+        var one = try git_oid(base)
+        var two = try git_oid(head)
         let code = git_merge_base(&result, handle, &one, &two)
         guard code < 0 else { return result.commitID }
-        let action = "find the merge base of \(name) and HEAD", detail = lastErrorMessage()
-        if !shallowBoundary().isEmpty { throw .libgit2(action: action, code: code, message: "\(detail). \(Self.shallowHint)") }
+        let action = "find the merge base of \(name) and HEAD"
+        let detail = lastErrorMessage()
+        if !shallowBoundary().isEmpty {
+            throw .libgit2(action: action, code: code, message: "\(detail). \(Self.shallowHint)")
+        }
         if code == GIT_ENOTFOUND.rawValue {
-            throw .libgit2(action: action, code: code, message: "they share no history. Check that \(name) is the right base")
+            throw .libgit2(
+                action: action, code: code, message: "they share no history. Check that \(name) is the right base")
         }
         throw .libgit2(action: action, code: code, message: detail)
     }
 
-    private static let shallowHint = "The clone is shallow: fetch more history (`git fetch --unshallow`, or `fetch-depth: 0` in CI)"
+    private static let shallowHint =
+        "The clone is shallow: fetch more history (`git fetch --unshallow`, or `fetch-depth: 0` in CI)"
 
     /// Messages of the commits reachable from `tip` and not from `hidden`, in `git log` order.
-    private func messages(reachableFrom tip: CommitID, hiding hidden: CommitID, range: String) throws(GitError) -> [CommitMessage] {
+    private func messages(
+        reachableFrom tip: CommitID, hiding hidden: CommitID, range: String
+    ) throws(GitError) -> [CommitMessage] {
         var walker: OpaquePointer?
         try check(git_revwalk_new(&walker, handle), "start a revision walk")
         guard let walker else { throw .unexpectedNil("git_revwalk_new") }
         defer { git_revwalk_free(walker) }
-        var start = try git_oid(tip), stop = try git_oid(hidden)
+        var start = try git_oid(tip)
+        var stop = try git_oid(hidden)
         try check(git_revwalk_push(walker, &start), "walk from \(tip)")
         try check(git_revwalk_hide(walker, &stop), "hide \(hidden)")
         var messages: [CommitMessage] = []
@@ -115,7 +131,9 @@ extension GitRepository {
     }
 
     /// Every changed file from `oldTree` (nil: the empty tree) to `newSide`, renames paired, in git's path order.
-    private func changedFiles(from oldTree: git_oid?, to newSide: NewSide, options: HistoryOptions) throws(GitError) -> [ChangedFile] {
+    private func changedFiles(
+        from oldTree: git_oid?, to newSide: NewSide, options: HistoryOptions
+    ) throws(GitError) -> [ChangedFile] {
         let index = try openIndex(for: newSide)
         defer { git_index_free(index) }
         let diff = try diff(from: oldTree, to: newSide, index: index)
@@ -124,7 +142,9 @@ extension GitRepository {
         let reader = PatchReader(contents: contentReader)
         var files: [ChangedFile] = []
         for position in 0..<git_diff_num_deltas(diff) {
-            guard let delta = git_diff_get_delta(diff, position)?.pointee, let change = PendingChange(delta) else { continue }
+            guard let delta = git_diff_get_delta(diff, position)?.pointee, let change = PendingChange(delta) else {
+                continue
+            }
             if let index, change.status == .added, Self.isIntentToAdd(change.delta.path, in: index) { continue }
             files.append(try reader.changedFile(change))
         }
@@ -160,7 +180,9 @@ extension GitRepository {
         return entry.pointee.flags_extended & UInt16(GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue) != 0
     }
 
-    private func diff(from oldTree: git_oid?, to newSide: NewSide, index: OpaquePointer?) throws(GitError) -> OpaquePointer {
+    private func diff(
+        from oldTree: git_oid?, to newSide: NewSide, index: OpaquePointer?
+    ) throws(GitError) -> OpaquePointer {
         let old = try oldTree.map { oid throws(GitError) in try lookupTree(oid) }
         defer { git_tree_free(old) }
         var options = git_diff_options()
@@ -184,7 +206,8 @@ extension GitRepository {
     /// target, so it is raised to the delta count; left 0 it would read the user's `diff.renameLimit`.
     private func findRenames(in diff: OpaquePointer, options: HistoryOptions) throws(GitError) {
         // Only regular files: libgit2 never renames symlinks, and git's limit counts files.
-        var added: [String: Int] = [:], deleted: [String: Int] = [:]
+        var added: [String: Int] = [:]
+        var deleted: [String: Int] = [:]
         for position in 0..<git_diff_num_deltas(diff) {
             guard let delta = git_diff_get_delta(diff, position)?.pointee else { continue }
             if delta.status == GIT_DELTA_ADDED, Self.isRegularFile(delta.new_file) {

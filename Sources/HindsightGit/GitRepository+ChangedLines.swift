@@ -7,7 +7,8 @@ extension GitRepository {
         let change = try changeSet(for: .commit(id.hex), options: options)
         var lines: [RepoPath: ChangedLines] = [:]
         for file in change.files {
-            lines[file.path] = ChangedLines(oldPath: file.oldPath, added: file.added.map(\.text), removed: file.removed.map(\.text))
+            lines[file.path] = ChangedLines(
+                oldPath: file.oldPath, added: file.added.map(\.text), removed: file.removed.map(\.text))
         }
         return lines
     }

@@ -5,7 +5,8 @@ extension GitRepository {
     /// The files a commit changed against its first parent, with `git log --numstat` line counts.
     ///
     /// - Parameter asRoot: diff against the empty tree (a root commit, or a shallow clone's boundary).
-    public func changes(in id: CommitID, options: HistoryOptions, asRoot: Bool = false) throws(GitError) -> [FileChange] {
+    public func changes(in id: CommitID, options: HistoryOptions, asRoot: Bool = false) throws(GitError) -> [FileChange]
+    {
         let (oldTree, newTree) = try withCommit(id) { commit throws(GitError) -> (git_oid?, git_oid) in
             guard let tree = git_commit_tree_id(commit) else { throw .corruptObject(id: id.hex, detail: "no tree") }
             guard !asRoot, let parent = git_commit_parent_id(commit, 0) else { return (nil, tree.pointee) }
@@ -18,13 +19,16 @@ extension GitRepository {
             return (parentTree, tree.pointee)
         }
         let deltas = try TreeComparer(repository: handle).compare(old: oldTree, new: newTree)
-        let renames = options.detectRenames
-            ? try RenameDetector(repository: handle, options: options).renames(in: deltas, oldTree: oldTree, newTree: newTree)
+        let renames =
+            options.detectRenames
+            ? try RenameDetector(repository: handle, options: options).renames(
+                in: deltas, oldTree: oldTree, newTree: newTree)
             : []
         return try fileChanges(from: deltas, renames: renames)
     }
 
-    private func fileChanges(from deltas: [RawDelta], renames: [(old: Int, new: Int)]) throws(GitError) -> [FileChange] {
+    private func fileChanges(from deltas: [RawDelta], renames: [(old: Int, new: Int)]) throws(GitError) -> [FileChange]
+    {
         var sourceOfTarget: [Int: Int] = [:]
         var renamedSources = Set<Int>()
         for pair in renames {
@@ -38,22 +42,25 @@ extension GitRepository {
                 let source = deltas[sourceIndex]
                 let paired = RawDelta(path: delta.path, old: source.old, new: delta.new)
                 let counts = try contentReader.counts(for: paired, oldPath: source.path)
-                changes.append(FileChange(
-                    status: .renamed, oldPath: RepoPath(bytes: source.path), path: RepoPath(bytes: delta.path),
-                    linesAdded: counts.added, linesDeleted: counts.deleted, isBinary: counts.isBinary,
-                    hunks: counts.hunks))
+                changes.append(
+                    FileChange(
+                        status: .renamed, oldPath: RepoPath(bytes: source.path), path: RepoPath(bytes: delta.path),
+                        linesAdded: counts.added, linesDeleted: counts.deleted, isBinary: counts.isBinary,
+                        hunks: counts.hunks))
                 continue
             }
             let counts = try contentReader.counts(for: delta)
-            let status: ChangeStatus = switch (delta.old, delta.new) {
-            case (nil, _): .added
-            case (_, nil): .deleted
-            case let (old?, new?): old.kind == new.kind ? .modified : .typeChanged
-            }
-            changes.append(FileChange(
-                status: status, path: RepoPath(bytes: delta.path),
-                linesAdded: counts.added, linesDeleted: counts.deleted, isBinary: counts.isBinary,
-                hunks: counts.hunks))
+            let status: ChangeStatus =
+                switch (delta.old, delta.new) {
+                case (nil, _): .added
+                case (_, nil): .deleted
+                case (let old?, let new?): old.kind == new.kind ? .modified : .typeChanged
+                }
+            changes.append(
+                FileChange(
+                    status: status, path: RepoPath(bytes: delta.path),
+                    linesAdded: counts.added, linesDeleted: counts.deleted, isBinary: counts.isBinary,
+                    hunks: counts.hunks))
         }
         return changes
     }

@@ -16,7 +16,8 @@ extension GitRepository {
             guard found == 0, let entry else { return nil }
             defer { git_tree_entry_free(entry) }
             guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK,
-                  let oid = git_tree_entry_id(entry) else { return nil }
+                let oid = git_tree_entry_id(entry)
+            else { return nil }
             var blob: OpaquePointer?
             var blobID = oid.pointee
             try check(git_blob_lookup(&blob, handle, &blobID), "read \(path) at \(commit.short)")

@@ -21,7 +21,9 @@ public final class GitRepository {
     /// - Parameters:
     ///   - fromEnvironment: honour `GIT_DIR`, `GIT_INDEX_FILE` and friends, as a hook must.
     ///   - attributes: a cache of binary attributes shared with other handles on the same work tree.
-    public init(path: String, fromEnvironment: Bool = false, attributes: AttributeCache = AttributeCache()) throws(GitError) {
+    public init(
+        path: String, fromEnvironment: Bool = false, attributes: AttributeCache = AttributeCache()
+    ) throws(GitError) {
         self.attributes = attributes
         GitLibrary.ensureInitialized()
         var raw: OpaquePointer?
@@ -114,7 +116,8 @@ extension GitRepository {
         try check(git_revwalk_new(&walker, handle), "start a revision walk")
         guard let walker else { throw .unexpectedNil("git_revwalk_new") }
         defer { git_revwalk_free(walker) }
-        try check(git_revwalk_sorting(walker, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "sort the walk")
+        try check(
+            git_revwalk_sorting(walker, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "sort the walk")
         var start = try git_oid(tip)
         try check(git_revwalk_push(walker, &start), "walk from \(tip)")
         var ids: [CommitID] = []

@@ -19,7 +19,9 @@ enum GitLibrary {
 
     /// The linked libgit2 version, as `major.minor.patch`.
     static var version: String {
-        var major: Int32 = 0, minor: Int32 = 0, patch: Int32 = 0
+        var major: Int32 = 0
+        var minor: Int32 = 0
+        var patch: Int32 = 0
         git_libgit2_version(&major, &minor, &patch)
         return "\(major).\(minor).\(patch)"
     }
@@ -65,12 +67,15 @@ private let hexDigits = Array("0123456789abcdef".utf8)
 
 /// Compares two object ids for equality.
 func == (lhs: git_oid, rhs: git_oid) -> Bool {
-    var a = lhs, b = rhs
+    var a = lhs
+    var b = rhs
     return git_oid_equal(&a, &b) != 0
 }
 
 /// Copies a C string's bytes (without the terminating NUL).
 func bytes(ofCString pointer: UnsafePointer<CChar>) -> [UInt8] {
     let length = strlen(pointer)
-    return pointer.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+    return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+        Array(UnsafeBufferPointer(start: $0, count: length))
+    }
 }

@@ -1,6 +1,6 @@
 import CLibGit2
-import HindsightCore
 import Foundation
+import HindsightCore
 
 /// Lines added and deleted between two contents, or the binary marker, as `git diff --numstat` counts them.
 struct LineCounts: Equatable {
@@ -52,9 +52,10 @@ enum LineCounter {
             guard let hunk, let totals = payload?.assumingMemoryBound(to: LineCounts.self) else { return 0 }
             totals.pointee.added += Int(hunk.pointee.new_lines)
             totals.pointee.deleted += Int(hunk.pointee.old_lines)
-            totals.pointee.hunks.append(Hunk(
-                oldStart: Int(hunk.pointee.old_start), oldLines: Int(hunk.pointee.old_lines),
-                newStart: Int(hunk.pointee.new_start), newLines: Int(hunk.pointee.new_lines)))
+            totals.pointee.hunks.append(
+                Hunk(
+                    oldStart: Int(hunk.pointee.old_start), oldLines: Int(hunk.pointee.old_lines),
+                    newStart: Int(hunk.pointee.new_start), newLines: Int(hunk.pointee.new_lines)))
             return 0
         }
         // An empty (not nil) path makes libgit2 skip its diff-driver attribute lookup, which stats

@@ -11,7 +11,8 @@ struct PendingChange {
     /// The change a libgit2 delta describes; nil for what `git diff` does not list as a change
     /// (unmerged paths, and untracked, ignored or unmodified entries).
     init?(_ delta: git_diff_delta) {
-        let old = Self.side(delta.old_file), new = Self.side(delta.new_file)
+        let old = Self.side(delta.old_file)
+        let new = Self.side(delta.new_file)
         guard let newPath = delta.new_file.path.map(bytes(ofCString:)) else { return nil }
         switch delta.status {
         case GIT_DELTA_ADDED: (status, self.delta) = (.added, RawDelta(path: newPath, old: nil, new: new))
@@ -41,17 +42,22 @@ struct PatchReader {
     func changedFile(_ change: PendingChange) throws(GitError) -> ChangedFile {
         let delta = change.delta
         let sides = [delta.old.map { (change.oldPath ?? delta.path, $0) }, delta.new.map { (delta.path, $0) }]
-        let markedBinary = sides.contains { side in side.map { contents.isMarkedBinary(path: $0.0, kind: $0.1.kind) } ?? false }
+        let markedBinary = sides.contains { side in
+            side.map { contents.isMarkedBinary(path: $0.0, kind: $0.1.kind) } ?? false
+        }
         let lines = try withContent(delta.old) { old throws(GitError) in
             try withContent(delta.new) { new throws(GitError) -> CollectedLines? in
-                if markedBinary || [old, new].contains(where: { $0.map { LineCounter.looksBinary($0.bytes) } ?? false }) {
+                if markedBinary
+                    || [old, new].contains(where: { $0.map { LineCounter.looksBinary($0.bytes) } ?? false })
+                {
                     return nil
                 }
                 return try Self.lines(old: old, new: new)
             }
         }
         return ChangedFile(
-            status: change.status, oldPath: change.oldPath.map(RepoPath.init(bytes:)), path: RepoPath(bytes: delta.path),
+            status: change.status, oldPath: change.oldPath.map(RepoPath.init(bytes:)),
+            path: RepoPath(bytes: delta.path),
             isBinary: lines == nil, added: lines?.added ?? [], removed: lines?.removed ?? [])
     }
 
@@ -76,10 +82,14 @@ struct PatchReader {
         options.flags = GIT_DIFF_FORCE_TEXT.rawValue
         var lines = CollectedLines()
         let onLine: git_diff_line_cb = { _, _, line, payload in
-            guard let line = line?.pointee, let lines = payload?.assumingMemoryBound(to: CollectedLines.self) else { return 0 }
+            guard let line = line?.pointee, let lines = payload?.assumingMemoryBound(to: CollectedLines.self) else {
+                return 0
+            }
             switch UInt8(bitPattern: line.origin) {
-            case UInt8(ascii: "+"): lines.pointee.added.append(DiffLine(number: Int(line.new_lineno), text: PatchReader.text(of: line)))
-            case UInt8(ascii: "-"): lines.pointee.removed.append(DiffLine(number: Int(line.old_lineno), text: PatchReader.text(of: line)))
+            case UInt8(ascii: "+"):
+                lines.pointee.added.append(DiffLine(number: Int(line.new_lineno), text: PatchReader.text(of: line)))
+            case UInt8(ascii: "-"):
+                lines.pointee.removed.append(DiffLine(number: Int(line.old_lineno), text: PatchReader.text(of: line)))
             default: break  // the "\ No newline at end of file" markers
             }
             return 0

@@ -8,7 +8,8 @@ public enum PatchText {
     /// is read from or written to a repository: paths, statuses and lines come from the text alone.
     ///
     /// - Throws: `.libgit2` when libgit2 cannot parse the text as a git-style diff.
-    public static func changeSet(parsing text: String, description: String = "diff text") throws(GitError) -> ChangeSet {
+    public static func changeSet(parsing text: String, description: String = "diff text") throws(GitError) -> ChangeSet
+    {
         GitLibrary.ensureInitialized()
         var parsed: OpaquePointer?
         let bytes = Array(quotingRenamePaths(text).utf8)
@@ -20,12 +21,17 @@ public enum PatchText {
         defer { git_diff_free(diff) }
         var files: [ChangedFile] = []
         for position in 0..<git_diff_num_deltas(diff) {
-            guard let delta = git_diff_get_delta(diff, position)?.pointee, let change = PendingChange(delta) else { continue }
+            guard let delta = git_diff_get_delta(diff, position)?.pointee, let change = PendingChange(delta) else {
+                continue
+            }
             let isBinary = delta.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0
-            let lines: (added: [DiffLine], removed: [DiffLine]) = isBinary ? ([], []) : try self.lines(of: diff, at: position)
-            files.append(ChangedFile(
-                status: change.status, oldPath: change.oldPath.map(RepoPath.init(bytes:)), path: RepoPath(bytes: change.delta.path),
-                isBinary: isBinary, added: lines.added, removed: lines.removed))
+            let lines: (added: [DiffLine], removed: [DiffLine]) =
+                isBinary ? ([], []) : try self.lines(of: diff, at: position)
+            files.append(
+                ChangedFile(
+                    status: change.status, oldPath: change.oldPath.map(RepoPath.init(bytes:)),
+                    path: RepoPath(bytes: change.delta.path),
+                    isBinary: isBinary, added: lines.added, removed: lines.removed))
         }
         return ChangeSet(description: description, files: joiningTypeChanges(files).sorted { $0.path < $1.path })
     }
@@ -51,7 +57,9 @@ public enum PatchText {
     private static func joiningTypeChanges(_ files: [ChangedFile]) -> [ChangedFile] {
         var result: [ChangedFile] = []
         for file in files {
-            if file.status == .added, let index = result.lastIndex(where: { $0.status == .deleted && $0.path == file.path }) {
+            if file.status == .added,
+                let index = result.lastIndex(where: { $0.status == .deleted && $0.path == file.path })
+            {
                 result[index] = ChangedFile(
                     status: .typeChanged, path: file.path, isBinary: result[index].isBinary || file.isBinary,
                     added: file.added, removed: result[index].removed)
@@ -63,12 +71,15 @@ public enum PatchText {
     }
 
     /// The added and removed lines of delta `position`, with their line numbers.
-    private static func lines(of diff: OpaquePointer, at position: Int) throws(GitError) -> (added: [DiffLine], removed: [DiffLine]) {
+    private static func lines(
+        of diff: OpaquePointer, at position: Int
+    ) throws(GitError) -> (added: [DiffLine], removed: [DiffLine]) {
         var raw: OpaquePointer?
         try check(git_patch_from_diff(&raw, diff, position), "read the diff's file \(position + 1)")
         guard let patch = raw else { return ([], []) }
         defer { git_patch_free(patch) }
-        var added: [DiffLine] = [], removed: [DiffLine] = []
+        var added: [DiffLine] = []
+        var removed: [DiffLine] = []
         for hunk in 0..<git_patch_num_hunks(patch) {
             let count = git_patch_num_lines_in_hunk(patch, hunk)
             guard count > 0 else { continue }
@@ -77,8 +88,10 @@ public enum PatchText {
                 try check(git_patch_get_line_in_hunk(&line, patch, hunk, index), "read a line of the diff")
                 guard let line = line?.pointee else { continue }
                 switch UInt8(bitPattern: line.origin) {
-                case UInt8(ascii: "+"): added.append(DiffLine(number: Int(line.new_lineno), text: PatchReader.text(of: line)))
-                case UInt8(ascii: "-"): removed.append(DiffLine(number: Int(line.old_lineno), text: PatchReader.text(of: line)))
+                case UInt8(ascii: "+"):
+                    added.append(DiffLine(number: Int(line.new_lineno), text: PatchReader.text(of: line)))
+                case UInt8(ascii: "-"):
+                    removed.append(DiffLine(number: Int(line.old_lineno), text: PatchReader.text(of: line)))
                 default: break  // context lines and "\ No newline at end of file"
                 }
             }

@@ -10,17 +10,19 @@ struct RenameDetector {
     let options: HistoryOptions
 
     /// Index pairs (deleted delta, added delta) that are renames.
-    func renames(in deltas: [RawDelta], oldTree: git_oid?, newTree: git_oid?) throws(GitError) -> [(old: Int, new: Int)] {
+    func renames(in deltas: [RawDelta], oldTree: git_oid?, newTree: git_oid?) throws(GitError) -> [(old: Int, new: Int)]
+    {
         var added = deltas.indices.filter { deltas[$0].old == nil && deltas[$0].new != nil }
         var deleted = deltas.indices.filter { deltas[$0].old != nil && deltas[$0].new == nil }
         guard !added.isEmpty, !deleted.isEmpty else { return [] }
 
         var pairs = exactRenames(in: deltas, added: added, deleted: deleted)
-        let pairedOld = Set(pairs.map(\.old)), pairedNew = Set(pairs.map(\.new))
+        let pairedOld = Set(pairs.map(\.old))
+        let pairedNew = Set(pairs.map(\.new))
         added.removeAll { pairedNew.contains($0) || deltas[$0].new?.kind != .file }
         deleted.removeAll { pairedOld.contains($0) || deltas[$0].old?.kind != .file }
         guard !added.isEmpty, !deleted.isEmpty, let oldTree, let newTree,
-              added.count * deleted.count <= options.renameLimit * options.renameLimit
+            added.count * deleted.count <= options.renameLimit * options.renameLimit
         else { return pairs }
         pairs += try inexactRenames(in: deltas, added: added, deleted: deleted, oldTree: oldTree, newTree: newTree)
         return pairs
@@ -28,10 +30,14 @@ struct RenameDetector {
 
     private func exactRenames(in deltas: [RawDelta], added: [Int], deleted: [Int]) -> [(old: Int, new: Int)] {
         var sourcesByBlob: [String: [Int]] = [:]
-        for index in deleted { if let old = deltas[index].old { sourcesByBlob[old.oid.hex, default: []].append(index) } }
+        for index in deleted {
+            if let old = deltas[index].old { sourcesByBlob[old.oid.hex, default: []].append(index) }
+        }
         var pairs: [(old: Int, new: Int)] = []
         for target in added {
-            guard let new = deltas[target].new, var sources = sourcesByBlob[new.oid.hex], !sources.isEmpty else { continue }
+            guard let new = deltas[target].new, var sources = sourcesByBlob[new.oid.hex], !sources.isEmpty else {
+                continue
+            }
             let baseName = Self.baseName(deltas[target].path)
             let choice = sources.firstIndex { Self.baseName(deltas[$0].path) == baseName } ?? 0
             pairs.append((old: sources.remove(at: choice), new: target))
@@ -59,8 +65,8 @@ struct RenameDetector {
         var pairs: [(old: Int, new: Int)] = []
         for position in 0..<git_diff_num_deltas(diff) {
             guard let delta = git_diff_get_delta(diff, position), delta.pointee.status == GIT_DELTA_RENAMED,
-                  let oldPath = delta.pointee.old_file.path, let newPath = delta.pointee.new_file.path,
-                  let old = indexByPath[bytes(ofCString: oldPath)], let new = indexByPath[bytes(ofCString: newPath)]
+                let oldPath = delta.pointee.old_file.path, let newPath = delta.pointee.new_file.path,
+                let old = indexByPath[bytes(ofCString: oldPath)], let new = indexByPath[bytes(ofCString: newPath)]
             else { continue }
             pairs.append((old: old, new: new))
         }
@@ -68,7 +74,8 @@ struct RenameDetector {
     }
 
     /// libgit2's diff of two trees limited to `paths`, taken literally (no globbing).
-    private func restrictedDiff(oldTree: git_oid, newTree: git_oid, paths: [[UInt8]]) throws(GitError) -> OpaquePointer {
+    private func restrictedDiff(oldTree: git_oid, newTree: git_oid, paths: [[UInt8]]) throws(GitError) -> OpaquePointer
+    {
         let old = try lookupTree(oldTree)
         defer { git_tree_free(old) }
         let new = try lookupTree(newTree)
@@ -80,7 +87,7 @@ struct RenameDetector {
             copy[path.count] = 0
             return copy
         }
-        defer { cStrings.forEach { $0.deallocate() } }
+        defer { for string in cStrings { string.deallocate() } }
         var pointers: [UnsafeMutablePointer<CChar>?] = cStrings
         var options = git_diff_options()
         git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))

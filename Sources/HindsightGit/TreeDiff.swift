@@ -40,7 +40,8 @@ struct TreeComparer {
         return deltas
     }
 
-    private func compare(old: git_oid?, new: git_oid?, prefix: [UInt8], into deltas: inout [RawDelta]) throws(GitError) {
+    private func compare(old: git_oid?, new: git_oid?, prefix: [UInt8], into deltas: inout [RawDelta]) throws(GitError)
+    {
         let oldTree = try old.map { oid throws(GitError) in try lookupTree(oid) }
         defer { git_tree_free(oldTree) }
         let newTree = try new.map { oid throws(GitError) in try lookupTree(oid) }
@@ -48,13 +49,14 @@ struct TreeComparer {
 
         let oldCount = oldTree.map { git_tree_entrycount($0) } ?? 0
         let newCount = newTree.map { git_tree_entrycount($0) } ?? 0
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < oldCount || j < newCount {
             let oldEntry = i < oldCount ? oldTree.flatMap { git_tree_entry_byindex($0, i) } : nil
             let newEntry = j < newCount ? newTree.flatMap { git_tree_entry_byindex($0, j) } : nil
             let order: Int32
             switch (oldEntry, newEntry) {
-            case let (o?, n?): order = Self.compareEntries(o, n)
+            case (let o?, let n?): order = Self.compareEntries(o, n)
             case (_?, nil): order = -1
             case (nil, _?): order = 1
             case (nil, nil): return
@@ -73,16 +75,20 @@ struct TreeComparer {
         }
     }
 
-    private func emit(old: OpaquePointer?, new: OpaquePointer?, prefix: [UInt8], into deltas: inout [RawDelta]) throws(GitError) {
+    private func emit(
+        old: OpaquePointer?, new: OpaquePointer?, prefix: [UInt8], into deltas: inout [RawDelta]
+    ) throws(GitError) {
         let oldSide = old.flatMap(Self.side)
         let newSide = new.flatMap(Self.side)
         if let o = oldSide, let n = newSide, o.kind == n.kind, o.oid == n.oid,
-           git_tree_entry_filemode(old) == git_tree_entry_filemode(new) {
+            git_tree_entry_filemode(old) == git_tree_entry_filemode(new)
+        {
             return
         }
         guard let entry = new ?? old, let name = git_tree_entry_name(entry) else { return }
         let path = prefix + bytes(ofCString: name)
-        let oldIsTree = oldSide?.kind == .tree, newIsTree = newSide?.kind == .tree
+        let oldIsTree = oldSide?.kind == .tree
+        let newIsTree = newSide?.kind == .tree
         if oldIsTree || newIsTree {
             // Entries with equal names always share a kind class here (git sorts trees as "name/"),
             // so a tree is compared with a tree or with nothing.
@@ -112,13 +118,18 @@ struct TreeComparer {
     /// git's tree order: names compare bytewise, a tree's name as if followed by "/".
     private static func compareEntries(_ a: OpaquePointer, _ b: OpaquePointer) -> Int32 {
         guard let nameA = git_tree_entry_name(a), let nameB = git_tree_entry_name(b) else { return 0 }
-        let lengthA = strlen(nameA), lengthB = strlen(nameB)
+        let lengthA = strlen(nameA)
+        let lengthB = strlen(nameB)
         let common = min(lengthA, lengthB)
         let order = memcmp(nameA, nameB, common)
         if order != 0 { return order }
-        let nextA = lengthA > common ? Int32(UInt8(bitPattern: nameA[common]))
+        let nextA =
+            lengthA > common
+            ? Int32(UInt8(bitPattern: nameA[common]))
             : (git_tree_entry_filemode(a) == GIT_FILEMODE_TREE ? Int32(UInt8(ascii: "/")) : 0)
-        let nextB = lengthB > common ? Int32(UInt8(bitPattern: nameB[common]))
+        let nextB =
+            lengthB > common
+            ? Int32(UInt8(bitPattern: nameB[common]))
             : (git_tree_entry_filemode(b) == GIT_FILEMODE_TREE ? Int32(UInt8(ascii: "/")) : 0)
         return nextA - nextB
     }

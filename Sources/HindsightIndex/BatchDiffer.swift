@@ -15,8 +15,10 @@ final class BatchDiffer: Sendable {
     private let workers: Int
     private let attributes = AttributeCache()
 
-    init(gitDirectory: String, options: HistoryOptions, boundary: Set<CommitID>, workers: Int,
-         progress: (any MineProgress)?) {
+    init(
+        gitDirectory: String, options: HistoryOptions, boundary: Set<CommitID>, workers: Int,
+        progress: (any MineProgress)?
+    ) {
         self.gitDirectory = gitDirectory
         self.options = options
         self.boundary = boundary
@@ -39,7 +41,10 @@ final class BatchDiffer: Sendable {
                     var mined: [(Int, MinedCommit)] = []
                     var sinceReport = 0
                     while failure.withLock({ $0 == nil }) {
-                        let index = next.withLock { value in defer { value += 1 }; return value }
+                        let index = next.withLock { value in
+                            defer { value += 1 }
+                            return value
+                        }
                         guard index < ids.count else { break }
                         mined.append((index, try mine(ids[index], in: repository)))
                         sinceReport += 1
@@ -68,7 +73,8 @@ final class BatchDiffer: Sendable {
         let commit = try repository.commit(id)
         let isBoundary = boundary.contains(id)
         // Merges are stored with their parents but not diffed, as `git log --numstat` shows them.
-        let changes = commit.isMerge && !isBoundary
+        let changes =
+            commit.isMerge && !isBoundary
             ? [] : try repository.changes(in: id, options: options, asRoot: isBoundary)
         return MinedCommit(commit: commit, changes: changes, isShallowBoundary: isBoundary)
     }

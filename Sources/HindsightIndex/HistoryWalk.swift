@@ -12,7 +12,9 @@ struct HistoryWalk {
     /// Walks from `tip`, reading parents through libgit2 and stopping at commits already indexed.
     /// Commits in `boundary` (a shallow clone's cut-off) are treated as roots.
     init(tip: CommitID, repository: GitRepository, store: IndexStore, boundary: Set<CommitID>) throws {
-        if boundary.isEmpty, try store.read({ db in try !(Bool.fetchOne(db, sql: "SELECT 1 FROM commits LIMIT 1") ?? false) }) {
+        if boundary.isEmpty,
+            try store.read({ db in try !(Bool.fetchOne(db, sql: "SELECT 1 FROM commits LIMIT 1") ?? false) })
+        {
             // A first mine of a full clone: libgit2's own walk is several times faster.
             newCommits = try repository.ancestry(of: tip)
             return

@@ -12,13 +12,18 @@ extension IndexStore {
     /// Cached facts for `paths` when the cache was computed for `key`; nil when it was not (stale or empty).
     public func cachedFacts(for paths: Set<RepoPath>, key: String) throws -> [RepoPath: FileFacts]? {
         try read { db in
-            guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.factsKey.rawValue]) == key
+            guard
+                try String.fetchOne(
+                    db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.factsKey.rawValue]) == key
             else { return nil }
             var facts: [RepoPath: FileFacts] = [:]
             let decoder = JSONDecoder()
             for path in paths {
-                guard let data = try Data.fetchOne(db, sql: "SELECT facts FROM fileFacts WHERE path = ?", arguments: [Data(path.bytes)]),
-                      let record = try? decoder.decode(FactsRecord.self, from: data) else { continue }
+                guard
+                    let data = try Data.fetchOne(
+                        db, sql: "SELECT facts FROM fileFacts WHERE path = ?", arguments: [Data(path.bytes)]),
+                    let record = try? decoder.decode(FactsRecord.self, from: data)
+                else { continue }
                 facts[path] = record.facts(path: path)
             }
             return facts
@@ -72,12 +77,16 @@ private struct FactsRecord: Codable {
         commits = facts.commits
         lastCommit = facts.lastCommit.map(Commit.init)
         partners = facts.coupling.map { partner in
-            Partner(path: partner.path.bytes, degree: partner.degree, shared: partner.shared,
-                    partnerCommits: partner.partnerCommits, evidence: (facts.sharedCommits[partner.path] ?? []).map(Commit.init))
+            Partner(
+                path: partner.path.bytes, degree: partner.degree, shared: partner.shared,
+                partnerCommits: partner.partnerCommits,
+                evidence: (facts.sharedCommits[partner.path] ?? []).map(Commit.init))
         }
         tests = facts.testPartners.map { Test(path: $0.path.bytes, shared: $0.shared) }
         regions = facts.fixRegions.map {
-            Region(first: $0.lines.lowerBound, last: $0.lines.upperBound, fixCount: $0.fixCount, latestFixes: $0.latestFixes.map(Commit.init))
+            Region(
+                first: $0.lines.lowerBound, last: $0.lines.upperBound, fixCount: $0.fixCount,
+                latestFixes: $0.latestFixes.map(Commit.init))
         }
     }
 
@@ -88,12 +97,15 @@ private struct FactsRecord: Codable {
             path: path, classification: Classification(FileClass(rawValue: fileClass) ?? .active, reason: reason),
             commits: commits, lastCommit: lastCommit?.ref,
             coupling: partners.map {
-                CouplingPartner(path: RepoPath(bytes: $0.path), degree: $0.degree, shared: $0.shared, partnerCommits: $0.partnerCommits)
+                CouplingPartner(
+                    path: RepoPath(bytes: $0.path), degree: $0.degree, shared: $0.shared,
+                    partnerCommits: $0.partnerCommits)
             },
             sharedCommits: shared)
         facts.testPartners = tests.map { TestPartner(path: RepoPath(bytes: $0.path), shared: $0.shared) }
         facts.fixRegions = regions.map {
-            FixedRegion(lines: $0.first...max($0.first, $0.last), fixCount: $0.fixCount, latestFixes: $0.latestFixes.map(\.ref))
+            FixedRegion(
+                lines: $0.first...max($0.first, $0.last), fixCount: $0.fixCount, latestFixes: $0.latestFixes.map(\.ref))
         }
         return facts
     }

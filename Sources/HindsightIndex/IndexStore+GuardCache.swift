@@ -33,14 +33,18 @@ extension IndexStore {
     /// for `key`; nil when it was not.
     public func cachedGuards(for paths: Set<RepoPath>, key: String) throws -> (entries: [String], record: String?)? {
         try read { db in
-            guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.guardsKey.rawValue]) == key
+            guard
+                try String.fetchOne(
+                    db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.guardsKey.rawValue]) == key
             else { return nil }
             var entries: [String: String] = [:]
             for path in [RepoPath(bytes: [])] + paths.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
-                let rows = try Row.fetchAll(db, sql: "SELECT id, entry FROM guardCache WHERE path = ?", arguments: [Data(path.bytes)])
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT id, entry FROM guardCache WHERE path = ?", arguments: [Data(path.bytes)])
                 for row in rows { entries[row["id"]] = row["entry"] }
             }
-            let record = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.guardsRecord.rawValue])
+            let record = try String.fetchOne(
+                db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.guardsRecord.rawValue])
             return (entries.keys.sorted().compactMap { entries[$0] }, record)
         }
     }
@@ -49,7 +53,8 @@ extension IndexStore {
     public func storeGuards(_ entries: [CachedGuardEntry], record: String?, key: String) throws {
         try write { db in
             try db.execute(sql: "DELETE FROM guardCache")
-            let statement = try db.makeStatement(sql: "INSERT OR REPLACE INTO guardCache (path, id, entry) VALUES (?, ?, ?)")
+            let statement = try db.makeStatement(
+                sql: "INSERT OR REPLACE INTO guardCache (path, id, entry) VALUES (?, ?, ?)")
             for entry in entries {
                 for path in entry.paths.isEmpty ? [RepoPath(bytes: [])] : entry.paths {
                     try statement.execute(arguments: [Data(path.bytes), entry.id, entry.text])

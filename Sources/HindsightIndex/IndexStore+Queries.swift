@@ -11,15 +11,17 @@ extension IndexStore {
         var commits: [CommitID] = []
         var groups: [[FileChange]] = []
         try read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT c.sha, ch.status, ch.added, ch.deleted, ch.isBinary, op.bytes AS oldPath, p.bytes AS path
-                FROM changes ch
-                JOIN commits c ON c.id = ch.commitId
-                JOIN paths p ON p.id = ch.pathId
-                LEFT JOIN paths op ON op.id = ch.oldPathId
-                WHERE c.isReachable
-                ORDER BY c.seq DESC, ch.position
-                """)
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT c.sha, ch.status, ch.added, ch.deleted, ch.isBinary, op.bytes AS oldPath, p.bytes AS path
+                    FROM changes ch
+                    JOIN commits c ON c.id = ch.commitId
+                    JOIN paths p ON p.id = ch.pathId
+                    LEFT JOIN paths op ON op.id = ch.oldPathId
+                    WHERE c.isReachable
+                    ORDER BY c.seq DESC, ch.position
+                    """)
             while let row = try cursor.next() {
                 let sha: String = row[0]
                 let status = ChangeStatus(rawValue: row[1]) ?? .modified
@@ -40,7 +42,8 @@ extension IndexStore {
         for (commit, (changes, current)) in zip(commits, zip(groups, resolved)) {
             for (change, now) in zip(changes, current) {
                 if let path, !(now?.isWithin(path) ?? false), !change.path.isWithin(path),
-                   !(change.oldPath?.isWithin(path) ?? false) {
+                    !(change.oldPath?.isWithin(path) ?? false)
+                {
                     continue
                 }
                 rows.append(HistoryRow(commit: commit, change: change, currentPath: now))
@@ -53,20 +56,25 @@ extension IndexStore {
     public func commits() throws -> [IndexedCommit] {
         try read { db in
             var trailers: [Int64: [Trailer]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT commitId, key, value FROM trailers ORDER BY commitId, position") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT commitId, key, value FROM trailers ORDER BY commitId, position")
+            {
                 trailers[row[0], default: []].append(Trailer(key: row[1], value: row[2]))
             }
             var parents: [Int64: [CommitID]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT commitId, sha FROM parents ORDER BY commitId, position") {
                 parents[row[0], default: []].append(CommitID(trustedHex: row[1]))
             }
-            return try Row.fetchAll(db, sql: """
-                SELECT c.id, c.sha, a.mappedName, a.mappedEmail, c.authorTime, c.authorOffset,
-                       m.mappedName, m.mappedEmail, c.commitTime, c.commitOffset,
-                       c.subject, c.body, c.revertsSha, c.isBoundary
-                FROM commits c JOIN identities a ON a.id = c.authorId JOIN identities m ON m.id = c.committerId
-                WHERE c.isReachable ORDER BY c.seq DESC
-                """).map { row in
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.sha, a.mappedName, a.mappedEmail, c.authorTime, c.authorOffset,
+                           m.mappedName, m.mappedEmail, c.commitTime, c.commitOffset,
+                           c.subject, c.body, c.revertsSha, c.isBoundary
+                    FROM commits c JOIN identities a ON a.id = c.authorId JOIN identities m ON m.id = c.committerId
+                    WHERE c.isReachable ORDER BY c.seq DESC
+                    """
+            ).map { row in
                 let id: Int64 = row[0]
                 let message = CommitMessage(
                     subject: row[10], body: row[11], trailers: trailers[id] ?? [],

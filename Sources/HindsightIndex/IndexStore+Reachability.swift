@@ -10,31 +10,39 @@ extension IndexStore {
     ///     are all reachable already, the reachable set only grows by the new commits.
     func updateReachability(tip: CommitID, firstNewSeq: Int64, stops: Set<CommitID>) throws {
         try write { db in
-            let previousTip = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.tip.rawValue])
-            let hasNew = try Bool.fetchOne(db, sql: "SELECT 1 FROM commits WHERE seq >= ?", arguments: [firstNewSeq]) ?? false
+            let previousTip = try String.fetchOne(
+                db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.tip.rawValue])
+            let hasNew =
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM commits WHERE seq >= ?", arguments: [firstNewSeq]) ?? false
             if previousTip == tip.hex, !hasNew { return }
             if stops.isEmpty {
                 // The walk met no indexed commit: exactly the new commits are reachable (a first mine);
                 // the writer stored them as reachable, so only older rows need clearing.
-                try db.execute(sql: "UPDATE commits SET isReachable = 0 WHERE seq < ? AND isReachable", arguments: [firstNewSeq])
-                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM commits WHERE seq >= ?", arguments: [firstNewSeq]) ?? 0
+                try db.execute(
+                    sql: "UPDATE commits SET isReachable = 0 WHERE seq < ? AND isReachable", arguments: [firstNewSeq])
+                let count =
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM commits WHERE seq >= ?", arguments: [firstNewSeq])
+                    ?? 0
                 try Self.setMeta(.reachableCount, String(count), in: db)
             } else if let previousTip, stops.contains(CommitID(trustedHex: previousTip)),
-               try allReachable(stops, in: db) {
+                try allReachable(stops, in: db)
+            {
                 try db.execute(sql: "UPDATE commits SET isReachable = 1 WHERE seq >= ?", arguments: [firstNewSeq])
                 let added = db.changesCount
-                let count = try Self.storedReachableCount(in: db).map { $0 + added }
+                let count =
+                    try Self.storedReachableCount(in: db).map { $0 + added }
                     ?? Int.fetchOne(db, sql: "SELECT count(*) FROM commits WHERE isReachable") ?? 0
                 try Self.setMeta(.reachableCount, String(count), in: db)
             } else {
-                try db.execute(sql: """
-                    WITH RECURSIVE reach(id) AS (
-                        SELECT id FROM commits WHERE sha = ?
-                        UNION
-                        SELECT c.id FROM reach r JOIN parents p ON p.commitId = r.id JOIN commits c ON c.sha = p.sha
-                    )
-                    UPDATE commits SET isReachable = (id IN reach)
-                    """, arguments: [tip.hex])
+                try db.execute(
+                    sql: """
+                        WITH RECURSIVE reach(id) AS (
+                            SELECT id FROM commits WHERE sha = ?
+                            UNION
+                            SELECT c.id FROM reach r JOIN parents p ON p.commitId = r.id JOIN commits c ON c.sha = p.sha
+                        )
+                        UPDATE commits SET isReachable = (id IN reach)
+                        """, arguments: [tip.hex])
                 let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM commits WHERE isReachable") ?? 0
                 try Self.setMeta(.reachableCount, String(count), in: db)
             }
@@ -44,13 +52,16 @@ extension IndexStore {
 
     /// The reachable-commit count kept in `meta`, so a no-op mine need not scan every commit.
     static func storedReachableCount(in db: Database) throws -> Int? {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.reachableCount.rawValue])
-            .flatMap { Int($0) }
+        try String.fetchOne(
+            db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.reachableCount.rawValue]
+        )
+        .flatMap { Int($0) }
     }
 
     private func allReachable(_ ids: Set<CommitID>, in db: Database) throws -> Bool {
         for id in ids {
-            let reachable = try Bool.fetchOne(db, sql: "SELECT isReachable FROM commits WHERE sha = ?", arguments: [id.hex])
+            let reachable = try Bool.fetchOne(
+                db, sql: "SELECT isReachable FROM commits WHERE sha = ?", arguments: [id.hex])
             guard reachable == true else { return false }
         }
         return true

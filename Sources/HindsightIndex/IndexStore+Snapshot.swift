@@ -36,7 +36,8 @@ extension IndexStore {
 
     /// What identifies the index's contents: its tip and the last commit and path rows.
     fileprivate static func state(in db: Database) throws -> String {
-        let tip = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.tip.rawValue])
+        let tip = try String.fetchOne(
+            db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.tip.rawValue])
         let commits = try Int.fetchOne(db, sql: "SELECT max(id) FROM commits") ?? 0
         let paths = try Int.fetchOne(db, sql: "SELECT max(id) FROM paths") ?? 0
         return "\(tip ?? "")/\(commits)/\(paths)"
@@ -57,7 +58,9 @@ private struct CommitPart {
         state = try IndexStore.state(in: db)
         tip = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.tip.rawValue])
             .map(CommitID.init(trustedHex:))
-        isShallow = !(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.shallow.rawValue]) ?? "").isEmpty
+        isShallow =
+            !(try String.fetchOne(
+                db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.shallow.rawValue]) ?? "").isEmpty
         let (people, personOfIdentity) = try Self.people(in: db)
         self.people = people
         let trailers = try Self.analysisTrailers(in: db)
@@ -66,20 +69,23 @@ private struct CommitPart {
         // Read in row id order (a plain table scan) and sort by `seq` only when the two disagree:
         // walking the `seq` index costs a random lookup per commit.
         var seqs: [Int] = []
-        try db.forEachRawRow("""
+        try db.forEachRawRow(
+            """
             SELECT id, sha, authorId, authorTime, authorOffset, subject, body, revertsSha, parentCount, seq
             FROM commits WHERE isReachable
-            """) { row in
+            """
+        ) { row in
             let rowID = row.int(0)
             let trailer = trailers[rowID]
             indexOfRow[rowID] = Int32(commits.count)
             seqs.append(row.int(9))
-            commits.append(SnapshotCommit(
-                id: CommitID(trustedHex: row.text(1)), author: personOfIdentity[row.int(2)] ?? 0,
-                time: Int64(row.int(3)), offsetMinutes: Int32(row.int(4)), subject: row.text(5), body: row.text(6),
-                revertedCommit: row.isNull(7) ? nil : CommitID(trustedHex: row.text(7)),
-                fixesReferences: trailer?.fixes ?? [], coAuthors: trailer?.coAuthors ?? [],
-                isMerge: row.int(8) > 1, changes: 0..<0))
+            commits.append(
+                SnapshotCommit(
+                    id: CommitID(trustedHex: row.text(1)), author: personOfIdentity[row.int(2)] ?? 0,
+                    time: Int64(row.int(3)), offsetMinutes: Int32(row.int(4)), subject: row.text(5), body: row.text(6),
+                    revertedCommit: row.isNull(7) ? nil : CommitID(trustedHex: row.text(7)),
+                    fixesReferences: trailer?.fixes ?? [], coAuthors: trailer?.coAuthors ?? [],
+                    isMerge: row.int(8) > 1, changes: 0..<0))
         }
         if zip(seqs, seqs.dropFirst()).contains(where: { $0 > $1 }) {
             let order = seqs.indices.sorted { seqs[$0] < seqs[$1] }
@@ -142,11 +148,13 @@ private struct CommitPart {
         var personOfIdentity: [Int: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, mappedName, mappedEmail FROM identities") {
             let person = Person(name: row[1], email: row[2])
-            let index = indexOfPerson[person] ?? {
-                people.append(person)
-                indexOfPerson[person] = people.count - 1
-                return people.count - 1
-            }()
+            let index =
+                indexOfPerson[person]
+                ?? {
+                    people.append(person)
+                    indexOfPerson[person] = people.count - 1
+                    return people.count - 1
+                }()
             personOfIdentity[row[0]] = index
         }
         return (people, personOfIdentity)
@@ -154,10 +162,12 @@ private struct CommitPart {
 
     private static func analysisTrailers(in db: Database) throws -> [Int: (fixes: [String], coAuthors: [Person])] {
         var result: [Int: (fixes: [String], coAuthors: [Person])] = [:]
-        try db.forEachRawRow("""
+        try db.forEachRawRow(
+            """
             SELECT commitId, lower(key), value FROM trailers
             WHERE lower(key) IN ('fixes', 'co-authored-by') ORDER BY commitId, position
-            """) { row in
+            """
+        ) { row in
             let commit = row.int(0)
             let value = row.text(2)
             if row.text(1) == "fixes" {
@@ -180,14 +190,17 @@ private struct ChangePart {
 
     init(_ db: Database) throws {
         state = try IndexStore.state(in: db)
-        var indexOfPathRow = [Int](repeating: 0, count: (try Int.fetchOne(db, sql: "SELECT max(id) FROM paths") ?? 0) + 1)
+        var indexOfPathRow = [Int](
+            repeating: 0, count: (try Int.fetchOne(db, sql: "SELECT max(id) FROM paths") ?? 0) + 1)
         try db.forEachRawRow("SELECT id, bytes FROM paths") { row in
             indexOfPathRow[row.int(0)] = paths.count
             paths.append(RepoPath(bytes: row.bytes(1)))
         }
-        try db.forEachRawRow("""
+        try db.forEachRawRow(
+            """
             SELECT commitId, status, oldPathId, pathId, added, deleted, isBinary, hunks FROM changes
-            """) { row in
+            """
+        ) { row in
             let start = hunkBytes.count
             row.appendBlob(7, to: &hunkBytes)
             var change = SnapshotChange(

@@ -17,7 +17,8 @@ public final class IndexStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             throw IndexError.unwritable(path: url.path, detail: error.localizedDescription)
         }
@@ -27,7 +28,9 @@ public final class IndexStore: Sendable {
             let migrator = IndexSchema.migrator
             if try database.read(migrator.hasBeenSuperseded) { throw IndexError.newerSchema(path: url.path) }
             try migrator.migrate(database)
-            let format = try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'") }
+            let format = try database.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
+            }
             guard format == IndexSchema.formatMarker else {
                 throw IndexError.corrupt(path: url.path, detail: "not a hindsight index")
             }
@@ -72,12 +75,14 @@ public final class IndexStore: Sendable {
     }
 
     func meta(_ key: MetaKey) throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key.rawValue]) }
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key.rawValue])
+        }
     }
 
     static func setMeta(_ key: MetaKey, _ value: String?, in db: Database) throws {
         if let value {
-            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key.rawValue, value])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key.rawValue, value])
         } else {
             try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key.rawValue])
         }

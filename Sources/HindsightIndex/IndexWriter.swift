@@ -37,16 +37,18 @@ final class IndexWriter {
         let commit = mined.commit
         let authorID = try identityID(commit.author, in: db)
         let committerID = try identityID(commit.committer, in: db)
-        try db.cachedStatement(sql: """
-            INSERT INTO commits (sha, seq, authorId, authorTime, authorOffset, committerId, commitTime,
-                commitOffset, subject, body, revertsSha, parentCount, isBoundary, isReachable)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                commit.id.hex, nextSeq, authorID, commit.authorTime.seconds, commit.authorTime.offsetMinutes,
-                committerID, commit.commitTime.seconds, commit.commitTime.offsetMinutes,
-                commit.message.subject, commit.message.body, commit.message.revertedCommit?.hex,
-                commit.parents.count, mined.isShallowBoundary, marksReachable,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO commits (sha, seq, authorId, authorTime, authorOffset, committerId, commitTime,
+                    commitOffset, subject, body, revertsSha, parentCount, isBoundary, isReachable)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            commit.id.hex, nextSeq, authorID, commit.authorTime.seconds, commit.authorTime.offsetMinutes,
+            committerID, commit.commitTime.seconds, commit.commitTime.offsetMinutes,
+            commit.message.subject, commit.message.body, commit.message.revertedCommit?.hex,
+            commit.parents.count, mined.isShallowBoundary, marksReachable,
+        ])
         nextSeq += 1
         let rowID = db.lastInsertedRowID
         for (position, parent) in commit.parents.enumerated() {
@@ -59,14 +61,16 @@ final class IndexWriter {
         }
         for (position, change) in mined.changes.enumerated() {
             let oldPathID = try change.oldPath.map { try pathID($0, in: db) }
-            try db.cachedStatement(sql: """
-                INSERT INTO changes (commitId, position, status, oldPathId, pathId, added, deleted, isBinary, hunks)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    rowID, position, change.status.rawValue, oldPathID, try pathID(change.path, in: db),
-                    change.linesAdded, change.linesDeleted, change.isBinary,
-                    change.hunks.isEmpty ? nil : Data(HunkCoding.encode(change.hunks)),
-                ])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO changes (commitId, position, status, oldPathId, pathId, added, deleted, isBinary, hunks)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                rowID, position, change.status.rawValue, oldPathID, try pathID(change.path, in: db),
+                change.linesAdded, change.linesDeleted, change.isBinary,
+                change.hunks.isEmpty ? nil : Data(HunkCoding.encode(change.hunks)),
+            ])
         }
     }
 
@@ -74,7 +78,9 @@ final class IndexWriter {
         if let known = pathIDs[path] { return known }
         let bytes = Data(path.bytes)
         let id: Int64
-        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM paths WHERE bytes = ?"), arguments: [bytes]) {
+        if let existing = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM paths WHERE bytes = ?"), arguments: [bytes])
+        {
             id = existing
         } else {
             try db.cachedStatement(sql: "INSERT INTO paths (bytes) VALUES (?)").execute(arguments: [bytes])
@@ -88,7 +94,8 @@ final class IndexWriter {
         if let known = identityIDs[person] { return known }
         let id: Int64
         if let existing = try Int64.fetchOne(
-            db, sql: "SELECT id FROM identities WHERE name = ? AND email = ?", arguments: [person.name, person.email]) {
+            db, sql: "SELECT id FROM identities WHERE name = ? AND email = ?", arguments: [person.name, person.email])
+        {
             id = existing
         } else {
             let mapped = canonical(person)
@@ -104,7 +111,8 @@ final class IndexWriter {
     /// Re-applies the mailmap to every stored identity, writing only those whose mapping changed.
     func refreshIdentities() throws {
         let stale = try store.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, email, mappedName, mappedEmail FROM identities").compactMap { row in
+            try Row.fetchAll(db, sql: "SELECT id, name, email, mappedName, mappedEmail FROM identities").compactMap {
+                row in
                 let mapped = canonical(Person(name: row["name"], email: row["email"]))
                 let isCurrent = mapped.name == row["mappedName"] && mapped.email == row["mappedEmail"]
                 return isCurrent ? nil : (row["id"] as Int64, mapped)

@@ -53,11 +53,12 @@ public enum Miner {
             try store.updateReachability(tip: tip, firstNewSeq: writer.firstSeq, stops: walk.stops)
             try writer.refreshIdentities()
         }
-        return .mined(MineSummary(
-            tip: tip.hex, newCommits: pending.count, newChanges: newChanges,
-            reachableCommits: try store.reachableCommitCount(), seconds: Date().timeIntervalSince(started),
-            rebuiltBecause: rebuiltBecause, isShallow: !boundary.isEmpty, isPartial: isPartial,
-            indexPath: url.path))
+        return .mined(
+            MineSummary(
+                tip: tip.hex, newCommits: pending.count, newChanges: newChanges,
+                reachableCommits: try store.reachableCommitCount(), seconds: Date().timeIntervalSince(started),
+                rebuiltBecause: rebuiltBecause, isShallow: !boundary.isEmpty, isPartial: isPartial,
+                indexPath: url.path))
     }
 
     private static func acquireLock(beside url: URL, timeout: TimeInterval) throws -> IndexLock {

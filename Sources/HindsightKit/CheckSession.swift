@@ -30,13 +30,15 @@ public struct CheckSession: Sendable {
     /// Checks `change` against the live rules and `guards`.
     ///
     /// - Parameter baseline: for `--new-only`, the change's base side (`Workspace.baseline(of:)`).
-    public func run(_ change: ChangeSet, guards: GuardSet, facts: KnownFacts, baseline: ChangeSet? = nil) -> CheckResult {
+    public func run(_ change: ChangeSet, guards: GuardSet, facts: KnownFacts, baseline: ChangeSet? = nil) -> CheckResult
+    {
         run(change, rules: Self.rules(guards: guards.guards), record: guards.record, facts: facts, baseline: baseline)
     }
 
     /// Checks `change` against `rules` built by `rules(guards:)`, with `record`'s severities.
     public func run(
-        _ change: ChangeSet, rules: [any GuardRule], record: BacktestRecord?, facts: KnownFacts, baseline: ChangeSet? = nil
+        _ change: ChangeSet, rules: [any GuardRule], record: BacktestRecord?, facts: KnownFacts,
+        baseline: ChangeSet? = nil
     ) -> CheckResult {
         let context = GuardContext(files: facts.files, tip: facts.tip, severities: severities(record: record))
         var options = configuration.options

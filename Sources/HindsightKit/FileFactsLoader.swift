@@ -21,7 +21,9 @@ public struct KnownFacts: Sendable {
 /// caching the result for the next check.
 public enum FileFactsLoader {
     /// The facts of the files `change` touches (all files when the cache was stale).
-    public static func load(store: IndexStore?, settings: AnalysisSettings, touching change: ChangeSet) throws -> KnownFacts {
+    public static func load(
+        store: IndexStore?, settings: AnalysisSettings, touching change: ChangeSet
+    ) throws -> KnownFacts {
         guard let store else { return KnownFacts() }
         let tip = try store.tip()
         let key = IndexStore.factsKey(tip: tip, settings: settings)

@@ -20,7 +20,8 @@ public final class GuardMiner {
 
     /// The guards `input` teaches, with each kind's severity from `severities` (else warning), and
     /// how many fix commits were read. Lines a fix removed count only while absent at `input`'s tip.
-    public func mine(_ input: AnalysisInput, severities: [String: Severity]) throws -> (guards: [Guard], fixesRead: Int) {
+    public func mine(_ input: AnalysisInput, severities: [String: Severity]) throws -> (guards: [Guard], fixesRead: Int)
+    {
         guard let tip = input.snapshot.tip else { return ([], 0) }
         // Guards learn from commits that say they fix something in their subject or a Fixes:
         // trailer; a fix word deep in a feature's body is enough for the report, not for a guard.
@@ -32,9 +33,10 @@ public final class GuardMiner {
         }.suffix(maxFixes)
         let diffs = try fixes.map { FixDiff(commit: $0, change: try change(of: input.snapshot.commits[$0].id)) }
         func severity(_ kind: GuardKind) -> Severity { severities[kind.id] ?? kind.defaultSeverity }
-        let guards = reintroducedFixGuards(from: diffs, input: input, severity: severity(.reintroducedFix)) {
-            [git] path in try? git.fileText(at: path, in: tip)
-        } + recurringPatternGuards(from: diffs, input: input, severity: severity(.recurringPattern))
+        let guards =
+            reintroducedFixGuards(from: diffs, input: input, severity: severity(.reintroducedFix)) {
+                [git] path in try? git.fileText(at: path, in: tip)
+            } + recurringPatternGuards(from: diffs, input: input, severity: severity(.recurringPattern))
             + revertedChangeGuards(from: try revertedDiffs(input), input: input, severity: severity(.revertedChange))
         return (guards, diffs.count)
     }
@@ -51,7 +53,9 @@ public final class GuardMiner {
     private func revertedDiffs(_ input: AnalysisInput) throws -> [RevertedDiff] {
         var indexOfID: [CommitID: Int] = [:]
         let named = Set(input.snapshot.commits.compactMap(\.revertedCommit))
-        for (index, commit) in input.snapshot.commits.enumerated() where named.contains(commit.id) { indexOfID[commit.id] = index }
+        for (index, commit) in input.snapshot.commits.enumerated() where named.contains(commit.id) {
+            indexOfID[commit.id] = index
+        }
         var diffs: [RevertedDiff] = []
         for (index, commit) in input.snapshot.commits.enumerated() where input.isInWindow[index] {
             guard let id = commit.revertedCommit, let reverted = indexOfID[id] else { continue }

@@ -12,7 +12,9 @@ public enum GuardSetLoader {
     public static func load(workTree: URL?, store: IndexStore?, touching change: ChangeSet) throws -> GuardSet {
         guard let workTree else { return GuardSet() }
         let url = workTree.appendingPathComponent(GuardSetFile.relativePath)
-        guard let store, FileManager.default.fileExists(atPath: url.path) else { return try GuardSetFile.load(from: url) }
+        guard let store, FileManager.default.fileExists(atPath: url.path) else {
+            return try GuardSetFile.load(from: url)
+        }
         let contents: Data
         do {
             contents = try Data(contentsOf: url)
@@ -21,14 +23,16 @@ public enum GuardSetLoader {
         }
         let key = IndexStore.guardsKey(of: contents)
         if let cached = try? store.cachedGuards(for: GuardSetFile.cacheKeys(of: change), key: key),
-           let set = try? GuardSetFile.parse(entries: cached.entries, record: cached.record) {
+            let set = try? GuardSetFile.parse(entries: cached.entries, record: cached.record)
+        {
             return set
         }
         let set = try GuardSetFile.load(contents: contents, path: url.path)
         let pieces = GuardSetFile.cachePieces(set)
         // The cache only saves time: a read-only or busy index must not fail the check.
-        try? store.storeGuards(pieces.entries.map { CachedGuardEntry(id: $0.id, paths: $0.keys, text: $0.text) },
-                               record: pieces.record, key: key)
+        try? store.storeGuards(
+            pieces.entries.map { CachedGuardEntry(id: $0.id, paths: $0.keys, text: $0.text) },
+            record: pieces.record, key: key)
         return set
     }
 }

@@ -26,7 +26,8 @@ public enum IndexState: Sendable, Equatable {
         switch self {
         case .current: nil
         case .missing: "no history index yet, so only the change itself was checked: run `hindsight mine` once."
-        case .behind(let tip, let head): "the history index is at \(tip.short), not HEAD (\(head.short)): run `hindsight mine`, or \(remedy)."
+        case .behind(let tip, let head):
+            "the history index is at \(tip.short), not HEAD (\(head.short)): run `hindsight mine`, or \(remedy)."
         }
     }
 }

@@ -23,9 +23,11 @@ public final class Workspace {
         self.path = path
         git = try GitRepository(path: path, fromEnvironment: fromEnvironment)
         if let configurationFile {
-            configuration = try HindsightConfiguration.load(from: URL(fileURLWithPath: configurationFile), isRequired: true)
+            configuration = try HindsightConfiguration.load(
+                from: URL(fileURLWithPath: configurationFile), isRequired: true)
         } else if let workTree = git.workTree {
-            configuration = try HindsightConfiguration.load(from: workTree.appendingPathComponent(HindsightConfiguration.fileName))
+            configuration = try HindsightConfiguration.load(
+                from: workTree.appendingPathComponent(HindsightConfiguration.fileName))
         } else {
             configuration = HindsightConfiguration()
         }

@@ -19,7 +19,8 @@ enum ConfinedPath {
         var relative = Substring(text)
         if relative.hasPrefix("/") {
             guard let root = workTree, relative == root || relative.hasPrefix(root + "/") else {
-                throw ToolError("\(argument) \(quotedArgument(text)) is outside the repository; give a path relative to its root.")
+                throw ToolError(
+                    "\(argument) \(quotedArgument(text)) is outside the repository; give a path relative to its root.")
             }
             relative = relative.dropFirst(root.count)
         }

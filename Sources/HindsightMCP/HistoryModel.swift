@@ -32,7 +32,8 @@ struct HistoryModel: Sendable {
         report = parts.report
         facts = parts.facts
         files = Dictionary(parts.analyzed.map { ($0.report.path, $0) }, uniquingKeysWith: { first, _ in first })
-        fileIndex = Dictionary(input.files.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        fileIndex = Dictionary(
+            input.files.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
         couplingRevisions = Self.revisions(in: input)
         var lineages: [RepoPath: [FileLineage]] = [:]
         for lineage in fileLineages(of: snapshot) { lineages[lineage.path, default: []].append(lineage) }
@@ -40,7 +41,9 @@ struct HistoryModel: Sendable {
         undoneReverts = Set(parts.report.reverts.map(\.revertedID))
         let reverts = Set(parts.report.reverts.map(\.revert.id))
         var reasons: [CommitID: String] = [:]
-        for commit in snapshot.commits where reverts.contains(commit.id) { reasons[commit.id] = revertReason(commit.body) }
+        for commit in snapshot.commits where reverts.contains(commit.id) {
+            reasons[commit.id] = revertReason(commit.body)
+        }
         revertReasons = reasons
         var seen = Set<CommitID>()
         fixCommits = parts.report.recurringFixes.flatMap(\.fixes).filter { seen.insert($0.id).inserted }

@@ -114,12 +114,16 @@ final class HistorySession: Sendable {
             var status = try currentStatus()
             guard refresh, !status.isCurrent, status.head != nil else { return status }
             guard state.store != nil else {
-                status.refreshNote = "Not refreshed: there is no index yet, and a first mine is long; run `hindsight mine`."
+                status.refreshNote =
+                    "Not refreshed: there is no index yet, and a first mine is long; run `hindsight mine`."
                 return status
             }
             guard let behind = status.behind, behind <= HistorySession.quickRefreshLimit else {
-                let count = status.behind.map { TextShaping.count($0, "new commit") } ?? "More than \(IndexStatus.countLimit) new commits"
-                status.refreshNote = "Not refreshed: \(count) is more than a call mines (\(HistorySession.quickRefreshLimit)); run `hindsight mine`."
+                let count =
+                    status.behind.map { TextShaping.count($0, "new commit") }
+                    ?? "More than \(IndexStatus.countLimit) new commits"
+                status.refreshNote =
+                    "Not refreshed: \(count) is more than a call mines (\(HistorySession.quickRefreshLimit)); run `hindsight mine`."
                 return status
             }
             do {
@@ -137,8 +141,11 @@ final class HistorySession: Sendable {
             let head = try state.workspace.git.resolveCommit()
             let store = try openStore()
             let tip = try store?.tip()
-            guard let head, let store, tip != head else { return IndexStatus(tip: tip, head: head, behind: tip == head ? 0 : nil) }
-            let behind = try store.missingCommitCount(from: head, in: state.workspace.git, limit: IndexStatus.countLimit)
+            guard let head, let store, tip != head else {
+                return IndexStatus(tip: tip, head: head, behind: tip == head ? 0 : nil)
+            }
+            let behind = try store.missingCommitCount(
+                from: head, in: state.workspace.git, limit: IndexStatus.countLimit)
             return IndexStatus(tip: tip, head: head, behind: behind)
         }
 
@@ -152,7 +159,9 @@ final class HistorySession: Sendable {
         /// The analysis of the index at its tip, computed once per tip and day.
         mutating func model() throws -> HistoryModel {
             guard let store = try openStore(), let tip = try store.tip() else {
-                throw ToolError("This repository has no history index yet. Run `hindsight mine` once (it can take a while on a large history), then ask again.")
+                throw ToolError(
+                    "This repository has no history index yet. Run `hindsight mine` once (it can take a while on a large history), then ask again."
+                )
             }
             let settings = session.configuration.report.analysisSettings(now: session.now)
             let key = IndexStore.factsKey(tip: tip, settings: settings)

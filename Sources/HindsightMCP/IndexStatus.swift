@@ -31,7 +31,8 @@ struct IndexStatus: Sendable, Equatable {
             sentence = "Index: at \(tipText); HEAD is \(headText), with no commit the index lacks."
         } else {
             let count = behind.map { TextShaping.count($0, "commit") } ?? "more than \(Self.countLimit) commits"
-            sentence = "Index: at \(tipText), \(count) behind HEAD \(headText); answers leave those out. "
+            sentence =
+                "Index: at \(tipText), \(count) behind HEAD \(headText); answers leave those out. "
                 + "Pass refresh: true (mines at most \(HistorySession.quickRefreshLimit) new commits) or run `hindsight mine`."
         }
         if let refreshNote { sentence += " " + refreshNote }

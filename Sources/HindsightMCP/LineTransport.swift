@@ -66,7 +66,8 @@ actor LineTransport: Transport {
     /// requests read to be answered before finishing the stream, so `printf … | hindsight mcp` gets
     /// every answer.
     private static func readLines(
-        from input: Int32, into continuation: AsyncThrowingStream<Data, any Error>.Continuation, unanswered: Locked<Int>,
+        from input: Int32, into continuation: AsyncThrowingStream<Data, any Error>.Continuation,
+        unanswered: Locked<Int>,
         oversized: ([UInt8]) -> Void
     ) {
         let yield = { (line: [UInt8]) in
@@ -126,7 +127,8 @@ actor LineTransport: Transport {
         if let range = text.range(of: #""id"\s*:\s*("[^"]{0,64}"|-?[0-9]{1,18})"#, options: .regularExpression) {
             id = String(text[range].drop { $0 != ":" }.dropFirst()).trimmingCharacters(in: .whitespaces)
         }
-        let message = "message too large: the cap is \(maximumMessageBytes / (1 << 20)) MiB (check_diff takes diffs up to 1 MiB)"
+        let message =
+            "message too large: the cap is \(maximumMessageBytes / (1 << 20)) MiB (check_diff takes diffs up to 1 MiB)"
         return Data(#"{"jsonrpc":"2.0","id":\#(id),"error":{"code":-32600,"message":"\#(message)"}}"#.utf8)
     }
 }

@@ -21,7 +21,8 @@ public enum MCPServer {
         let session = try HistorySession(options: options)
         signal(SIGPIPE, SIG_IGN)  // a client that goes away ends the server through EPIPE, not a signal
         let queue = DispatchQueue(label: "hindsight.mcp.session")
-        queue.async { _ = try? session.withState { access in try access.model() } }  // warm the analysis before the first call
+        // Warm the analysis before the first call.
+        queue.async { _ = try? session.withState { access in try access.model() } }
         let finished = DispatchSemaphore(value: 0)
         Task.detached {
             await run(session, on: queue)
@@ -33,22 +34,29 @@ public enum MCPServer {
     private static func run(_ session: HistorySession, on queue: DispatchQueue) async {
         let server = Server(
             name: "hindsight", version: "0.1.0", title: "Hindsight", instructions: instructions,
-            capabilities: .init(resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
+            capabilities: .init(
+                resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
         await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: ToolCatalog.all.map(\.tool)) }
         await server.withMethodHandler(CallTool.self) { params in
             guard let spec = ToolCatalog.tool(named: params.name) else {
-                throw MCPError.invalidParams("Unknown tool '\(params.name)'. Tools: \(ToolCatalog.all.map(\.name).joined(separator: ", ")).")
+                throw MCPError.invalidParams(
+                    "Unknown tool '\(params.name)'. Tools: \(ToolCatalog.all.map(\.name).joined(separator: ", ")).")
             }
             return await onQueue(queue) { call(spec, params.arguments ?? [:], session) }
         }
         await server.withMethodHandler(ListResources.self) { _ in
-            ListResources.Result(resources: HistoryResource.allCases.map { resource in
-                Resource(name: resource.name, uri: resource.rawValue, description: resource.summary, mimeType: "text/markdown")
-            })
+            ListResources.Result(
+                resources: HistoryResource.allCases.map { resource in
+                    Resource(
+                        name: resource.name, uri: resource.rawValue, description: resource.summary,
+                        mimeType: "text/markdown")
+                })
         }
         await server.withMethodHandler(ReadResource.self) { params in
             guard let resource = HistoryResource(rawValue: params.uri) else {
-                throw MCPError.invalidParams("Unknown resource '\(params.uri)'. Resources: \(HistoryResource.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw MCPError.invalidParams(
+                    "Unknown resource '\(params.uri)'. Resources: \(HistoryResource.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             let text = try await onQueue(queue) { try read(resource, session) }
             return ReadResource.Result(contents: [.text(text, uri: resource.rawValue, mimeType: "text/markdown")])
@@ -70,24 +78,34 @@ public enum MCPServer {
                 return try spec.answer(arguments, &access).stamped(with: status)
             }
             let structured: Value? = answer.json.mcpValue
-            return CallTool.Result(content: [.text(text: answer.text, annotations: nil, _meta: nil)], structuredContent: structured, isError: nil)
+            return CallTool.Result(
+                content: [.text(text: answer.text, annotations: nil, _meta: nil)], structuredContent: structured,
+                isError: nil)
         } catch {
-            let message = (error as? ToolError)?.description ?? (error as? any UserFacingError)?.description ?? "internal error: \(error)"
+            let message =
+                (error as? ToolError)?.description ?? (error as? any UserFacingError)?.description
+                ?? "internal error: \(error)"
             return CallTool.Result(content: [.text(text: message, annotations: nil, _meta: nil)], isError: true)
         }
     }
 
     private static func read(_ resource: HistoryResource, _ session: HistorySession) throws -> String {
         do {
-            return try session.withState { access in try resource.read(&access, status: try access.status(refresh: false)) }
+            return try session.withState { access in
+                try resource.read(&access, status: try access.status(refresh: false))
+            }
         } catch {
-            let message = (error as? ToolError)?.description ?? (error as? any UserFacingError)?.description ?? "internal error: \(error)"
+            let message =
+                (error as? ToolError)?.description ?? (error as? any UserFacingError)?.description
+                ?? "internal error: \(error)"
             throw MCPError.internalError(message)
         }
     }
 
     /// Runs `body` on the session's serial queue (its work blocks: SQLite, libgit2, analyses).
-    private static func onQueue<T: Sendable>(_ queue: DispatchQueue, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+    private static func onQueue<T: Sendable>(
+        _ queue: DispatchQueue, _ body: @escaping @Sendable () throws -> T
+    ) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             queue.async { continuation.resume(with: Result { try body() }) }
         }
@@ -110,7 +128,8 @@ extension JSONValue {
         case .number(let value): value.isFinite ? .double((value * 10_000).rounded() / 10_000) : .null
         case .string(let value): .string(value)
         case .array(let values): .array(values.map(\.mcpValue))
-        case .object(let fields): .object(Dictionary(fields.map { ($0.0, $0.1.mcpValue) }, uniquingKeysWith: { first, _ in first }))
+        case .object(let fields):
+            .object(Dictionary(fields.map { ($0.0, $0.1.mcpValue) }, uniquingKeysWith: { first, _ in first }))
         }
     }
 }

@@ -19,7 +19,8 @@ enum HistoryResource: String, CaseIterable, Sendable {
     /// What it holds.
     var summary: String {
         switch self {
-        case .report: "The stability report as Markdown (`hindsight report --format markdown`): the top 25 files, directories, recurring fixes, reverts."
+        case .report:
+            "The stability report as Markdown (`hindsight report --format markdown`): the top 25 files, directories, recurring fixes, reverts."
         case .agentsBlock: "The AGENTS.md block `hindsight context` writes from the index now, between its markers."
         }
     }

@@ -21,10 +21,14 @@ struct ArgumentSpec: Sendable {
     var schema: Value {
         switch kind {
         case .string(let maxBytes):
-            .object(["type": "string", "description": .string(summary + " At most \(maxBytes) bytes."), "maxLength": .int(maxBytes)])
+            .object([
+                "type": "string", "description": .string(summary + " At most \(maxBytes) bytes."),
+                "maxLength": .int(maxBytes),
+            ])
         case .integer(let range, let fallback):
             .object([
-                "type": "integer", "description": .string(summary + " Default \(fallback), at most \(range.upperBound)."),
+                "type": "integer",
+                "description": .string(summary + " Default \(fallback), at most \(range.upperBound)."),
                 "minimum": .int(range.lowerBound), "maximum": .int(range.upperBound), "default": .int(fallback),
             ])
         case .boolean:
@@ -35,7 +39,9 @@ struct ArgumentSpec: Sendable {
     /// `refresh`, which every tool takes.
     static let refresh = ArgumentSpec(
         name: "refresh", kind: .boolean,
-        summary: "Mine new commits first when there are at most \(HistorySession.quickRefreshLimit) (default false: answer from the index as it is).")
+        summary:
+            "Mine new commits first when there are at most \(HistorySession.quickRefreshLimit) (default false: answer from the index as it is)."
+    )
 
     /// A `limit` with a default and a cap.
     static func limit(default fallback: Int, maximum: Int, of what: String) -> ArgumentSpec {

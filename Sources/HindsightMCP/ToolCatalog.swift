@@ -33,11 +33,15 @@ enum ToolCatalog {
     static let all: [ToolSpec] = [
         ToolSpec(
             name: "file_stability",
-            summary: "Is this file settled or in flux? Class (hotspot, churning, active, new, stable) with the rule behind it, "
+            summary:
+                "Is this file settled or in flux? Class (hotspot, churning, active, new, stable) with the rule behind it, "
                 + "churn, age, last change, owners and bug score, with evidence commits, for a file, a directory or a glob.",
             arguments: [
-                ArgumentSpec(name: "path", kind: .string(maxBytes: ConfinedPath.maximumBytes),
-                             summary: "A file or directory relative to the repository root, or a glob such as \"src/**/*.swift\".", isRequired: true),
+                ArgumentSpec(
+                    name: "path", kind: .string(maxBytes: ConfinedPath.maximumBytes),
+                    summary:
+                        "A file or directory relative to the repository root, or a glob such as \"src/**/*.swift\".",
+                    isRequired: true),
                 .limit(default: 10, maximum: 100, of: "files"),
             ],
             answer: { arguments, access in
@@ -46,10 +50,13 @@ enum ToolCatalog {
             }),
         ToolSpec(
             name: "file_history",
-            summary: "The commits that changed one file, following renames, newest first: id, date, author, subject, lines, fix or revert.",
+            summary:
+                "The commits that changed one file, following renames, newest first: id, date, author, subject, lines, fix or revert.",
             arguments: [
-                ArgumentSpec(name: "path", kind: .string(maxBytes: ConfinedPath.maximumBytes),
-                             summary: "The file, relative to the repository root (a deleted file's last path works too).", isRequired: true),
+                ArgumentSpec(
+                    name: "path", kind: .string(maxBytes: ConfinedPath.maximumBytes),
+                    summary: "The file, relative to the repository root (a deleted file's last path works too).",
+                    isRequired: true),
                 .limit(default: 20, maximum: 500, of: "commits"),
             ],
             answer: { arguments, access in
@@ -58,27 +65,39 @@ enum ToolCatalog {
             }),
         ToolSpec(
             name: "what_was_tried",
-            summary: "What was tried here before: reverted attempts (do not retry the standing ones), recurring fixes and the guards "
+            summary:
+                "What was tried here before: reverted attempts (do not retry the standing ones), recurring fixes and the guards "
                 + "that keep their lessons, with commit and guard ids. Give a path (file, directory or glob), a text to search "
                 + "commit subjects and revert reasons for, or both.",
             arguments: [
-                ArgumentSpec(name: "path", kind: .string(maxBytes: ConfinedPath.maximumBytes), summary: "A file, directory or glob."),
-                ArgumentSpec(name: "text", kind: .string(maxBytes: maximumTextBytes), summary: "Words to find in subjects, reasons and guard messages (case-insensitive)."),
+                ArgumentSpec(
+                    name: "path", kind: .string(maxBytes: ConfinedPath.maximumBytes),
+                    summary: "A file, directory or glob."),
+                ArgumentSpec(
+                    name: "text", kind: .string(maxBytes: maximumTextBytes),
+                    summary: "Words to find in subjects, reasons and guard messages (case-insensitive)."),
                 .limit(default: 10, maximum: 100, of: "items of each kind"),
             ],
             answer: { arguments, access in
-                let path = try arguments.string("path"), text = try arguments.string("text")
-                guard path != nil || text != nil else { throw ToolError("what_was_tried needs a path, a text, or both.") }
-                let query = TriedQuery(selector: try path.map { try PathSelector($0, workTree: access.workTree) }, text: text)
+                let path = try arguments.string("path")
+                let text = try arguments.string("text")
+                guard path != nil || text != nil else {
+                    throw ToolError("what_was_tried needs a path, a text, or both.")
+                }
+                let query = TriedQuery(
+                    selector: try path.map { try PathSelector($0, workTree: access.workTree) }, text: text)
                 let guards = try access.guardSet().guards
                 return try access.model().whatWasTried(query, guards: guards, limit: try arguments.integer("limit"))
             }),
         ToolSpec(
             name: "co_changes",
-            summary: "Files that change together with this one: degree (100 × shared / average commits), shared and partner commit "
+            summary:
+                "Files that change together with this one: degree (100 × shared / average commits), shared and partner commit "
                 + "counts, whether check flags the pair, and the latest commits that changed both.",
             arguments: [
-                ArgumentSpec(name: "path", kind: .string(maxBytes: ConfinedPath.maximumBytes), summary: "The file, relative to the repository root.", isRequired: true),
+                ArgumentSpec(
+                    name: "path", kind: .string(maxBytes: ConfinedPath.maximumBytes),
+                    summary: "The file, relative to the repository root.", isRequired: true),
                 .limit(default: 10, maximum: 100, of: "partner files"),
             ],
             answer: { arguments, access in
@@ -87,21 +106,29 @@ enum ToolCatalog {
             }),
         ToolSpec(
             name: "hotspots",
-            summary: "The files most in need of care: hotspots (churning and fix-heavy), then churning files, with bug score and churn.",
+            summary:
+                "The files most in need of care: hotspots (churning and fix-heavy), then churning files, with bug score and churn.",
             arguments: [
                 .limit(default: 10, maximum: 200, of: "files"),
-                ArgumentSpec(name: "path", kind: .string(maxBytes: ConfinedPath.maximumBytes), summary: "Only files at or below this directory (or matching this glob)."),
+                ArgumentSpec(
+                    name: "path", kind: .string(maxBytes: ConfinedPath.maximumBytes),
+                    summary: "Only files at or below this directory (or matching this glob)."),
             ],
             answer: { arguments, access in
-                let selector = try (try arguments.string("path")).map { try PathSelector($0, workTree: access.workTree) }
+                let selector = try (try arguments.string("path")).map {
+                    try PathSelector($0, workTree: access.workTree)
+                }
                 return try access.model().hotspots(under: selector, limit: try arguments.integer("limit"))
             }),
         ToolSpec(
             name: "guards_for",
-            summary: "The guards (.hindsight/guards.yml) that cover a file, and what the live rules (co-change, stable-file, "
+            summary:
+                "The guards (.hindsight/guards.yml) that cover a file, and what the live rules (co-change, stable-file, "
                 + "fix-needs-test) would report if a change touched only it.",
             arguments: [
-                ArgumentSpec(name: "path", kind: .string(maxBytes: ConfinedPath.maximumBytes), summary: "A file or directory, relative to the repository root.", isRequired: true),
+                ArgumentSpec(
+                    name: "path", kind: .string(maxBytes: ConfinedPath.maximumBytes),
+                    summary: "A file or directory, relative to the repository root.", isRequired: true),
                 .limit(default: 20, maximum: 200, of: "guards"),
             ],
             answer: { arguments, access in
@@ -113,31 +140,46 @@ enum ToolCatalog {
             }),
         ToolSpec(
             name: "explain_guard",
-            summary: "One guard in full: what it matches and where, what to do, the commits that taught it, and how to accept or mute it.",
+            summary:
+                "One guard in full: what it matches and where, what to do, the commits that taught it, and how to accept or mute it.",
             arguments: [
-                ArgumentSpec(name: "id", kind: .string(maxBytes: 64), summary: "The guard's id (hs-…), or a unique prefix of at least 6 characters.", isRequired: true),
+                ArgumentSpec(
+                    name: "id", kind: .string(maxBytes: 64),
+                    summary: "The guard's id (hs-…), or a unique prefix of at least 6 characters.", isRequired: true)
             ],
             answer: { arguments, access in
                 try explainGuard(try arguments.string("id") ?? "", in: try access.guardSet())
             }),
         ToolSpec(
             name: "check_diff",
-            summary: "Would this change trip a guard? Runs hindsight check on a unified diff (git diff output) or on the staged "
+            summary:
+                "Would this change trip a guard? Runs hindsight check on a unified diff (git diff output) or on the staged "
                 + "changes, and gives the findings as `check --format json` does. Reads only; writes nothing.",
             arguments: [
-                ArgumentSpec(name: "diff", kind: .string(maxBytes: maximumDiffBytes), summary: "A unified diff in git's format (diff --git …)."),
+                ArgumentSpec(
+                    name: "diff", kind: .string(maxBytes: maximumDiffBytes),
+                    summary: "A unified diff in git's format (diff --git …)."),
                 ArgumentSpec(name: "staged", kind: .boolean, summary: "Check what `git commit` would commit instead."),
             ],
             answer: { arguments, access in
-                let diff = try arguments.string("diff"), staged = try arguments.flag("staged")
-                guard (diff != nil) != staged else { throw ToolError("check_diff takes either diff (the text of a unified diff) or staged: true, not both and not neither.") }
-                let change = try diff.map { text throws -> ChangeSet in
-                    do { return try confined(try PatchText.changeSet(parsing: text)) } catch let error as GitError {
-                        throw ToolError("diff is not a unified diff libgit2 can read (\(error.description)). Give `git diff` output.")
-                    }
-                } ?? access.stagedChange()
+                let diff = try arguments.string("diff")
+                let staged = try arguments.flag("staged")
+                guard (diff != nil) != staged else {
+                    throw ToolError(
+                        "check_diff takes either diff (the text of a unified diff) or staged: true, not both and not neither."
+                    )
+                }
+                let change =
+                    try diff.map { text throws -> ChangeSet in
+                        do { return try confined(try PatchText.changeSet(parsing: text)) } catch let error as GitError {
+                            throw ToolError(
+                                "diff is not a unified diff libgit2 can read (\(error.description)). Give `git diff` output."
+                            )
+                        }
+                    } ?? access.stagedChange()
                 let model = try access.model()
-                return model.checkDiff(change, guards: try access.guardSet(), session: access.checkSession, indexNote: access.indexNote)
+                return model.checkDiff(
+                    change, guards: try access.guardSet(), session: access.checkSession, indexNote: access.indexNote)
             }),
     ]
 

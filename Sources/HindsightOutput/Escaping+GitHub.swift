@@ -26,7 +26,8 @@ public enum GitHubEscaping {
             case "," where isProperty: result += "%2C"
             default:
                 let single = String(scalar)
-                result += scalar.value < 0x80 && scalar.value >= 0x20 && scalar.value != 0x7f
+                result +=
+                    scalar.value < 0x80 && scalar.value >= 0x20 && scalar.value != 0x7f
                     ? single : ReportText.terminalSafe(single)
             }
         }

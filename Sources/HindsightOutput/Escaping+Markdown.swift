@@ -27,7 +27,8 @@ public enum MarkdownEscaping {
         for scalar in text.unicodeScalars { flat.append(isLineBreakingOrControl(scalar) ? " " : scalar) }
         let body = String(flat)
         guard !body.isEmpty else { return "" }
-        var longest = 0, run = 0
+        var longest = 0
+        var run = 0
         for scalar in body.unicodeScalars {
             run = scalar == "`" ? run + 1 : 0
             longest = max(longest, run)

@@ -9,7 +9,9 @@ public enum GitQuoting {
             if let escape = shortEscapes[byte] {
                 result += [UInt8(ascii: "\\"), escape]
             } else if needsQuoting(byte) {
-                result += [UInt8(ascii: "\\"), octalDigit(byte >> 6), octalDigit((byte >> 3) & 7), octalDigit(byte & 7)]
+                result += [
+                    UInt8(ascii: "\\"), octalDigit(byte >> 6), octalDigit((byte >> 3) & 7), octalDigit(byte & 7),
+                ]
             } else {
                 result.append(byte)
             }

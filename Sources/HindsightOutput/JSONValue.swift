@@ -51,7 +51,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .number(let value): Self.append(value, to: &output)
         case .string(let value): JSONEscaping.appendQuoted(value, to: &output)
         case .array(let values):
-            guard !values.isEmpty else { output.append(contentsOf: "[]".utf8); return }
+            guard !values.isEmpty else {
+                output.append(contentsOf: "[]".utf8)
+                return
+            }
             output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -61,7 +64,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             Self.newline(indent, &output)
             output.append(UInt8(ascii: "]"))
         case .object(let fields):
-            guard !fields.isEmpty else { output.append(contentsOf: "{}".utf8); return }
+            guard !fields.isEmpty else {
+                output.append(contentsOf: "{}".utf8)
+                return
+            }
             output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in fields.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -82,7 +88,10 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// At most four decimals, trailing zeros dropped, without a locale or `String(format:)`.
     static func append(_ value: Double, to output: inout [UInt8]) {
-        guard value.isFinite, abs(value) < 9e14 else { output.append(contentsOf: "null".utf8); return }
+        guard value.isFinite, abs(value) < 9e14 else {
+            output.append(contentsOf: "null".utf8)
+            return
+        }
         let scaled = Int((abs(value) * 10_000).rounded())
         if value < 0, scaled != 0 { output.append(UInt8(ascii: "-")) }
         output.append(contentsOf: String(scaled / 10_000).utf8)

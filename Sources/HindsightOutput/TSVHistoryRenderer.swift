@@ -15,13 +15,19 @@ public struct TSVHistoryRenderer: HistoryRenderer {
             let counts = change.isBinary ? ["-", "-"] : [String(change.linesAdded), String(change.linesDeleted)]
             let textFields = [row.commit.hex, change.status.rawValue] + counts
             if nulSeparated {
-                for field in textFields { output += Array(field.utf8); output.append(0) }
+                for field in textFields {
+                    output += Array(field.utf8)
+                    output.append(0)
+                }
                 output += change.oldPath?.bytes ?? []
                 output.append(0)
                 output += change.path.bytes
                 output.append(0)
             } else {
-                for field in textFields { output += Array(field.utf8); output.append(UInt8(ascii: "\t")) }
+                for field in textFields {
+                    output += Array(field.utf8)
+                    output.append(UInt8(ascii: "\t"))
+                }
                 output += change.oldPath.map { GitQuoting.quoted($0.bytes) } ?? []
                 output.append(UInt8(ascii: "\t"))
                 output += GitQuoting.quoted(change.path.bytes)

@@ -10,14 +10,18 @@ import HindsightMCP
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hindsight-mcp",
-        abstract: "Serve the history index over the Model Context Protocol on standard input and output (run by `hindsight mcp`).",
+        abstract:
+            "Serve the history index over the Model Context Protocol on standard input and output (run by `hindsight mcp`).",
         version: "0.1.0"
     )
 
-    @Option(name: .customLong("repo"), help: ArgumentHelp("The repository to read (any directory inside it).", valueName: "path"))
+    @Option(
+        name: .customLong("repo"),
+        help: ArgumentHelp("The repository to read (any directory inside it).", valueName: "path"))
     var path = "."
 
-    @Option(help: ArgumentHelp("Configuration file (default: .hindsight.yml at the work tree's root).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Configuration file (default: .hindsight.yml at the work tree's root).", valueName: "file"))
     var config: String?
 
     @Option(help: ArgumentHelp("Measure ages from this moment, in seconds since the epoch.", valueName: "seconds"))

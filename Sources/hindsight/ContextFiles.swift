@@ -23,12 +23,17 @@ struct ContextFiles {
     let workTree: URL
 
     /// What AGENTS.md, CLAUDE.md and the rule files need, compared with what is on disk.
-    func plan(block: String, ruleFiles: [(format: any RuleFileFormat, content: RuleFileContent)], claudeImport: Bool) throws -> [Change] {
+    func plan(
+        block: String, ruleFiles: [(format: any RuleFileFormat, content: RuleFileContent)], claudeImport: Bool
+    ) throws -> [Change] {
         var changes: [Change] = []
         let agents = try read("AGENTS.md")
-        changes += try change("AGENTS.md", from: agents, to: spliced(block, into: agents, marker: .agents, file: "AGENTS.md"))
+        changes += try change(
+            "AGENTS.md", from: agents, to: spliced(block, into: agents, marker: .agents, file: "AGENTS.md"))
         if claudeImport, let claude = try read("CLAUDE.md"), !isLink("CLAUDE.md"), !Self.imports(claude) {
-            changes += try change("CLAUDE.md", from: claude, to: spliced("@AGENTS.md\n", into: claude, marker: .claudeImport, file: "CLAUDE.md"))
+            changes += try change(
+                "CLAUDE.md", from: claude,
+                to: spliced("@AGENTS.md\n", into: claude, marker: .claudeImport, file: "CLAUDE.md"))
         }
         var wanted = Set<String>()
         for (format, content) in ruleFiles {
@@ -52,7 +57,8 @@ struct ContextFiles {
             case .remove:
                 try FileManager.default.removeItem(at: url)
             case .create, .update:
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try OutputFile.write(Data(change.text.utf8), to: url.path)
             }
         }
@@ -84,7 +90,8 @@ struct ContextFiles {
         let url = workTree.appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw UsageError("\(path) is not UTF-8 text, so hindsight will not edit it. Convert it to UTF-8 or move it away.")
+            throw UsageError(
+                "\(path) is not UTF-8 text, so hindsight will not edit it. Convert it to UTF-8 or move it away.")
         }
         return text
     }

@@ -13,7 +13,10 @@ struct Hindsight: ParsableCommand {
             3 repository problem (not a repository, corrupt object or index, busy index) · 4 internal error.
             """,
         version: "0.1.0",
-        subcommands: [Report.self, Check.self, Guards.self, Backtest.self, Context.self, Install.self, Uninstall.self, Refresh.self, Mine.self, History.self, MCPCommand.self]
+        subcommands: [
+            Report.self, Check.self, Guards.self, Backtest.self, Context.self, Install.self, Uninstall.self,
+            Refresh.self, Mine.self, History.self, MCPCommand.self,
+        ]
     )
 
     // ArgumentParser exits 64 on usage errors and 1 on others; our contract is 2, 3 and 4, so main is ours.

@@ -10,7 +10,9 @@ enum IndexUpdate {
         let progress = !quiet && Terminal.isErrorInteractive ? ProgressBar() : nil
         do {
             if case .mined(let summary) = try workspace.mine(progress: progress), summary.isShallow, !quiet {
-                Terminal.printWarning("this is a shallow clone, so history before its cut-off is missing. Run `git fetch --unshallow` to see all of it.")
+                Terminal.printWarning(
+                    "this is a shallow clone, so history before its cut-off is missing. Run `git fetch --unshallow` to see all of it."
+                )
             }
         } catch IndexError.busy {
             Terminal.printWarning("another hindsight is updating the index; reading it as it was.")

@@ -14,7 +14,9 @@ enum OutputFile {
         do {
             try write(Data(text.utf8), to: path)
         } catch {
-            throw UsageError("cannot write \(path) (\(error.localizedDescription)). Check that its directory exists and is writable.")
+            throw UsageError(
+                "cannot write \(path) (\(error.localizedDescription)). Check that its directory exists and is writable."
+            )
         }
     }
 

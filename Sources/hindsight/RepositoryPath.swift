@@ -10,7 +10,8 @@ enum RepositoryPath {
     static func resolve(_ text: String, base: String, in repository: GitRepository) throws -> RepoPath {
         guard let workTree = repository.workTree else { return RepoPath(trimmingSlashes(text)) }
         let baseURL = URL(fileURLWithPath: base, isDirectory: true)
-        let absolute = URL(fileURLWithPath: text, relativeTo: baseURL).standardizedFileURL.resolvingSymlinksInPath().path
+        let absolute = URL(fileURLWithPath: text, relativeTo: baseURL).standardizedFileURL.resolvingSymlinksInPath()
+            .path
         let root = workTree.standardizedFileURL.resolvingSymlinksInPath().path
         if absolute == root { return RepoPath("") }
         guard absolute.hasPrefix(root + "/") else {

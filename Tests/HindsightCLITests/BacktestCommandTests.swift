@@ -12,7 +12,9 @@ import Testing
     /// `unsafeCopy`, which a later commit re-adds; only a guard that learned from after the cut
     /// could flag that one.
     /// `padding` commits of notes come first, so the default cut (80% of the history) can fall on the cut.
-    static func history(padding: Int = 0) throws -> (repo: FixtureRepository, cut: String, reintroducing: String, bringsBack: String) {
+    static func history(
+        padding: Int = 0
+    ) throws -> (repo: FixtureRepository, cut: String, reintroducing: String, bringsBack: String) {
         let repo = try FixtureRepository()
         for note in 0..<padding {
             try repo.write("notes/\(note).md", "note \(note)\n")
@@ -41,7 +43,9 @@ import Testing
     }
 
     static func backtest(_ repo: FixtureRepository, _ arguments: [String]) throws -> [String: Any] {
-        let run = try HindsightBinary.run(["backtest", "--format", "json", "--grace", "0"] + arguments, in: repo.root, environment: repo.environment())
+        let run = try HindsightBinary.run(
+            ["backtest", "--format", "json", "--grace", "0"] + arguments, in: repo.root, environment: repo.environment()
+        )
         #expect(run.status == 0, "\(run.error)")
         return try #require(try JSONSerialization.jsonObject(with: run.standardOutput) as? [String: Any])
     }
@@ -83,10 +87,16 @@ import Testing
 
     @Test func theTableNamesTheCutTheSourcesAndTheBaselines() throws {
         let (repo, cut, _, _) = try Self.history()
-        let run = try HindsightBinary.run(["backtest", "--cut", cut, "--grace", "0"], in: repo.root, environment: repo.environment())
+        let run = try HindsightBinary.run(
+            ["backtest", "--cut", cut, "--grace", "0"], in: repo.root, environment: repo.environment())
         #expect(run.status == 0, "\(run.error)")
-        #expect(run.output.contains("Guards mined from history up to \(cut.prefix(10)) (2020-09-15) only, 1 at the cut; replayed 5 commits after it, mined once."))
-        #expect(run.output.contains("Fix-inducing: 1 of 5 (20.0% base rate) — 0 named by a Fixes: trailer, 0 reverted, 1 by SZZ"))
+        #expect(
+            run.output.contains(
+                "Guards mined from history up to \(cut.prefix(10)) (2020-09-15) only, 1 at the cut; replayed 5 commits after it, mined once."
+            ))
+        #expect(
+            run.output.contains(
+                "Fix-inducing: 1 of 5 (20.0% base rate) — 0 named by a Fixes: trailer, 0 reverted, 1 by SZZ"))
         for name in ["random", "most-added-lines", "top-bug-score-files", "all guards", "Settings: grace 0 days"] {
             #expect(run.output.contains(name), "\(name)")
         }
@@ -94,7 +104,9 @@ import Testing
 
     @Test func theGracePeriodEndsTheWindowEarlyAndSaysSo() throws {
         let (repo, cut, _, _) = try Self.history()
-        let json = try HindsightBinary.run(["backtest", "--cut", cut, "--grace", "3", "--format", "json"], in: repo.root, environment: repo.environment())
+        let json = try HindsightBinary.run(
+            ["backtest", "--cut", cut, "--grace", "3", "--format", "json"], in: repo.root,
+            environment: repo.environment())
         let parsed = try #require(try JSONSerialization.jsonObject(with: json.standardOutput) as? [String: Any])
         let window = try #require(parsed["window"] as? [String: Any])
         #expect(window["commits"] as? Int == 2, "days 3 and 4 had three days before day 7")
@@ -107,19 +119,24 @@ import Testing
     @Test func aDateCutsBeforeThatDay() throws {
         let (repo, cut, _, _) = try Self.history()
         let json = try Self.backtest(repo, ["--cut", "2020-09-16"])
-        #expect((json["cut"] as? [String: Any])?["commit"] as? String == cut, "the last commit before 2020-09-16 is day 2's")
+        #expect(
+            (json["cut"] as? [String: Any])?["commit"] as? String == cut, "the last commit before 2020-09-16 is day 2's"
+        )
         #expect((json["window"] as? [String: Any])?["commits"] as? Int == 5)
     }
 
     @Test func aBadCutIsAUsageError() throws {
         let (repo, cut, _, _) = try Self.history()
-        let unknown = try HindsightBinary.run(["backtest", "--cut", "no-such-ref"], in: repo.root, environment: repo.environment())
+        let unknown = try HindsightBinary.run(
+            ["backtest", "--cut", "no-such-ref"], in: repo.root, environment: repo.environment())
         #expect(unknown.status == 2)
         #expect(unknown.error.contains("--cut takes a commit or a date like 2024-01-31, and 'no-such-ref' is neither"))
-        let late = try HindsightBinary.run(["backtest", "--cut", "HEAD", "--until", cut], in: repo.root, environment: repo.environment())
+        let late = try HindsightBinary.run(
+            ["backtest", "--cut", "HEAD", "--until", cut], in: repo.root, environment: repo.environment())
         #expect(late.status == 2)
         #expect(late.error.contains("must come before --until"))
-        let refresh = try HindsightBinary.run(["backtest", "--refresh", "0"], in: repo.root, environment: repo.environment())
+        let refresh = try HindsightBinary.run(
+            ["backtest", "--refresh", "0"], in: repo.root, environment: repo.environment())
         #expect(refresh.status == 2)
     }
 
@@ -139,18 +156,21 @@ import Testing
         let list = try HindsightBinary.run(["guards", "list"], in: repo.root, environment: repo.environment())
         #expect(list.output.contains("Backtest lift over random (5 commits after \(cut.prefix(7))): "))
         #expect(list.output.contains("reintroduced-fix 5.00"))
-        let json = try HindsightBinary.run(["guards", "list", "--format", "json"], in: repo.root, environment: repo.environment())
+        let json = try HindsightBinary.run(
+            ["guards", "list", "--format", "json"], in: repo.root, environment: repo.environment())
         let parsed = try #require(try JSONSerialization.jsonObject(with: json.standardOutput) as? [String: Any])
         let id = try #require((parsed["guards"] as? [[String: Any]])?.first?["id"] as? String)
         #expect(((parsed["guards"] as? [[String: Any]])?.first?["backtest"] as? [String: Any])?["hits"] as? Int == 1)
-        let explain = try HindsightBinary.run(["guards", "explain", id], in: repo.root, environment: repo.environment())
+        let explain = try HindsightBinary.run(
+            ["guards", "explain", id], in: repo.root, environment: repo.environment())
         #expect(explain.output.contains("Backtest (5 commits after \(cut.prefix(7)), 1 of which later needed a fix):"))
         #expect(explain.output.contains("this guard flagged 1, 1 of which needed a fix (lift 5.00)."))
 
         try repo.write(".hindsight.yml", "backtest:\n  grace: 0\n  liftThreshold: 10\n")
         let strict = try HindsightBinary.run(["guards", "mine"], in: repo.root, environment: repo.environment())
         let note = try #require(strict.output.split(separator: "\n").first { $0.hasPrefix("backtest:") })
-        #expect(note.contains("below lift 10.0, so proposed at notice: ") && note.contains("reintroduced-fix"), "\(note)")
+        #expect(
+            note.contains("below lift 10.0, so proposed at notice: ") && note.contains("reintroduced-fix"), "\(note)")
         let demoted = try String(contentsOf: repo.root.appendingPathComponent(".hindsight/guards.yml"), encoding: .utf8)
         #expect(demoted.contains("    severity: notice\n"))
         #expect(demoted.contains("  liftThreshold: 10.0\n"))

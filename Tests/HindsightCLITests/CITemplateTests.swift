@@ -22,45 +22,71 @@ import Testing
     }
 
     static let transformed = ["--regex-variant", "nonunicode"]
-    static let pullRequestWorkflow = ["fetch-depth: 0", "contents: read", "pull-requests: read", "security-events: write",
-                                      "github/codeql-action/upload-sarif@", "sarif_file: hindsight.sarif"]
-    static let nightlyWorkflow = ["fetch-depth: 0", "contents: write", "pull-requests: write", "schedule:", "workflow_dispatch:",
-                                  "check: \"false\"", "hindsight guards mine", "hindsight context", "hindsight backtest", "peter-evans/create-pull-request@"]
+    static let pullRequestWorkflow = [
+        "fetch-depth: 0", "contents: read", "pull-requests: read", "security-events: write",
+        "github/codeql-action/upload-sarif@", "sarif_file: hindsight.sarif",
+    ]
+    static let nightlyWorkflow = [
+        "fetch-depth: 0", "contents: write", "pull-requests: write", "schedule:", "workflow_dispatch:",
+        "check: \"false\"", "hindsight guards mine", "hindsight context", "hindsight backtest",
+        "peter-evans/create-pull-request@",
+    ]
 
     static let templates: [Template] = [
-        Template(path: "ci-templates/github/action.yml", schema: "vendor.github-actions",
-                 promises: ["using: composite", "libgit2-dev", "swift build -c release --static-swift-stdlib", "actions/cache/restore@",
-                            ".git/hindsight/index.sqlite", "hindsight mine --quiet", "--format sarif", "--format github"],
-                 breakFrom: "using: composite", breakTo: "using: compost"),
-        Template(path: "ci-templates/github/pull-request.yml", schema: "vendor.github-workflows",
-                 promises: pullRequestWorkflow + ["uses: OWNER/REPO/ci-templates/github@"],
-                 breakFrom: "runs-on: ubuntu-latest", breakTo: "runs_on: ubuntu-latest"),
-        Template(path: "ci-templates/github/nightly.yml", schema: "vendor.github-workflows",
-                 promises: nightlyWorkflow + ["uses: OWNER/REPO/ci-templates/github@"],
-                 breakFrom: "runs-on: ubuntu-latest", breakTo: "runs_on: ubuntu-latest"),
-        Template(path: ".github/workflows/hindsight-pr.yml", schema: "vendor.github-workflows",
-                 promises: pullRequestWorkflow + ["uses: ./ci-templates/github"],
-                 breakFrom: "runs-on: ubuntu-latest", breakTo: "runs_on: ubuntu-latest"),
-        Template(path: ".github/workflows/hindsight-nightly.yml", schema: "vendor.github-workflows",
-                 promises: nightlyWorkflow + ["uses: ./ci-templates/github"],
-                 breakFrom: "runs-on: ubuntu-latest", breakTo: "runs_on: ubuntu-latest"),
-        Template(path: "ci-templates/gitlab/hindsight.gitlab-ci.yml", schema: "vendor.gitlab-ci",
-                 options: ["--data-transform", "gitlab-ci"] + transformed,
-                 promises: ["GIT_DEPTH: \"0\"", "$CI_PIPELINE_SOURCE == \"merge_request_event\"", "codequality: gl-code-quality-report.json",
-                            "junit: hindsight-junit.xml", "--format gitlab", "--format junit", "$CI_PIPELINE_SOURCE == \"schedule\"",
-                            "hindsight guards mine", "hindsight context"],
-                 breakFrom: "when: always", breakTo: "when: sometimes"),
-        Template(path: "ci-templates/bitbucket/bitbucket-pipelines.yml", schema: "vendor.bitbucket-pipelines",
-                 promises: ["depth: full", "pull-requests:", "--format junit --output test-results/"],
-                 breakFrom: "depth: full", breakTo: "depth: shallow"),
-        Template(path: "ci-templates/azure/azure-pipelines.yml", schema: "vendor.azure-pipelines",
-                 options: ["--data-transform", "azure-pipelines"] + transformed,
-                 promises: ["fetchDepth: \"0\"", "pr:", "--format junit --output hindsight-junit.xml", "PublishTestResults@2",
-                            "testResultsFormat: JUnit"],
-                 breakFrom: "testResultsFormat: JUnit", breakTo: "testResultsFormat: JUnitt"),
-        Template(path: "ci-templates/circleci/config.yml", schema: "vendor.circle-ci",
-                 promises: ["- checkout", "--base \"$HINDSIGHT_BASE\"", "--format junit --output test-results/", "store_test_results:"],
-                 breakFrom: "version: 2.1", breakTo: "version: 3.7"),
+        Template(
+            path: "ci-templates/github/action.yml", schema: "vendor.github-actions",
+            promises: [
+                "using: composite", "libgit2-dev", "swift build -c release --static-swift-stdlib",
+                "actions/cache/restore@",
+                ".git/hindsight/index.sqlite", "hindsight mine --quiet", "--format sarif", "--format github",
+            ],
+            breakFrom: "using: composite", breakTo: "using: compost"),
+        Template(
+            path: "ci-templates/github/pull-request.yml", schema: "vendor.github-workflows",
+            promises: pullRequestWorkflow + ["uses: OWNER/REPO/ci-templates/github@"],
+            breakFrom: "runs-on: ubuntu-latest", breakTo: "runs_on: ubuntu-latest"),
+        Template(
+            path: "ci-templates/github/nightly.yml", schema: "vendor.github-workflows",
+            promises: nightlyWorkflow + ["uses: OWNER/REPO/ci-templates/github@"],
+            breakFrom: "runs-on: ubuntu-latest", breakTo: "runs_on: ubuntu-latest"),
+        Template(
+            path: ".github/workflows/hindsight-pr.yml", schema: "vendor.github-workflows",
+            promises: pullRequestWorkflow + ["uses: ./ci-templates/github"],
+            breakFrom: "runs-on: ubuntu-latest", breakTo: "runs_on: ubuntu-latest"),
+        Template(
+            path: ".github/workflows/hindsight-nightly.yml", schema: "vendor.github-workflows",
+            promises: nightlyWorkflow + ["uses: ./ci-templates/github"],
+            breakFrom: "runs-on: ubuntu-latest", breakTo: "runs_on: ubuntu-latest"),
+        Template(
+            path: "ci-templates/gitlab/hindsight.gitlab-ci.yml", schema: "vendor.gitlab-ci",
+            options: ["--data-transform", "gitlab-ci"] + transformed,
+            promises: [
+                "GIT_DEPTH: \"0\"", "$CI_PIPELINE_SOURCE == \"merge_request_event\"",
+                "codequality: gl-code-quality-report.json",
+                "junit: hindsight-junit.xml", "--format gitlab", "--format junit",
+                "$CI_PIPELINE_SOURCE == \"schedule\"",
+                "hindsight guards mine", "hindsight context",
+            ],
+            breakFrom: "when: always", breakTo: "when: sometimes"),
+        Template(
+            path: "ci-templates/bitbucket/bitbucket-pipelines.yml", schema: "vendor.bitbucket-pipelines",
+            promises: ["depth: full", "pull-requests:", "--format junit --output test-results/"],
+            breakFrom: "depth: full", breakTo: "depth: shallow"),
+        Template(
+            path: "ci-templates/azure/azure-pipelines.yml", schema: "vendor.azure-pipelines",
+            options: ["--data-transform", "azure-pipelines"] + transformed,
+            promises: [
+                "fetchDepth: \"0\"", "pr:", "--format junit --output hindsight-junit.xml", "PublishTestResults@2",
+                "testResultsFormat: JUnit",
+            ],
+            breakFrom: "testResultsFormat: JUnit", breakTo: "testResultsFormat: JUnitt"),
+        Template(
+            path: "ci-templates/circleci/config.yml", schema: "vendor.circle-ci",
+            promises: [
+                "- checkout", "--base \"$HINDSIGHT_BASE\"", "--format junit --output test-results/",
+                "store_test_results:",
+            ],
+            breakFrom: "version: 2.1", breakTo: "version: 3.7"),
     ]
 
     /// The package's root directory, found from this file's path.
@@ -70,8 +96,11 @@ import Testing
     /// check-jsonschema from PATH; fails under CI when missing, otherwise skips with a recorded warning.
     static func checkJSONSchema() throws -> String {
         if let path = ExternalTools.find("check-jsonschema") { return path }
-        try #require(!ExternalTools.isCI, "check-jsonschema is not on PATH; CI must install it (scripts/install-test-tools)")
-        Issue.record("check-jsonschema is not on PATH (scripts/install-test-tools); schema validation skipped", severity: .warning)
+        try #require(
+            !ExternalTools.isCI, "check-jsonschema is not on PATH; CI must install it (scripts/install-test-tools)")
+        Issue.record(
+            "check-jsonschema is not on PATH (scripts/install-test-tools); schema validation skipped",
+            severity: .warning)
         try Test.cancel("check-jsonschema is not on PATH")
     }
 
@@ -102,16 +131,21 @@ import Testing
     @Test(arguments: templates)
     func aBrokenCopyFailsItsSchema(_ template: Template) throws {
         let original = try Self.text(template.path)
-        try #require(original.contains(template.breakFrom), "\(template.path) no longer contains '\(template.breakFrom)'")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ci-templates-\(UUID().uuidString)")
+        try #require(
+            original.contains(template.breakFrom), "\(template.path) no longer contains '\(template.breakFrom)'")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ci-templates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         // Same file name: check-jsonschema reads the format from the extension.
         let copy = directory.appendingPathComponent(URL(fileURLWithPath: template.path).lastPathComponent)
         try Data(original.replacingOccurrences(of: template.breakFrom, with: template.breakTo).utf8).write(to: copy)
         let result = try Self.validate(copy, as: template)
-        #expect(result.status == 1, "a broken \(template.path) passed \(template.schema):\n\(result.output)\(result.error)")
-        #expect((result.output + result.error).contains("Schema validation errors were encountered"), "\(result.output)\(result.error)")
+        #expect(
+            result.status == 1, "a broken \(template.path) passed \(template.schema):\n\(result.output)\(result.error)")
+        #expect(
+            (result.output + result.error).contains("Schema validation errors were encountered"),
+            "\(result.output)\(result.error)")
     }
 
     @Test(arguments: templates)
@@ -125,7 +159,9 @@ import Testing
     @Test func jenkinsfileIsADeclarativePipeline() throws {
         let text = try Self.text("ci-templates/jenkins/Jenkinsfile")
         #expect(JenkinsfileShape.problems(in: text) == [])
-        for promise in ["changeRequest()", "--format junit --output hindsight-junit.xml", "testResults: 'hindsight-junit.xml'"] {
+        for promise in [
+            "changeRequest()", "--format junit --output hindsight-junit.xml", "testResults: 'hindsight-junit.xml'",
+        ] {
             #expect(text.contains(promise), "the Jenkinsfile lacks '\(promise)'")
         }
     }
@@ -171,7 +207,9 @@ enum JenkinsfileShape {
         case .failure(let message): return [message]
         case .success(let block): top = block
         }
-        guard let pipeline = top.children.first(where: { $0.name == "pipeline" }) else { return ["no top-level pipeline block"] }
+        guard let pipeline = top.children.first(where: { $0.name == "pipeline" }) else {
+            return ["no top-level pipeline block"]
+        }
         var problems: [String] = []
         if !pipeline.words.contains("agent") && !pipeline.children.contains(where: { $0.name == "agent" }) {
             problems.append("no agent")
@@ -179,7 +217,8 @@ enum JenkinsfileShape {
         if let stages = pipeline.children.first(where: { $0.name == "stages" }) {
             let list = stages.children.filter { $0.name == "stage" }
             if list.isEmpty { problems.append("no stage in stages") }
-            for stage in list where !stage.children.contains(where: { ["steps", "stages", "parallel"].contains($0.name) }) {
+            for stage in list
+            where !stage.children.contains(where: { ["steps", "stages", "parallel"].contains($0.name) }) {
                 problems.append("a stage without steps")
             }
         } else {
@@ -189,7 +228,10 @@ enum JenkinsfileShape {
         return problems
     }
 
-    enum Outline { case success(Block), failure(String) }
+    enum Outline {
+        case success(Block)
+        case failure(String)
+    }
 
     /// The blocks of `text`, or what is unbalanced or unterminated.
     static func outline(_ text: String) -> Outline {
@@ -216,7 +258,10 @@ enum JenkinsfileShape {
             if starts("/*") {
                 let begin = line
                 index += 2
-                while index < chars.count, !starts("*/") { if chars[index] == "\n" { line += 1 }; index += 1 }
+                while index < chars.count, !starts("*/") {
+                    if chars[index] == "\n" { line += 1 }
+                    index += 1
+                }
                 guard index < chars.count else { return .failure("unterminated comment from line \(begin)") }
                 index += 2
                 continue
@@ -241,8 +286,10 @@ enum JenkinsfileShape {
             }
             if char.properties.isAlphabetic || char == "_" {
                 var word = ""
-                while index < chars.count, chars[index].properties.isAlphabetic || chars[index] == "_"
-                    || ("0"..."9").contains(chars[index]) {
+                while index < chars.count,
+                    chars[index].properties.isAlphabetic || chars[index] == "_"
+                        || ("0"..."9").contains(chars[index])
+                {
                     word.unicodeScalars.append(chars[index])
                     index += 1
                 }
@@ -263,7 +310,9 @@ enum JenkinsfileShape {
             case "}", ")", "]":
                 let expected: Character = char == "}" ? "{" : char == ")" ? "(" : "["
                 guard let open = stack.popLast() else { return .failure("unmatched '\(char)' on line \(line)") }
-                guard open.bracket == expected else { return .failure("'\(open.bracket)' closed by '\(char)' on line \(line)") }
+                guard open.bracket == expected else {
+                    return .failure("'\(open.bracket)' closed by '\(char)' on line \(line)")
+                }
                 if char == "}" { lastWord = nil }
             default:
                 if atBlockLevel(), !char.properties.isWhitespace { lastWord = nil }

@@ -34,7 +34,9 @@ import Testing
         let findings = all.filter { $0["kind"] as? String == "co-change" }
         #expect(findings.first?["kind"] as? String == "co-change")
         #expect(findings.first?["path"] as? String == "src/parser.c")
-        #expect(findings.first?["action"] as? String == "Also review src/parser.h (changed with src/parser.c in 6 of 6 commits).")
+        #expect(
+            findings.first?["action"] as? String
+                == "Also review src/parser.h (changed with src/parser.c in 6 of 6 commits).")
         #expect((findings.first?["evidence"] as? [[String: Any]])?.count == 3)
         let failing = try Self.check(repo, ["--fail-on", "warning"])
         #expect(failing.status == 1)
@@ -45,7 +47,9 @@ import Testing
     @Test func aKindBelowItsBacktestLiftRunsAtNoticeUntilConfigurationRaisesIt() throws {
         let repo = try Self.history()
         try HindsightBinary.run(["mine", "-q"], in: repo.root, environment: repo.environment()).requireSuccess("mine")
-        try repo.write(".hindsight/guards.yml", """
+        try repo.write(
+            ".hindsight/guards.yml",
+            """
             version: 1
             backtest:
               cut: \(String(repeating: "a", count: 40))
@@ -65,7 +69,8 @@ import Testing
         func coChangeSeverity() throws -> String? {
             let result = try Self.check(repo, ["--staged", "--format", "json"])
             let json = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
-            return (json["findings"] as? [[String: Any]])?.first { $0["kind"] as? String == "co-change" }?["severity"] as? String
+            return (json["findings"] as? [[String: Any]])?.first { $0["kind"] as? String == "co-change" }?["severity"]
+                as? String
         }
         #expect(try coChangeSeverity() == "notice")
         try repo.write(".hindsight.yml", "check:\n  severity:\n    co-change: warning\n")
@@ -110,7 +115,9 @@ import Testing
         #expect(result.status == 0, "\(result.error)")
         let json = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
         #expect((json["indexNote"] as? String)?.contains("run `hindsight mine` once") == true)
-        #expect(!FileManager.default.fileExists(atPath: repo.root.appendingPathComponent(".git/hindsight/index.sqlite").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: repo.root.appendingPathComponent(".git/hindsight/index.sqlite").path))
     }
 
     @Test(arguments: [
@@ -143,7 +150,9 @@ import Testing
         let newOnly = try Self.check(repo, ["--new-only", "--format", "json"])
         #expect(newOnly.status == 1, "\(newOnly.error)")
         let json = try #require(try JSONSerialization.jsonObject(with: newOnly.standardOutput) as? [String: Any])
-        let findings = try #require(json["findings"] as? [[String: Any]]).filter { $0["kind"] as? String == "recurring-pattern" }
+        let findings = try #require(json["findings"] as? [[String: Any]]).filter {
+            $0["kind"] as? String == "recurring-pattern"
+        }
         #expect(findings.compactMap { $0["line"] as? Int } == [3])
         #expect(json["preexisting"] as? Int == 1)
         // Committed, the same change checked as a commit against its parent gives the same answer.

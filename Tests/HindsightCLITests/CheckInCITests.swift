@@ -10,17 +10,25 @@ import Testing
     static func pullRequest() throws -> (FixtureRepository, URL) {
         let origin = try CheckCommandTests.history()
         let clone = try origin.clone(origin.root.path, named: "clone")
-        try ProcessRunner.run("/usr/bin/env", ["git", "checkout", "-q", "-b", "feature"], in: clone, environment: origin.environment())
-            .requireSuccess("checkout")
+        try ProcessRunner.run(
+            "/usr/bin/env", ["git", "checkout", "-q", "-b", "feature"], in: clone, environment: origin.environment()
+        )
+        .requireSuccess("checkout")
         try Data("int parse(void) { return 42; }\n".utf8).write(to: clone.appendingPathComponent("src/parser.c"))
-        try ProcessRunner.run("/usr/bin/env", ["git", "commit", "-q", "-am", "feat: answer"], in: clone, environment: origin.environment(day: 8))
-            .requireSuccess("commit")
+        try ProcessRunner.run(
+            "/usr/bin/env", ["git", "commit", "-q", "-am", "feat: answer"], in: clone,
+            environment: origin.environment(day: 8)
+        )
+        .requireSuccess("commit")
         try HindsightBinary.run(["mine", "-q"], in: clone, environment: origin.environment()).requireSuccess("mine")
         return (origin, clone)
     }
 
-    static func check(_ origin: FixtureRepository, in directory: URL, _ arguments: [String], ci: [String: String]) throws -> ProcessResult {
-        try HindsightBinary.run(["check"] + arguments, in: directory, environment: origin.environment(day: 10).merging(ci) { $1 })
+    static func check(
+        _ origin: FixtureRepository, in directory: URL, _ arguments: [String], ci: [String: String]
+    ) throws -> ProcessResult {
+        try HindsightBinary.run(
+            ["check"] + arguments, in: directory, environment: origin.environment(day: 10).merging(ci) { $1 })
     }
 
     @Test func onGitHubItChecksThePullRequestWithAnnotationsAndASummary() throws {
@@ -39,8 +47,12 @@ import Testing
         let (origin, clone) = try Self.pullRequest()
         let result = try Self.check(origin, in: clone, ["--format", "json"], ci: ["CI": "true"])
         #expect(result.status == 0, "\(result.error)")
-        let head = try ProcessRunner.run("/usr/bin/env", ["git", "rev-parse", "--short=7", "HEAD"], in: clone, environment: origin.environment())
-        #expect(result.output.contains("\"target\": \"commit \(head.output.trimmingCharacters(in: .whitespacesAndNewlines))\""), "\(result.output)")
+        let head = try ProcessRunner.run(
+            "/usr/bin/env", ["git", "rev-parse", "--short=7", "HEAD"], in: clone, environment: origin.environment())
+        #expect(
+            result.output.contains(
+                "\"target\": \"commit \(head.output.trimmingCharacters(in: .whitespacesAndNewlines))\""),
+            "\(result.output)")
         let local = try Self.check(origin, in: clone, ["--format", "json"], ci: [:])
         #expect(local.output.contains("\"target\": \"staged changes\""), "\(local.output)")
     }

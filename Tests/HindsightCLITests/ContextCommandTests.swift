@@ -7,8 +7,10 @@ import Testing
 @Suite struct ContextCommandTests {
     static let allTargets = ["--target", "claude,cursor,copilot"]
     static let ruleFiles = [
-        ".claude/rules/hindsight-src.md", ".cursor/rules/hindsight-src.mdc", ".github/instructions/hindsight-src.instructions.md",
-        ".claude/rules/hindsight-docs.md", ".cursor/rules/hindsight-docs.mdc", ".github/instructions/hindsight-docs.instructions.md",
+        ".claude/rules/hindsight-src.md", ".cursor/rules/hindsight-src.mdc",
+        ".github/instructions/hindsight-src.instructions.md",
+        ".claude/rules/hindsight-docs.md", ".cursor/rules/hindsight-docs.mdc",
+        ".github/instructions/hindsight-docs.instructions.md",
     ]
 
     /// docs/ settled; src/parser.c and src/parser.h change together and keep needing fixes, with
@@ -22,12 +24,15 @@ import Testing
             try repo.write("src/parser.c", (0...step).map { "int parse_\($0)(void) { return \($0); }\n" }.joined())
             try repo.write("src/parser.h", (0...step).map { "int parse_\($0)(void);\n" }.joined())
             try repo.write("tests/test_parser.py", "def test_parse():\n    assert \(step)\n")
-            try repo.commit(step % 2 == 0 ? "fix(parser): crash on input \(step)" : "feat(parser): step \(step)", day: 400 + step)
+            try repo.commit(
+                step % 2 == 0 ? "fix(parser): crash on input \(step)" : "feat(parser): step \(step)", day: 400 + step)
         }
         try repo.write("src/io.c", "void read_all(void) { mmap(); }\n")
         let attempt = try repo.commit("feat(io): mmap the input", day: 410)
         try repo.write("src/io.c", "void read_all(void) { read(); }\n")
-        try repo.commit("Revert \"feat(io): mmap the input\"\n\nThis reverts commit \(attempt).\n\nIt crashes on 32-bit hosts.\n", day: 411)
+        try repo.commit(
+            "Revert \"feat(io): mmap the input\"\n\nThis reverts commit \(attempt).\n\nIt crashes on 32-bit hosts.\n",
+            day: 411)
         for step in 0..<4 {
             try repo.write("src/util.c", "int util(void) { return \(step); }\n")
             try repo.commit("refactor(util): step \(step)", day: 412 + step)
@@ -40,7 +45,9 @@ import Testing
     }
 
     static func text(_ repo: FixtureRepository, _ path: String) -> String? {
-        FileManager.default.contents(atPath: repo.root.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+        FileManager.default.contents(atPath: repo.root.appendingPathComponent(path).path).map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 
     @Test func writesTheGoldenBlockAndRuleFilesThenNothingOnASecondRun() throws {
@@ -54,7 +61,8 @@ import Testing
             let mismatch = try Golden.mismatch(Self.text(repo, path) ?? "(missing)", golden: name, in: golden)
             #expect(mismatch == nil, "\(mismatch ?? "")")
         }
-        let before = try FileManager.default.attributesOfItem(atPath: repo.root.appendingPathComponent("AGENTS.md").path)
+        let before = try FileManager.default.attributesOfItem(
+            atPath: repo.root.appendingPathComponent("AGENTS.md").path)
         let second = try Self.context(repo, Self.allTargets)
         #expect(second.status == 0)
         #expect(second.error == "context files are up to date.\n", "\(second.error)")
@@ -123,14 +131,18 @@ import Testing
         #expect(Self.text(repo, ".cursor/rules/hindsight-src.mdc") == nil)
         #expect(Self.text(repo, ".github/instructions/hindsight-src.instructions.md") == nil)
         #expect(Self.text(repo, ".claude/rules/hindsight-src.md") != nil)
-        #expect(Self.text(repo, ".claude/rules/hindsight-notes.md") == "---\npaths: [\"src/**\"]\n---\nWritten by a person.\n")
+        #expect(
+            Self.text(repo, ".claude/rules/hindsight-notes.md")
+                == "---\npaths: [\"src/**\"]\n---\nWritten by a person.\n")
     }
 
     @Test func claudeImportIsAddedOnceAndNeverWhenPresent() throws {
         let repo = try Self.history()
         try repo.write("CLAUDE.md", "# Claude\n")
         #expect(try Self.context(repo, ["--claude-import"]).status == 0)
-        #expect(Self.text(repo, "CLAUDE.md") == "# Claude\n\n<!-- hindsight:import:begin -->\n@AGENTS.md\n<!-- hindsight:import:end -->\n")
+        #expect(
+            Self.text(repo, "CLAUDE.md")
+                == "# Claude\n\n<!-- hindsight:import:begin -->\n@AGENTS.md\n<!-- hindsight:import:end -->\n")
         let again = try Self.context(repo, ["--claude-import"])
         #expect(again.error == "context files are up to date.\n", "\(again.error)")
         try repo.write("CLAUDE.md", "@AGENTS.md\n")
@@ -155,12 +167,15 @@ import Testing
         let before = try Self.context(repo, ["--dry-run"])
         #expect(before.status == 0, "\(before.error)")
         #expect(!before.output.contains("MCP server"))
-        let snippet = try HindsightBinary.run(["mcp", "--print-config", "claude"], in: repo.root, environment: repo.environment())
+        let snippet = try HindsightBinary.run(
+            ["mcp", "--print-config", "claude"], in: repo.root, environment: repo.environment())
         try repo.write(".mcp.json", snippet.output)
         let after = try Self.context(repo, ["--dry-run"])
-        #expect(after.output.contains(
-            "Mid-task, ask the `hindsight` MCP server configured here: `file_stability`, `file_history`, `what_was_tried`, "
-                + "`co_changes`, `guards_for` and `check_diff` answer from the same history, with evidence commits.\n"),
+        #expect(
+            after.output.contains(
+                "Mid-task, ask the `hindsight` MCP server configured here: `file_stability`, `file_history`, `what_was_tried`, "
+                    + "`co_changes`, `guards_for` and `check_diff` answer from the same history, with evidence commits.\n"
+            ),
             "\(after.output)")
     }
 }

@@ -105,7 +105,10 @@ import Testing
         let result = try Self.guards(repo, ["explain", "hs-ffffffffffff"])
         #expect(result.status == 2)
         #expect(result.output.isEmpty)
-        #expect(result.error == "hindsight: error: no guard 'hs-ffffffffffff' in .hindsight/guards.yml. Run `hindsight guards list` to see the ids.\n")
+        #expect(
+            result.error
+                == "hindsight: error: no guard 'hs-ffffffffffff' in .hindsight/guards.yml. Run `hindsight guards list` to see the ids.\n"
+        )
     }
 
     @Test func acceptChangesTheStatusAndSeverityInTheFile() throws {
@@ -116,7 +119,9 @@ import Testing
         #expect(result.output.contains("Wrote .hindsight/guards.yml."))
         let text = try Self.fileText(repo)
         #expect(!text.contains("status: proposed"))
-        #expect(text.contains("  - id: \(Self.parserID)\n    kind: reintroduced-fix\n    status: accepted\n    severity: error\n"))
+        #expect(
+            text.contains(
+                "  - id: \(Self.parserID)\n    kind: reintroduced-fix\n    status: accepted\n    severity: error\n"))
         #expect(text.contains("subject: \"fix: parser crash \\x1B[31mred\""))
         #expect(text.hasPrefix("# Hindsight guards"))
 
@@ -134,14 +139,17 @@ import Testing
         #expect(blank.status == 2)
         #expect(try Self.fileText(repo) == Self.file)
 
-        let result = try Self.guards(repo, ["mute", Self.parserID, "--reason", "generated code: never hand-edited # really"])
+        let result = try Self.guards(
+            repo, ["mute", Self.parserID, "--reason", "generated code: never hand-edited # really"])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("\(Self.parserID): proposed → muted"))
         let text = try Self.fileText(repo)
         #expect(text.contains("    status: muted\n    muteReason: \"generated code: never hand-edited # really\"\n"))
         let listed = try Self.guards(repo, ["list", "--status", "muted", "--format", "json"])
         let json = try #require(try JSONSerialization.jsonObject(with: listed.standardOutput) as? [String: Any])
-        #expect((json["guards"] as? [[String: Any]])?.first?["muteReason"] as? String == "generated code: never hand-edited # really")
+        #expect(
+            (json["guards"] as? [[String: Any]])?.first?["muteReason"] as? String
+                == "generated code: never hand-edited # really")
 
         let unmuted = try Self.guards(repo, ["accept", Self.parserID])
         #expect(unmuted.output.contains("muted → accepted"))
@@ -150,10 +158,14 @@ import Testing
 
     @Test func aBrokenFileIsAUsageErrorNamingTheLine() throws {
         let repo = try Self.repository()
-        try repo.write(".hindsight/guards.yml", Self.file.replacingOccurrences(of: "status: accepted", with: "status: acepted"))
+        try repo.write(
+            ".hindsight/guards.yml", Self.file.replacingOccurrences(of: "status: accepted", with: "status: acepted"))
         let result = try Self.guards(repo, ["list"])
         #expect(result.status == 2)
-        #expect(result.error.contains("guards.yml:20 at 'guards[1].status': expected proposed, accepted or muted, got 'acepted'"), "\(result.error)")
+        #expect(
+            result.error.contains(
+                "guards.yml:20 at 'guards[1].status': expected proposed, accepted or muted, got 'acepted'"),
+            "\(result.error)")
     }
 
     @Test func withoutAFileListSaysHowToMineAndExplainExitsTwo() throws {
@@ -161,10 +173,12 @@ import Testing
         let list = try HindsightBinary.run(["guards", "list"], in: repo.root, environment: repo.environment())
         #expect(list.status == 0)
         #expect(list.output.contains("Run `hindsight guards mine`"))
-        let explain = try HindsightBinary.run(["guards", "explain", "hs-000000000000"], in: repo.root, environment: repo.environment())
+        let explain = try HindsightBinary.run(
+            ["guards", "explain", "hs-000000000000"], in: repo.root, environment: repo.environment())
         #expect(explain.status == 2)
         #expect(explain.error.contains("does not exist yet. Run `hindsight guards mine` first."))
-        let accept = try HindsightBinary.run(["guards", "accept", "--all"], in: repo.root, environment: repo.environment())
+        let accept = try HindsightBinary.run(
+            ["guards", "accept", "--all"], in: repo.root, environment: repo.environment())
         #expect(accept.status == 0)
         #expect(!FileManager.default.fileExists(atPath: repo.root.appendingPathComponent(".hindsight").path))
     }

@@ -10,7 +10,9 @@ import Testing
         let repo = try FixtureRepository()
         try repo.write("src/copy.c", "void copy(char *user_input) {\n    char buffer[16];\n\(dangerous)\n}\n")
         _ = try repo.commit("feat: copy input", day: 0)
-        try repo.write("src/copy.c", "void copy(char *user_input) {\n    char buffer[16];\n    strlcpy(buffer, user_input, sizeof buffer);\n}\n")
+        try repo.write(
+            "src/copy.c",
+            "void copy(char *user_input) {\n    char buffer[16];\n    strlcpy(buffer, user_input, sizeof buffer);\n}\n")
         _ = try repo.commit("fix: buffer overflow in copy", day: 1)
         return repo
     }
@@ -27,24 +29,32 @@ import Testing
         let again = try HindsightBinary.run(["guards", "mine"], in: repo.root, environment: repo.environment())
         #expect(again.output.contains("is unchanged"))
 
-        try repo.write("src/copy.c", "void copy(char *user_input) {\n    char buffer[16];\n\tstrcpy(buffer,  user_input);\n}\n")
+        try repo.write(
+            "src/copy.c", "void copy(char *user_input) {\n    char buffer[16];\n\tstrcpy(buffer,  user_input);\n}\n")
         try repo.git(["add", "src/copy.c"])
-        let check = try HindsightBinary.run(["check", "--format", "json", "--fail-on", "warning"], in: repo.root, environment: repo.environment())
+        let check = try HindsightBinary.run(
+            ["check", "--format", "json", "--fail-on", "warning"], in: repo.root, environment: repo.environment())
         #expect(check.status == 1, "\(check.error)")
         let json = try #require(try JSONSerialization.jsonObject(with: check.standardOutput) as? [String: Any])
-        let findings = (json["findings"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "reintroduced-fix" }
+        let findings = (json["findings"] as? [[String: Any]] ?? []).filter {
+            $0["kind"] as? String == "reintroduced-fix"
+        }
         #expect(findings.count == 1)
         #expect(findings.first?["line"] as? Int == 3)
-        #expect((findings.first?["action"] as? String)?.hasSuffix("'fix: buffer overflow in copy': keep it out, or say why.") == true)
+        #expect(
+            (findings.first?["action"] as? String)?.hasSuffix(
+                "'fix: buffer overflow in copy': keep it out, or say why.") == true)
     }
 
     @Test func aMutedGuardStaysMutedAcrossMining() throws {
         let repo = try Self.history()
         _ = try HindsightBinary.run(["guards", "mine", "-q"], in: repo.root, environment: repo.environment())
-        let list = try HindsightBinary.run(["guards", "list", "--format", "json"], in: repo.root, environment: repo.environment())
+        let list = try HindsightBinary.run(
+            ["guards", "list", "--format", "json"], in: repo.root, environment: repo.environment())
         let json = try #require(try JSONSerialization.jsonObject(with: list.standardOutput) as? [String: Any])
         let id = try #require((json["guards"] as? [[String: Any]])?.first?["id"] as? String)
-        let mute = try HindsightBinary.run(["guards", "mute", id, "--reason", "we vetted this copy"], in: repo.root, environment: repo.environment())
+        let mute = try HindsightBinary.run(
+            ["guards", "mute", id, "--reason", "we vetted this copy"], in: repo.root, environment: repo.environment())
         #expect(mute.status == 0, "\(mute.error)")
         _ = try HindsightBinary.run(["guards", "mine", "-q"], in: repo.root, environment: repo.environment())
         let file = try String(contentsOf: repo.root.appendingPathComponent(".hindsight/guards.yml"), encoding: .utf8)
@@ -52,7 +62,8 @@ import Testing
         #expect(file.contains("we vetted this copy"))
         try repo.write("src/copy.c", "void copy(char *user_input) {\n\(Self.dangerous)\n}\n")
         try repo.git(["add", "src/copy.c"])
-        let check = try HindsightBinary.run(["check", "--fail-on", "warning", "--allow", "stable-file"], in: repo.root, environment: repo.environment())
+        let check = try HindsightBinary.run(
+            ["check", "--fail-on", "warning", "--allow", "stable-file"], in: repo.root, environment: repo.environment())
         #expect(!check.output.contains("reintroduced-fix"))
     }
 }
@@ -62,11 +73,13 @@ import Testing
 @Suite struct GuardCacheCheckTests {
     @Test func aCachedGuardSetChecksLikeTheFileAndFollowsItsEdits() throws {
         let repo = try GuardsMineTests.history()
-        try HindsightBinary.run(["guards", "mine", "-q"], in: repo.root, environment: repo.environment()).requireSuccess("guards mine")
+        try HindsightBinary.run(["guards", "mine", "-q"], in: repo.root, environment: repo.environment())
+            .requireSuccess("guards mine")
         try repo.write("src/copy.c", "void copy(char *user_input) {\n\(GuardsMineTests.dangerous)\n}\n")
         try repo.git(["add", "src/copy.c"])
         func reintroduced() throws -> [String] {
-            let check = try HindsightBinary.run(["check", "--staged", "--format", "json"], in: repo.root, environment: repo.environment())
+            let check = try HindsightBinary.run(
+                ["check", "--staged", "--format", "json"], in: repo.root, environment: repo.environment())
             let json = try #require(try JSONSerialization.jsonObject(with: check.standardOutput) as? [String: Any])
             return (json["findings"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "reintroduced-fix" }
                 .compactMap { $0["rule"] as? String }
@@ -75,8 +88,10 @@ import Testing
         #expect(first.count == 1)
         #expect(try reintroduced() == first, "read back from the cache")
         let id = try #require(first.first)
-        try HindsightBinary.run(["guards", "mute", id, "--reason", "vetted"], in: repo.root, environment: repo.environment())
-            .requireSuccess("guards mute")
+        try HindsightBinary.run(
+            ["guards", "mute", id, "--reason", "vetted"], in: repo.root, environment: repo.environment()
+        )
+        .requireSuccess("guards mute")
         #expect(try reintroduced().isEmpty, "the edited file is read afresh")
     }
 }

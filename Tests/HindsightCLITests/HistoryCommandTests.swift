@@ -20,9 +20,13 @@ import Testing
         try repo.write(".hindsight.yml", "history:\n  renames: false\n")
         let ours = try HindsightBinary.run(["history"], in: repo.root, environment: repo.environment())
         #expect(ours.status == 0)
-        let ourPaths = ours.output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).last.map(String.init) ?? "" }
+        let ourPaths = ours.output.split(separator: "\n").map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+        }
         let gits = try repo.gitText(["-c", "core.quotePath=true", "log", "--numstat", "--no-renames", "--format="])
-        let gitPaths = gits.split(separator: "\n").map { $0.split(separator: "\t", maxSplits: 2).last.map(String.init) ?? "" }
+        let gitPaths = gits.split(separator: "\n").map {
+            $0.split(separator: "\t", maxSplits: 2).last.map(String.init) ?? ""
+        }
         #expect(ourPaths.sorted() == gitPaths.sorted())
         #expect(ourPaths.contains("\"new\\nline.txt\""))
         #expect(ourPaths.contains("\"bytes-\\377\\376.txt\""))
@@ -30,7 +34,8 @@ import Testing
 
     @Test func pathFilterFollowsRenames() throws {
         let repo = try KitchenSink.make()
-        let result = try HindsightBinary.run(["history", "--format", "json", "lib/util.c"], in: repo.root, environment: repo.environment())
+        let result = try HindsightBinary.run(
+            ["history", "--format", "json", "lib/util.c"], in: repo.root, environment: repo.environment())
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
         #expect(json["schemaVersion"] as? Int == 1)
@@ -42,17 +47,22 @@ import Testing
 
     @Test func nonUTF8PathsKeepTheirBytesInJSON() throws {
         let repo = try KitchenSink.make()
-        let result = try HindsightBinary.run(["history", "--format", "json"], in: repo.root, environment: repo.environment())
+        let result = try HindsightBinary.run(
+            ["history", "--format", "json"], in: repo.root, environment: repo.environment())
         let json = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
         let rows = try #require(json["rows"] as? [[String: Any]])
         let encoded = rows.compactMap { $0["pathBase64"] as? String }
         #expect(!encoded.isEmpty)
-        #expect(Set(encoded.compactMap { Data(base64Encoded: $0) }) == [Data(Array("bytes-".utf8) + [0xff, 0xfe] + Array(".txt".utf8))])
+        #expect(
+            Set(encoded.compactMap { Data(base64Encoded: $0) }) == [
+                Data(Array("bytes-".utf8) + [0xff, 0xfe] + Array(".txt".utf8))
+            ])
     }
 
     @Test func zWithJSONIsAUsageError() throws {
         let repo = try KitchenSink.make()
-        let result = try HindsightBinary.run(["history", "--format", "json", "-z"], in: repo.root, environment: repo.environment())
+        let result = try HindsightBinary.run(
+            ["history", "--format", "json", "-z"], in: repo.root, environment: repo.environment())
         #expect(result.status == 2)
         #expect(result.error.contains("-z"))
     }

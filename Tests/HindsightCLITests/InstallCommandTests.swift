@@ -16,24 +16,32 @@ import Yams
     }
 
     /// `git commit` with hooks (the fixture's own helper passes --no-verify), PATH without hindsight.
-    static func commit(_ repo: FixtureRepository, _ arguments: [String], in directory: URL? = nil,
-                       environment extra: [String: String] = [:]) throws -> ProcessResult {
+    static func commit(
+        _ repo: FixtureRepository, _ arguments: [String], in directory: URL? = nil,
+        environment extra: [String: String] = [:]
+    ) throws -> ProcessResult {
         var environment = repo.environment(day: 2)
         environment["PATH"] = "/usr/bin:/bin"
         environment.merge(extra) { $1 }
-        return try ProcessRunner.run("/usr/bin/env", ["git", "commit", "-q"] + arguments, in: directory ?? repo.root, environment: environment)
+        return try ProcessRunner.run(
+            "/usr/bin/env", ["git", "commit", "-q"] + arguments, in: directory ?? repo.root, environment: environment)
     }
 
-    static func install(_ repo: FixtureRepository, _ arguments: [String] = [], in directory: URL? = nil) throws -> ProcessResult {
-        try HindsightBinary.run(["install", "--binary", HindsightBinary.url.path] + arguments, in: directory ?? repo.root,
-                                environment: repo.environment())
+    static func install(
+        _ repo: FixtureRepository, _ arguments: [String] = [], in directory: URL? = nil
+    ) throws -> ProcessResult {
+        try HindsightBinary.run(
+            ["install", "--binary", HindsightBinary.url.path] + arguments, in: directory ?? repo.root,
+            environment: repo.environment())
     }
 
     static func stageStrcpy(_ repo: FixtureRepository, in root: URL? = nil) throws {
         let url = (root ?? repo.root).appendingPathComponent("src/copy.c")
         try Data("void copy(char *d) { strcpy(d, \"x\"); }\n".utf8).write(to: url)
-        try ProcessRunner.run("/usr/bin/env", ["git", "add", "src/copy.c"], in: root ?? repo.root, environment: repo.environment())
-            .requireSuccess("git add")
+        try ProcessRunner.run(
+            "/usr/bin/env", ["git", "add", "src/copy.c"], in: root ?? repo.root, environment: repo.environment()
+        )
+        .requireSuccess("git add")
     }
 
     @Test func aGuardBlocksTheCommitAndACleanOneGoesThrough() throws {
@@ -51,7 +59,8 @@ import Yams
         try repo.git(["add", "README.md"])
         let clean = try Self.commit(repo, ["-m", "docs: readme"])
         #expect(clean.status == 0, "\(clean.error)")
-        #expect(clean.output.isEmpty && clean.error.isEmpty, "a clean check prints nothing: \(clean.output)\(clean.error)")
+        #expect(
+            clean.output.isEmpty && clean.error.isEmpty, "a clean check prints nothing: \(clean.output)\(clean.error)")
     }
 
     @Test func commitDashAChecksTheTemporaryIndexGitHandsTheHook() throws {
@@ -82,7 +91,8 @@ import Yams
         #expect(FileManager.default.contents(atPath: hook.path) == original)
         let mode = try FileManager.default.attributesOfItem(atPath: hook.path)[.posixPermissions] as? Int
         #expect(mode == 0o750)
-        let hooks = try FileManager.default.contentsOfDirectory(atPath: repo.root.appendingPathComponent(".git/hooks").path)
+        let hooks = try FileManager.default.contentsOfDirectory(
+            atPath: repo.root.appendingPathComponent(".git/hooks").path)
         #expect(hooks.filter { !$0.hasSuffix(".sample") } == ["pre-commit"])
     }
 
@@ -92,12 +102,15 @@ import Yams
         let hooks = repo.root.appendingPathComponent(".git/hooks")
         let marker = repo.home.appendingPathComponent("original-ran")
         try Data("#!/bin/sh\ntouch '\(marker.path)'\n".utf8).write(to: hooks.appendingPathComponent("pre-commit"))
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hooks.appendingPathComponent("pre-commit").path)
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o755], ofItemAtPath: hooks.appendingPathComponent("pre-commit").path)
         #expect(try Self.install(repo, ["--hooks", "pre-commit"]).status == 0)
-        try FileManager.default.moveItem(at: hooks.appendingPathComponent("pre-commit"), to: hooks.appendingPathComponent("pre-commit.legacy"))
+        try FileManager.default.moveItem(
+            at: hooks.appendingPathComponent("pre-commit"), to: hooks.appendingPathComponent("pre-commit.legacy"))
         var environment = repo.environment()
         environment["HINDSIGHT_SKIP"] = "1"
-        let ran = try ProcessRunner.run(hooks.appendingPathComponent("pre-commit.legacy").path, [], in: repo.root, environment: environment)
+        let ran = try ProcessRunner.run(
+            hooks.appendingPathComponent("pre-commit.legacy").path, [], in: repo.root, environment: environment)
         #expect(ran.status == 0, "\(ran.error)")
         #expect(FileManager.default.fileExists(atPath: marker.path))
     }
@@ -106,7 +119,8 @@ import Yams
         let repo = try Self.repository()
         try repo.git(["config", "core.hooksPath", ".githooks"])
         #expect(try Self.install(repo, ["--hooks", "pre-commit"]).status == 0)
-        #expect(FileManager.default.isExecutableFile(atPath: repo.root.appendingPathComponent(".githooks/pre-commit").path))
+        #expect(
+            FileManager.default.isExecutableFile(atPath: repo.root.appendingPathComponent(".githooks/pre-commit").path))
         #expect(!FileManager.default.fileExists(atPath: repo.root.appendingPathComponent(".git/hooks/pre-commit").path))
         try Self.stageStrcpy(repo)
         #expect(try Self.commit(repo, ["-m", "feat: strcpy"]).status != 0)
@@ -117,7 +131,9 @@ import Yams
         let worktree = repo.home.appendingPathComponent("wt")
         try repo.git(["worktree", "add", "-q", "-b", "side", worktree.path])
         #expect(try Self.install(repo, [], in: worktree).status == 0)
-        #expect(FileManager.default.isExecutableFile(atPath: repo.root.appendingPathComponent(".git/hooks/pre-commit").path))
+        #expect(
+            FileManager.default.isExecutableFile(atPath: repo.root.appendingPathComponent(".git/hooks/pre-commit").path)
+        )
         try Self.stageStrcpy(repo, in: worktree)
         let blocked = try Self.commit(repo, ["-m", "feat: strcpy"], in: worktree)
         #expect(blocked.status != 0)
@@ -131,8 +147,12 @@ import Yams
         try Self.stageStrcpy(repo)
         let open = try Self.commit(repo, ["-m", "feat: strcpy"])
         #expect(open.status == 0, "\(open.error)")
-        #expect(open.error.contains("hindsight: not found on PATH or at /nonexistent/hindsight; committing without the check."))
-        #expect(try HindsightBinary.run(missing + ["--fail-closed"], in: repo.root, environment: repo.environment()).status == 0)
+        #expect(
+            open.error.contains(
+                "hindsight: not found on PATH or at /nonexistent/hindsight; committing without the check."))
+        #expect(
+            try HindsightBinary.run(missing + ["--fail-closed"], in: repo.root, environment: repo.environment()).status
+                == 0)
         try repo.write("README.md", "clean\n")
         try repo.git(["add", "README.md"])
         let closed = try Self.commit(repo, ["-m", "docs: readme"])
@@ -149,7 +169,8 @@ import Yams
         let head = try repo.head()
         var mined = false
         for _ in 0..<100 where !mined {
-            let history = try HindsightBinary.run(["history", "--no-update"], in: repo.root, environment: repo.environment())
+            let history = try HindsightBinary.run(
+                ["history", "--no-update"], in: repo.root, environment: repo.environment())
             mined = history.status == 0 && history.output.hasPrefix(head)
             if !mined { usleep(100_000) }
         }
@@ -158,14 +179,19 @@ import Yams
 
     @Test func theHooksFolderHoldsExactlyWhatTheInstallerWrites() throws {
         let repo = try Self.repository()
-        let result = try HindsightBinary.run(["install", "--binary", "/usr/local/bin/hindsight"], in: repo.root, environment: repo.environment())
+        let result = try HindsightBinary.run(
+            ["install", "--binary", "/usr/local/bin/hindsight"], in: repo.root, environment: repo.environment())
         #expect(result.status == 0)
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("hooks")
         for name in ["pre-commit", "post-commit", "post-merge", "post-rewrite", "post-checkout"] {
-            let written = FileManager.default.contents(atPath: repo.root.appendingPathComponent(".git/hooks/\(name)").path)
-            #expect(written != nil && written == FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
-                    "hooks/\(name) differs from what `hindsight install` writes")
+            let written = FileManager.default.contents(
+                atPath: repo.root.appendingPathComponent(".git/hooks/\(name)").path)
+            #expect(
+                written != nil
+                    && written == FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                "hooks/\(name) differs from what `hindsight install` writes")
         }
     }
 
@@ -178,7 +204,9 @@ import Yams
         #expect(printed.output == "hindsight check --staged\n")
         #expect(!FileManager.default.fileExists(atPath: repo.root.appendingPathComponent(".git/hooks/pre-commit").path))
         #expect(try Self.install(repo, ["--write"]).status == 0)
-        let husky = String(decoding: FileManager.default.contents(atPath: repo.root.appendingPathComponent(".husky/pre-commit").path) ?? Data(), as: UTF8.self)
+        let husky = String(
+            decoding: FileManager.default.contents(atPath: repo.root.appendingPathComponent(".husky/pre-commit").path)
+                ?? Data(), as: UTF8.self)
         #expect(husky == "npm test\n\n# hindsight:begin\nhindsight check --staged\n# hindsight:end\n")
         #expect(try Self.install(repo, ["--write"]).error.contains("already runs hindsight"))
         try repo.remove(".husky/pre-commit")
@@ -191,10 +219,13 @@ import Yams
 
     @Test func thePreCommitFrameworkGetsALocalHookIndentedLikeItsFile() throws {
         let repo = try Self.repository()
-        let config = "repos:\n-   repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v4.6.0\n    hooks:\n    -   id: trailing-whitespace\n"
+        let config =
+            "repos:\n-   repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v4.6.0\n    hooks:\n    -   id: trailing-whitespace\n"
         try repo.write(".pre-commit-config.yaml", config)
         #expect(try Self.install(repo, ["--write"]).status == 0)
-        let written = String(decoding: FileManager.default.contents(atPath: repo.root.appendingPathComponent(".pre-commit-config.yaml").path) ?? Data(), as: UTF8.self)
+        let written = String(
+            decoding: FileManager.default.contents(
+                atPath: repo.root.appendingPathComponent(".pre-commit-config.yaml").path) ?? Data(), as: UTF8.self)
         #expect(written.hasPrefix(config))
         let repos = try #require((try Yams.load(yaml: written) as? [String: Any])?["repos"] as? [[String: Any]])
         #expect(repos.count == 2)
@@ -207,8 +238,11 @@ import Yams
             try repo.write(".pre-commit-config.yaml", unsafe)
             let refused = try Self.install(repo, ["--write"])
             #expect(refused.status == 2, "\(refused.error)")
-            #expect(String(decoding: FileManager.default.contents(atPath: repo.root.appendingPathComponent(".pre-commit-config.yaml").path) ?? Data(),
-                           as: UTF8.self) == unsafe)
+            #expect(
+                String(
+                    decoding: FileManager.default.contents(
+                        atPath: repo.root.appendingPathComponent(".pre-commit-config.yaml").path) ?? Data(),
+                    as: UTF8.self) == unsafe)
         }
     }
 

@@ -16,7 +16,8 @@ import Testing
         var indexed = 0
         while mining.process.isRunning, Date() < deadline, indexed == 0 {
             Thread.sleep(forTimeInterval: 0.02)
-            let rows = try HindsightBinary.run(["history", "-z", "--no-update"], in: repo.root, environment: repo.environment())
+            let rows = try HindsightBinary.run(
+                ["history", "-z", "--no-update"], in: repo.root, environment: repo.environment())
             indexed = OracleRow.rows(fromHistoryZ: rows.standardOutput)?.count ?? 0
         }
         kill(mining.process.processIdentifier, SIGKILL)
@@ -30,7 +31,8 @@ import Testing
         let summary = try #require(try JSONSerialization.jsonObject(with: resumed.standardOutput) as? [String: Any])
         let newCommits = try #require((summary["summary"] as? [String: Any])?["newCommits"] as? Int)
         #expect(newCommits > 0 && newCommits < 4_000)
-        let history = try HindsightBinary.run(["history", "-z", "--no-update"], in: repo.root, environment: repo.environment())
+        let history = try HindsightBinary.run(
+            ["history", "-z", "--no-update"], in: repo.root, environment: repo.environment())
         let rows = try #require(OracleRow.rows(fromHistoryZ: history.standardOutput))
         let expected = try GitOracle.rows(in: repo.root, renames: true, environment: repo.environment())
         #expect(rows.count == expected.count)

@@ -47,7 +47,8 @@ import Testing
 
     /// `value` as JSON with sorted keys, for comparing two decoded documents.
     static func canonical(_ value: Any?) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: value ?? NSNull(), options: [.sortedKeys, .fragmentsAllowed])
+        let data = try JSONSerialization.data(
+            withJSONObject: value ?? NSNull(), options: [.sortedKeys, .fragmentsAllowed])
         return String(decoding: data, as: UTF8.self)
     }
 }

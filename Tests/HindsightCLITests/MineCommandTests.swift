@@ -52,10 +52,16 @@ import Testing
         let repo = try KitchenSink.make()
         #expect(try HindsightBinary.run(["mine", "-q"], in: repo.root, environment: repo.environment()).status == 0)
         let index = repo.root.appendingPathComponent(".git/hindsight/index.sqlite")
-        try ProcessRunner.run("/usr/bin/env", ["python3", "-c", """
-            import sqlite3, sys
-            db = sqlite3.connect(sys.argv[1]); db.execute("INSERT INTO grdb_migrations VALUES ('v999-future')"); db.commit()
-            """, index.path], in: repo.root).requireSuccess("python3 sqlite3")
+        try ProcessRunner.run(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                """
+                import sqlite3, sys
+                db = sqlite3.connect(sys.argv[1]); db.execute("INSERT INTO grdb_migrations VALUES ('v999-future')"); db.commit()
+                """, index.path,
+            ], in: repo.root
+        ).requireSuccess("python3 sqlite3")
         let result = try HindsightBinary.run(["mine"], in: repo.root, environment: repo.environment())
         #expect(result.status == 3)
         #expect(result.error.contains("newer hindsight"))
@@ -95,7 +101,8 @@ import Testing
 
     @Test func unknownFlagIsAUsageError() throws {
         let repo = try FixtureRepository()
-        let result = try HindsightBinary.run(["mine", "--no-such-flag"], in: repo.root, environment: repo.environment())
+        let result = try HindsightBinary.run(
+            ["mine", "--no-such-flag"], in: repo.root, environment: repo.environment())
         #expect(result.status == 2)
     }
 }

@@ -32,7 +32,8 @@ import Testing
     }
 
     static func report(_ repo: FixtureRepository, _ arguments: [String]) throws -> ProcessResult {
-        try HindsightBinary.run(["report", "--as-of", asOf] + arguments, in: repo.root, environment: repo.environment())
+        try HindsightBinary.run(
+            ["report", "--as-of", asOf] + arguments, in: repo.root, environment: repo.environment())
     }
 
     @Test func jsonFiguresAreExact() throws {
@@ -46,7 +47,10 @@ import Testing
         #expect(summary["reverts"] as? Int == 1)
         #expect(summary["authors"] as? Int == 2)  // Ada and Bob (mailmapped); dependabot is not a person
         let files = try #require(json["files"] as? [[String: Any]])
-        #expect(Set(files.compactMap { $0["path"] as? String }) == ["src/core/parser.c", "README.md", ".mailmap", Self.hostilePath])
+        #expect(
+            Set(files.compactMap { $0["path"] as? String }) == [
+                "src/core/parser.c", "README.md", ".mailmap", Self.hostilePath,
+            ])
         let parser = try #require(files.first { $0["path"] as? String == "src/core/parser.c" })
         #expect(parser["commits"] as? Int == 5)  // add, fix, move, fix again, revert: history follows the rename
         #expect(parser["linesAdded"] as? Int == 13 && parser["linesDeleted"] as? Int == 3)
@@ -84,7 +88,9 @@ import Testing
         #expect(explained.output.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\| \"quoted\" &amp; \\`ticks\\`"))
         let csv = try String(contentsOf: directory.appendingPathComponent("r.csv"), encoding: .utf8)
         #expect(csv.contains("\"docs/we|ird <b>.md\"") || csv.contains("docs/we|ird <b>.md,"))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("r.json"))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("r.json")))
+                as? [String: Any])
         let paths = (json["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String } ?? []
         #expect(paths.contains(Self.hostilePath))
     }
@@ -95,11 +101,14 @@ import Testing
         #expect(result.status == 0, "\(result.error)")
         let json = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
         let changes = try #require(json["changes"] as? [[String: Any]])
-        #expect(changes.map { $0["subject"] as? String } == [
-            "feat: parser", "fix: parser crash on empty input", "refactor: move the parser", "fix: the parser, again",
-            "Revert \"fix: the parser, again\"",
-        ])
-        #expect(changes.map { $0["path"] as? String }.prefix(3) == ["src/parser.c", "src/parser.c", "src/core/parser.c"])
+        #expect(
+            changes.map { $0["subject"] as? String } == [
+                "feat: parser", "fix: parser crash on empty input", "refactor: move the parser",
+                "fix: the parser, again",
+                "Revert \"fix: the parser, again\"",
+            ])
+        #expect(
+            changes.map { $0["path"] as? String }.prefix(3) == ["src/parser.c", "src/parser.c", "src/core/parser.c"])
         #expect(changes.map { $0["fix"] as? Bool } == [false, true, false, true, false])
         let markdown = try Self.report(repo, ["--explain", "src/core/parser.c", "--format", "markdown"])
         #expect(markdown.output.contains("# src/core/parser.c"))
@@ -110,7 +119,8 @@ import Testing
         let repo = try Self.history()
         var environment = repo.environment()
         environment["COLUMNS"] = "60"
-        let table = try HindsightBinary.run(["report", "--as-of", Self.asOf, "--format", "table"], in: repo.root, environment: environment)
+        let table = try HindsightBinary.run(
+            ["report", "--as-of", Self.asOf, "--format", "table"], in: repo.root, environment: environment)
         #expect(table.status == 0)
         #expect(table.output.split(separator: "\n").allSatisfy { $0.count <= 60 })
         #expect(!table.output.contains("\u{1B}["))

@@ -17,22 +17,24 @@ import Testing
         other.id = "hs-000000000001"
         let set = GuardSet(guards: [item, other], record: Self.record)
         let text = GuardSetFile.render(set)
-        #expect(text.contains("""
-            backtest:
-              cut: 0123456789abcdef0123456789abcdef01234567
-              until: "1234567890123456789012345678901234567890"
-              commits: 120
-              fixInducing: 12
-              liftThreshold: 2.5
-              kinds:
-                co-change:
-                  flagged: 30
-                  hits: 2
-                reintroduced-fix:
-                  flagged: 4
-                  hits: 3
-            guards:
-            """))
+        #expect(
+            text.contains(
+                """
+                backtest:
+                  cut: 0123456789abcdef0123456789abcdef01234567
+                  until: "1234567890123456789012345678901234567890"
+                  commits: 120
+                  fixInducing: 12
+                  liftThreshold: 2.5
+                  kinds:
+                    co-change:
+                      flagged: 30
+                      hits: 2
+                    reintroduced-fix:
+                      flagged: 4
+                      hits: 3
+                guards:
+                """))
         #expect(text.contains("    backtest:\n      flagged: 4\n      hits: 3\n"))
         let read = try GuardSetFile.parse(text, path: "guards.yml")
         #expect(read.record == Self.record)

@@ -5,11 +5,14 @@ import Testing
 @Suite struct ConfigurationTests {
     @Test func emptyFileGivesDefaults() throws {
         #expect(try HindsightConfiguration.parse("", path: "x.yml") == HindsightConfiguration())
-        #expect(HindsightConfiguration().history == HistoryOptions(detectRenames: true, renameThreshold: 50, renameLimit: 1000))
+        #expect(
+            HindsightConfiguration().history
+                == HistoryOptions(detectRenames: true, renameThreshold: 50, renameLimit: 1000))
     }
 
     @Test func historyKeysAreRead() throws {
-        let configuration = try HindsightConfiguration.parse("history:\n  renames: false\n  renameLimit: 50\n", path: "x.yml")
+        let configuration = try HindsightConfiguration.parse(
+            "history:\n  renames: false\n  renameLimit: 50\n", path: "x.yml")
         #expect(configuration.history.detectRenames == false)
         #expect(configuration.history.renameLimit == 50)
         #expect(configuration.history.renameThreshold == 50)
@@ -79,7 +82,10 @@ import Testing
         ("report:\n  halfLife: 30\n", "unknown key 'report.halfLife' in x.yml:2"),
         ("history:\n  renames: true\nrepor:\n  window: 90d\n", "unknown key 'repor' in x.yml:3"),
         ("report:\n  window: soon\n", "x.yml:2 at 'report.window'"),
-        ("report:\n  coupling:\n    minDegree: 130\n", "x.yml:3 at 'report.coupling.minDegree': must be 0 to 100, got 130"),
+        (
+            "report:\n  coupling:\n    minDegree: 130\n",
+            "x.yml:3 at 'report.coupling.minDegree': must be 0 to 100, got 130"
+        ),
         ("fixes:\n  pattern: '(unclosed'\n", "x.yml:2 at 'fixes.pattern': not a valid regular expression"),
         ("report:\n  ignore: [1, [2]]\n", "at 'report.ignore[1]'"),
         ("context:\n  targets: [claude, vim]\n", "x.yml:2 at 'context.targets': unknown target 'vim'"),

@@ -33,15 +33,19 @@ import Testing
     @Test func hostileStringsRoundTripExactly() throws {
         var guards: [Guard] = []
         for (index, text) in Self.hostile.enumerated() {
-            let evidence = CommitRef(id: index % 2 == 0 ? Self.commitA : Self.commitB, time: Self.day + Int64(index) * 86_400,
-                                     subject: text, author: text)
-            guards.append(Guard(
-                id: "hs-\(index)", kind: "reintroduced-fix", status: GuardStatus.allCases[index % 3],
-                severity: Severity.allCases[index % 3], scope: [RepoPath(text), RepoPath("src/\(text)")], match: text,
-                message: text, action: text, evidence: [evidence], muteReason: index % 3 == 2 ? text : nil))
+            let evidence = CommitRef(
+                id: index % 2 == 0 ? Self.commitA : Self.commitB, time: Self.day + Int64(index) * 86_400,
+                subject: text, author: text)
+            guards.append(
+                Guard(
+                    id: "hs-\(index)", kind: "reintroduced-fix", status: GuardStatus.allCases[index % 3],
+                    severity: Severity.allCases[index % 3], scope: [RepoPath(text), RepoPath("src/\(text)")],
+                    match: text,
+                    message: text, action: text, evidence: [evidence], muteReason: index % 3 == 2 ? text : nil))
         }
-        let nonUTF8 = Guard(kind: "reverted-change", severity: .notice, scope: [RepoPath(bytes: [0x73, 0x72, 0x63, 0x2f, 0xff, 0xfe])],
-                            match: "", message: "", action: "", evidence: [])
+        let nonUTF8 = Guard(
+            kind: "reverted-change", severity: .notice, scope: [RepoPath(bytes: [0x73, 0x72, 0x63, 0x2f, 0xff, 0xfe])],
+            match: "", message: "", action: "", evidence: [])
         let set = GuardSet(guards: guards + [nonUTF8])
         let text = GuardSetFile.render(set)
         let loaded = try GuardSetFile.parse(text, path: "guards.yml")
@@ -62,34 +66,42 @@ import Testing
 
     @Test func renderIsDeterministicAndReadable() {
         let text = GuardSetFile.render(GuardSet(guards: [Self.parserGuard()]))
-        let body = text.split(separator: "\n", omittingEmptySubsequences: false).drop { $0.hasPrefix("#") || $0.isEmpty }
-        #expect(body.joined(separator: "\n") == """
-            version: 1
-            guards:
-              - id: \(Self.parserGuard().id)
-                kind: reintroduced-fix
-                status: proposed
-                severity: warning
-                scope:
-                  - src/parser.c
-                match: if (n == 0) return;
-                message: A line a fix removed is back.
-                action: Check it against the fix before committing.
-                evidence:
-                  - commit: 0123456789abcdef0123456789abcdef01234567
-                    date: 2020-09-14
-                    subject: "fix: parser crash"
-                    author: Ada Lovelace
+        let body = text.split(separator: "\n", omittingEmptySubsequences: false).drop {
+            $0.hasPrefix("#") || $0.isEmpty
+        }
+        #expect(
+            body.joined(separator: "\n") == """
+                version: 1
+                guards:
+                  - id: \(Self.parserGuard().id)
+                    kind: reintroduced-fix
+                    status: proposed
+                    severity: warning
+                    scope:
+                      - src/parser.c
+                    match: if (n == 0) return;
+                    message: A line a fix removed is back.
+                    action: Check it against the fix before committing.
+                    evidence:
+                      - commit: 0123456789abcdef0123456789abcdef01234567
+                        date: 2020-09-14
+                        subject: "fix: parser crash"
+                        author: Ada Lovelace
 
-            """)
-        #expect(text.hasPrefix("# Hindsight guards: checks mined from this repository's history by `hindsight guards mine`.\n"))
+                """)
+        #expect(
+            text.hasPrefix(
+                "# Hindsight guards: checks mined from this repository's history by `hindsight guards mine`.\n"))
         #expect(text.contains("hindsight guards mute ID --reason"))
         #expect(GuardSetFile.render(GuardSet(guards: [Self.parserGuard()])) == text)
         #expect(GuardSetFile.render(GuardSet()).hasSuffix("\nversion: 1\nguards: []\n"))
     }
 
     @Test func renderOfALoadedFileIsStable() throws {
-        let set = GuardSet(guards: [Self.parserGuard(status: .muted, muteReason: "generated code: ignore"), Self.parserGuard(status: .accepted).withID("hs-b")])
+        let set = GuardSet(guards: [
+            Self.parserGuard(status: .muted, muteReason: "generated code: ignore"),
+            Self.parserGuard(status: .accepted).withID("hs-b"),
+        ])
         let once = GuardSetFile.render(set)
         let twice = GuardSetFile.render(try GuardSetFile.parse(once, path: "guards.yml"))
         #expect(once == twice)
@@ -97,18 +109,30 @@ import Testing
     }
 
     @Test(arguments: [
-        ("version: 1\nguards:\n  - id: hs-1\n    kind: k\n    severity: warning\n    match: x\n    message: m\n    action: a\n    colour: red\n",
-         "unknown key 'guards[0].colour' in guards.yml:9"),
-        ("version: 1\nguards:\n  - id: hs-1\n    kind: k\n    status: acepted\n    severity: warning\n    match: x\n    message: m\n    action: a\n",
-         "guards.yml:5 at 'guards[0].status': expected proposed, accepted or muted, got 'acepted'"),
-        ("guards:\n  - id: hs-1\n    kind: k\n    severity: fatal\n    match: x\n    message: m\n    action: a\n",
-         "guards.yml:4 at 'guards[0].severity': expected error, warning or notice, got 'fatal'"),
-        ("guards:\n  - id: hs-1\n    kind: k\n    severity: error\n    match: x\n    action: a\n",
-         "guards.yml:2 at 'guards[0]': missing 'message'"),
-        ("guards:\n  - id: hs-1\n    kind: k\n    severity: error\n    match: x\n    message: m\n    action: a\n    evidence:\n      - commit: abc\n        date: 2020-01-01\n",
-         "guards.yml:9 at 'guards[0].evidence[0].commit': expected a full commit id"),
-        ("guards:\n  - id: hs-1\n    kind: k\n    severity: error\n    match: x\n    message: m\n    action: a\n    evidence:\n      - commit: 0123456789abcdef0123456789abcdef01234567\n        date: 2020-02-30\n",
-         "guards.yml:10 at 'guards[0].evidence[0].date': expected a date like 2024-01-31, got '2020-02-30'"),
+        (
+            "version: 1\nguards:\n  - id: hs-1\n    kind: k\n    severity: warning\n    match: x\n    message: m\n    action: a\n    colour: red\n",
+            "unknown key 'guards[0].colour' in guards.yml:9"
+        ),
+        (
+            "version: 1\nguards:\n  - id: hs-1\n    kind: k\n    status: acepted\n    severity: warning\n    match: x\n    message: m\n    action: a\n",
+            "guards.yml:5 at 'guards[0].status': expected proposed, accepted or muted, got 'acepted'"
+        ),
+        (
+            "guards:\n  - id: hs-1\n    kind: k\n    severity: fatal\n    match: x\n    message: m\n    action: a\n",
+            "guards.yml:4 at 'guards[0].severity': expected error, warning or notice, got 'fatal'"
+        ),
+        (
+            "guards:\n  - id: hs-1\n    kind: k\n    severity: error\n    match: x\n    action: a\n",
+            "guards.yml:2 at 'guards[0]': missing 'message'"
+        ),
+        (
+            "guards:\n  - id: hs-1\n    kind: k\n    severity: error\n    match: x\n    message: m\n    action: a\n    evidence:\n      - commit: abc\n        date: 2020-01-01\n",
+            "guards.yml:9 at 'guards[0].evidence[0].commit': expected a full commit id"
+        ),
+        (
+            "guards:\n  - id: hs-1\n    kind: k\n    severity: error\n    match: x\n    message: m\n    action: a\n    evidence:\n      - commit: 0123456789abcdef0123456789abcdef01234567\n        date: 2020-02-30\n",
+            "guards.yml:10 at 'guards[0].evidence[0].date': expected a date like 2024-01-31, got '2020-02-30'"
+        ),
         ("version: 2\nguards: []\n", "guards.yml:1 at 'version': this hindsight reads version 1, got '2'"),
         ("guards: [\n", "invalid configuration in guards.yml:"),
         ("colour: red\n", "unknown key 'colour' in guards.yml:1"),
@@ -131,7 +155,9 @@ import Testing
             _ = try GuardSetFile.parse(text, path: "guards.yml")
             Issue.record("parsed without an error")
         } catch {
-            #expect(error.description.contains("duplicate id '\(Self.parserGuard().id)' (first at line "), "\(error.description)")
+            #expect(
+                error.description.contains("duplicate id '\(Self.parserGuard().id)' (first at line "),
+                "\(error.description)")
             #expect(error.description.contains("guards[1].id"))
         }
     }
@@ -169,12 +195,16 @@ import Testing
         var text = try String(contentsOf: file, encoding: .utf8)
         text = text.replacingOccurrences(of: "status: proposed", with: "status: accepted")
             .replacingOccurrences(of: "severity: warning", with: "severity: error")
-            .replacingOccurrences(of: "message: A line a fix removed is back.", with: "message: 'Our words: never again #42'")
+            .replacingOccurrences(
+                of: "message: A line a fix removed is back.", with: "message: 'Our words: never again #42'")
         try Data(text.utf8).write(to: file)
 
         var mined = Self.parserGuard()
-        mined.evidence.append(CommitRef(id: Self.commitB, time: Self.day + 86_400, subject: "fix: again", author: "Grace"))
-        let fresh = Guard(kind: "reverted-change", severity: .notice, scope: [], match: "abc", message: "new", action: "look", evidence: [])
+        mined.evidence.append(
+            CommitRef(id: Self.commitB, time: Self.day + 86_400, subject: "fix: again", author: "Grace"))
+        let fresh = Guard(
+            kind: "reverted-change", severity: .notice, scope: [], match: "abc", message: "new", action: "look",
+            evidence: [])
         let merged = try GuardSetFile.load(from: file).merging(mined: [mined, fresh])
         try GuardSetFile.save(merged, to: file)
 
@@ -188,7 +218,8 @@ import Testing
     }
 
     @Test func nullMuteReasonAndOmittedOptionalKeysReadAsDefaults() throws {
-        let text = "guards:\n  - id: hs-1\n    kind: k\n    severity: notice\n    match: ''\n    message: m\n    action: a\n    muteReason: ~\n"
+        let text =
+            "guards:\n  - id: hs-1\n    kind: k\n    severity: notice\n    match: ''\n    message: m\n    action: a\n    muteReason: ~\n"
         let item = try #require(try GuardSetFile.parse(text, path: "x").guards.first)
         #expect(item.status == .proposed && item.muteReason == nil && item.scope.isEmpty && item.evidence.isEmpty)
         let quoted = try GuardSetFile.parse(text.replacingOccurrences(of: "~", with: "'~'"), path: "x")

@@ -8,7 +8,8 @@ import Testing
 @Suite struct MCPClientConfigTests {
     @Test func jsonSnippetsParseAndStartHindsightMCP() throws {
         for (client, key) in [(MCPClientConfig.claude, "mcpServers"), (.cursor, "mcpServers"), (.vscode, "servers")] {
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(client.snippet.utf8)) as? [String: Any])
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(client.snippet.utf8)) as? [String: Any])
             let server = try #require((object[key] as? [String: Any])?["hindsight"] as? [String: Any], "\(client)")
             #expect(server["command"] as? String == "hindsight")
             #expect((server["args"] as? [String])?.first == "mcp")
@@ -29,7 +30,9 @@ import Testing
         #expect(!MCPClientConfig.isConfigured(in: repo.root))
         try repo.write(".vscode/mcp.json", #"{"servers": {"other": {"command": "node", "args": ["x.js"]}}}"#)
         #expect(!MCPClientConfig.isConfigured(in: repo.root))
-        try repo.write(".cursor/mcp.json", #"{"mcpServers": {"history": {"command": "/usr/local/bin/hindsight", "args": ["mcp"]}}}"#)
+        try repo.write(
+            ".cursor/mcp.json",
+            #"{"mcpServers": {"history": {"command": "/usr/local/bin/hindsight", "args": ["mcp"]}}}"#)
         #expect(MCPClientConfig.isConfigured(in: repo.root))
         try repo.remove(".cursor/mcp.json")
         try repo.write(".mcp.json", MCPClientConfig.claude.snippet)

@@ -1,5 +1,6 @@
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 /// The agent context of small hand-built histories: every list exact.
 @Suite struct AgentContextTests {
@@ -8,20 +9,30 @@ import Testing
     static func history() -> (SnapshotBuilder, [String: CommitID]) {
         var builder = SnapshotBuilder()
         var ids: [String: CommitID] = [:]
-        builder.commit("docs: guide", day: 0, changes: [(.added, "docs/guide.md", 10, 0), (.added, "docs/faq.md", 5, 0)])
+        builder.commit(
+            "docs: guide", day: 0, changes: [(.added, "docs/guide.md", 10, 0), (.added, "docs/faq.md", 5, 0)])
         builder.commit("chore: old file", day: 1, changes: [(.added, "src/gone.c", 3, 0)])
         for day in 0..<6 {
-            builder.commit("feat: parser step \(day)", day: 300 + Double(day), author: day % 2 == 0 ? "Ada" : "Bob",
-                           changes: [(.modified, "src/parser.c", 4, 1), (.modified, "src/parser.h", 1, 1)])
+            builder.commit(
+                "feat: parser step \(day)", day: 300 + Double(day), author: day % 2 == 0 ? "Ada" : "Bob",
+                changes: [(.modified, "src/parser.c", 4, 1), (.modified, "src/parser.h", 1, 1)])
         }
-        ids["io"] = builder.commit("feat: mmap the input", day: 310, changes: [(.modified, "src/io.c", 20, 2), (.modified, "src/gone.c", 1, 0)])
+        ids["io"] = builder.commit(
+            "feat: mmap the input", day: 310,
+            changes: [(.modified, "src/io.c", 20, 2), (.modified, "src/gone.c", 1, 0)])
         ids["ioRevert"] = builder.commit(
-            "Revert \"feat: mmap the input\"", day: 311, changes: [(.modified, "src/io.c", 2, 20), (.modified, "src/gone.c", 0, 1)],
-            revert: ids["io"], body: "This reverts commit \(ids["io"]?.hex ?? "").\n\nIt crashes on 32-bit\nhosts.\n\nSigned-off-by: Bob <bob@example.com>\n")
+            "Revert \"feat: mmap the input\"", day: 311,
+            changes: [(.modified, "src/io.c", 2, 20), (.modified, "src/gone.c", 0, 1)],
+            revert: ids["io"],
+            body:
+                "This reverts commit \(ids["io"]?.hex ?? "").\n\nIt crashes on 32-bit\nhosts.\n\nSigned-off-by: Bob <bob@example.com>\n"
+        )
         ids["net"] = builder.commit("feat: retry sockets", day: 312, changes: [(.modified, "src/net.c", 5, 0)])
-        ids["netRevert"] = builder.commit("Revert \"feat: retry sockets\"", day: 313, changes: [(.modified, "src/net.c", 0, 5)], revert: ids["net"])
-        ids["netReland"] = builder.commit("Reland \"feat: retry sockets\"", day: 314, changes: [(.modified, "src/net.c", 5, 0)],
-                                          revert: ids["netRevert"])
+        ids["netRevert"] = builder.commit(
+            "Revert \"feat: retry sockets\"", day: 313, changes: [(.modified, "src/net.c", 0, 5)], revert: ids["net"])
+        ids["netReland"] = builder.commit(
+            "Reland \"feat: retry sockets\"", day: 314, changes: [(.modified, "src/net.c", 5, 0)],
+            revert: ids["netRevert"])
         builder.commit("chore: drop gone.c", day: 315, changes: [(.deleted, "src/gone.c", 0, 4)])
         return (builder, ids)
     }
@@ -29,12 +40,15 @@ import Testing
     static func context(now: Double = 320) -> (AgentContext, [String: CommitID]) {
         let (builder, ids) = history()
         let input = builder.input(now: now)
-        let accepted = Guard(kind: "reintroduced-fix", status: .accepted, severity: .error, scope: [RepoPath("src/io.c")],
-                             match: "mmap(fd);", message: "m", action: "a", evidence: [])
-        let proposed = Guard(kind: "reintroduced-fix", severity: .warning, scope: [RepoPath("src/io.c")],
-                             match: "other();", message: "m", action: "a", evidence: [])
-        let context = agentContext(input: input, report: stabilityReport(from: input), facts: fileFacts(in: input),
-                                   guards: [accepted, proposed])
+        let accepted = Guard(
+            kind: "reintroduced-fix", status: .accepted, severity: .error, scope: [RepoPath("src/io.c")],
+            match: "mmap(fd);", message: "m", action: "a", evidence: [])
+        let proposed = Guard(
+            kind: "reintroduced-fix", severity: .warning, scope: [RepoPath("src/io.c")],
+            match: "other();", message: "m", action: "a", evidence: [])
+        let context = agentContext(
+            input: input, report: stabilityReport(from: input), facts: fileFacts(in: input),
+            guards: [accepted, proposed])
         return (context, ids)
     }
 
@@ -60,7 +74,9 @@ import Testing
         #expect(context.stableAreas.first?.isDirectory == true)
         #expect(context.stableAreas.first?.files == 2)
         #expect(context.stableAreas.first?.daysUnchanged == 400)
-        #expect(context.coChanges.map(\.path) == [RepoPath("src/parser.c")] || context.coChanges.map(\.path) == [RepoPath("src/parser.h")])
+        #expect(
+            context.coChanges.map(\.path) == [RepoPath("src/parser.c")]
+                || context.coChanges.map(\.path) == [RepoPath("src/parser.h")])
         #expect(context.coChanges.first?.partners.count == 1)
         #expect(context.coChanges.first?.partners.first?.shared == 6)
     }
@@ -83,21 +99,26 @@ import Testing
         #expect(areas.last?.facts.guards.count == 1)
     }
 
-    @Test(arguments: [
-        ("feat: add", "feat"), ("fix(parser)!: crash", "fix"), ("refactor!: drop", "refactor"), ("Fix: crash", nil),
-        ("feat add", nil), ("f: too short", nil), ("feat(cli: unclosed", nil), ("feat:no space", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("feat: add", "feat"), ("fix(parser)!: crash", "fix"), ("refactor!: drop", "refactor"), ("Fix: crash", nil),
+            ("feat add", nil), ("f: too short", nil), ("feat(cli: unclosed", nil), ("feat:no space", nil),
+        ] as [(String, String?)])
     func conventionalTypes(subject: String, type: String?) {
         #expect(conventionalType(subject) == type)
     }
 
     @Test func testCommandsFollowTheBuildSystem() {
         let swift: Set<RepoPath> = [RepoPath("Package.swift")]
-        #expect(testCommand(for: [RepoPath("Tests/ATests/ParserTests.swift"), RepoPath("Tests/ATests/IOTests.swift")], alive: swift)
-            == "swift test --filter 'ParserTests|IOTests'")
+        #expect(
+            testCommand(
+                for: [RepoPath("Tests/ATests/ParserTests.swift"), RepoPath("Tests/ATests/IOTests.swift")], alive: swift)
+                == "swift test --filter 'ParserTests|IOTests'")
         #expect(testCommand(for: [RepoPath("pkg/io/io_test.go")], alive: [RepoPath("go.mod")]) == "go test ./pkg/io/")
         #expect(testCommand(for: [RepoPath("tests/test_io.py")], alive: []) == "pytest tests/test_io.py")
-        #expect(testCommand(for: [RepoPath("src/a b.test.js")], alive: [RepoPath("package.json")]) == "npm test -- 'src/a b.test.js'")
+        #expect(
+            testCommand(for: [RepoPath("src/a b.test.js")], alive: [RepoPath("package.json")])
+                == "npm test -- 'src/a b.test.js'")
         #expect(testCommand(for: [RepoPath("t/io.t")], alive: []) == nil)
         #expect(testCommand(for: [], alive: swift) == nil)
     }

@@ -1,5 +1,6 @@
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 /// Which commits a backtest replays, what it scores them against, and the baselines beside it.
 @Suite struct BacktestWindowTests {
@@ -7,13 +8,16 @@ import Testing
     static func daily(_ days: Int) -> HistorySnapshot {
         var builder = SnapshotBuilder()
         for day in 0..<days {
-            builder.commit("feat: \(day)", day: Double(day), changes: [(.modified, "f\(day % 3).c", day + 1, 0)], isMerge: day == 3)
+            builder.commit(
+                "feat: \(day)", day: Double(day), changes: [(.modified, "f\(day % 3).c", day + 1, 0)], isMerge: day == 3
+            )
         }
         return builder.snapshot
     }
 
     @Test func graceEndsTheWindowAndMergesAreNeverReplayed() {
-        let window = BacktestWindow(snapshot: Self.daily(10), cut: 1, until: 9, grace: 2 * SnapshotBuilder.day, maxCommits: nil)
+        let window = BacktestWindow(
+            snapshot: Self.daily(10), cut: 1, until: 9, grace: 2 * SnapshotBuilder.day, maxCommits: nil)
         #expect(window.commits == [2, 4, 5, 6, 7])
         #expect(window.leftForGrace == 2)
         #expect(window.leftForCap == 0)
@@ -29,8 +33,11 @@ import Testing
 
     @Test func theDefaultCutIsAYearBeforeTheWindowsEndElseEightyPercent() {
         var builder = SnapshotBuilder()
-        for day in [0.0, 100, 200, 300, 400, 500, 600] { builder.commit("feat", day: day, changes: [(.modified, "a.c", 1, 0)]) }
-        let long = BacktestWindow(snapshot: builder.snapshot, cut: nil, until: 6, grace: 100 * SnapshotBuilder.day, maxCommits: nil)
+        for day in [0.0, 100, 200, 300, 400, 500, 600] {
+            builder.commit("feat", day: day, changes: [(.modified, "a.c", 1, 0)])
+        }
+        let long = BacktestWindow(
+            snapshot: builder.snapshot, cut: nil, until: 6, grace: 100 * SnapshotBuilder.day, maxCommits: nil)
         #expect(long.cut == 1, "the end is day 500; a year before it is day 135, after commit 1 (day 100)")
         #expect(long.commits == [2, 3, 4, 5])
         let short = BacktestWindow(snapshot: Self.daily(10), cut: nil, until: 9, grace: 0, maxCommits: nil)
@@ -53,7 +60,9 @@ import Testing
         #expect(window.commits == [2, 4, 5, 6, 7])
         var flags = BacktestFlags()
         let finding = { (kind: String, rule: String) in
-            Finding(ruleID: rule, kind: kind, severity: .warning, path: RepoPath("a.c"), message: "", action: "", suppression: "", fingerprint: rule)
+            Finding(
+                ruleID: rule, kind: kind, severity: .warning, path: RepoPath("a.c"), message: "", action: "",
+                suppression: "", fingerprint: rule)
         }
         flags.record([finding("reintroduced-fix", "hs-1"), finding("co-change", "co-change")], for: 2)
         flags.record([finding("co-change", "co-change")], for: 4)
@@ -75,7 +84,8 @@ import Testing
     }
 
     @Test func aBaselineFlagsOnlyCommitsItHasAReasonFor() {
-        let score = BacktestBaseline.topBugScoreFiles.score(flagging: 3, of: [1, 2, 3], truth: [1], addedLines: [:], bugScore: [1: 0.2])
+        let score = BacktestBaseline.topBugScoreFiles.score(
+            flagging: 3, of: [1, 2, 3], truth: [1], addedLines: [:], bugScore: [1: 0.2])
         #expect(score.flagged == 1 && score.hits == 1)
     }
 }

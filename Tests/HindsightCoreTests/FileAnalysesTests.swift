@@ -1,6 +1,7 @@
 import Foundation
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 @Suite struct FileAnalysesTests {
     @Test func activityWeighsChurnByRecency() throws {
@@ -25,8 +26,9 @@ import Testing
         history.commit("edit", day: 1, author: "Ada", changes: [(.modified, "a.c", 1, 0)])
         history.commit("edit", day: 2, author: "Grace", changes: [(.modified, "a.c", 1, 0)])
         history.commit("bump", day: 3, author: "dependabot[bot]", changes: [(.modified, "a.c", 1, 0)])
-        history.commit("agent", day: 4, author: "Ada", changes: [(.modified, "a.c", 1, 0)],
-                       coAuthors: [Person(name: "Claude", email: "noreply@anthropic.com")])
+        history.commit(
+            "agent", day: 4, author: "Ada", changes: [(.modified, "a.c", 1, 0)],
+            coAuthors: [Person(name: "Claude", email: "noreply@anthropic.com")])
         let input = history.input(now: 5)
         let shares = authorShares(of: [0, 1, 2, 3, 4], in: input)
         #expect(shares.authors.map(\.name) == ["Ada", "Grace"])
@@ -52,10 +54,16 @@ import Testing
 
     @Test func couplingFollowsCodeMaat() throws {
         var history = SnapshotBuilder()
-        for day in 0..<6 { history.commit("both \(day)", day: Double(day), changes: [(.modified, "a.c", 1, 0), (.modified, "b.c", 1, 0)]) }
+        for day in 0..<6 {
+            history.commit(
+                "both \(day)", day: Double(day), changes: [(.modified, "a.c", 1, 0), (.modified, "b.c", 1, 0)])
+        }
         for day in 6..<10 { history.commit("a alone \(day)", day: Double(day), changes: [(.modified, "a.c", 1, 0)]) }
         history.commit("c twice", day: 10, changes: [(.modified, "a.c", 1, 0), (.modified, "c.c", 1, 0)])
-        let mass = (0..<31).map { (ChangeStatus.modified, "gen/\($0).c", 1, 0) } + [(.modified, "a.c", 1, 0), (.modified, "b.c", 1, 0)]
+        let mass =
+            (0..<31).map { (ChangeStatus.modified, "gen/\($0).c", 1, 0) } + [
+                (.modified, "a.c", 1, 0), (.modified, "b.c", 1, 0),
+            ]
         history.commit("mass edit", day: 11, changes: mass)
         let input = history.input(now: 12)
         let partners = coupling(in: input)
@@ -69,11 +77,12 @@ import Testing
     @Test func classesFollowTheRepositorysDistribution() {
         let now = SnapshotBuilder.time(1000)
         func figures(commits: Int, churn: Double, bug: Double, first: Double, last: Double) -> ClassFigures {
-            ClassFigures(commits: commits, recentChurn: churn, bugScore: bug, fixCommits: bug > 0 ? 2 : 0,
-                         firstSeen: SnapshotBuilder.time(first), lastChanged: SnapshotBuilder.time(last))
+            ClassFigures(
+                commits: commits, recentChurn: churn, bugScore: bug, fixCommits: bug > 0 ? 2 : 0,
+                firstSeen: SnapshotBuilder.time(first), lastChanged: SnapshotBuilder.time(last))
         }
         var files = [
-            figures(commits: 3, churn: 0.1, bug: 0, first: 0, last: 500),   // unchanged 500 days
+            figures(commits: 3, churn: 0.1, bug: 0, first: 0, last: 500),  // unchanged 500 days
             figures(commits: 2, churn: 50, bug: 0, first: 990, last: 995),  // first seen 10 days ago
             figures(commits: 40, churn: 900, bug: 3, first: 0, last: 999),  // top churn, top bugs
             figures(commits: 30, churn: 800, bug: 0.1, first: 0, last: 999),
@@ -83,7 +92,10 @@ import Testing
         #expect(classes.map(\.fileClass).prefix(4) == [.stable, .new, .hotspot, .churning])
         #expect(classes[4].fileClass == .active)
         #expect(classes[0].reason == "stable: unchanged for 500 days (stable after 180), 3 commits in 2.7 years")
-        #expect(classes[2].reason.hasPrefix("hotspot: recent churn 900.0 lines, top 10% (≥ 50.0); bug score 3.00 from 2 fix commits, top 25% of files with fixes (≥ 0.20)"))
+        #expect(
+            classes[2].reason.hasPrefix(
+                "hotspot: recent churn 900.0 lines, top 10% (≥ 50.0); bug score 3.00 from 2 fix commits, top 25% of files with fixes (≥ 0.20)"
+            ))
     }
 
     @Test func percentilesAreNearestRank() {

@@ -1,5 +1,6 @@
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 @Suite struct FileLineageTests {
     @Test func renamesFoldOntoTheCurrentPath() {
@@ -31,7 +32,8 @@ import Testing
         history.commit("add", day: 0, changes: [(.added, "gone.c", 5, 0), (.added, "here.c", 1, 0)])
         history.commit("drop", day: 1, changes: [(.deleted, "gone.c", 0, 5)])
         #expect(history.input(now: 2).files.map(\.path) == [RepoPath("here.c")])
-        #expect(history.input(now: 2, includeDeleted: true).files.map(\.path) == [RepoPath("here.c"), RepoPath("gone.c")])
+        #expect(
+            history.input(now: 2, includeDeleted: true).files.map(\.path) == [RepoPath("here.c"), RepoPath("gone.c")])
     }
 
     @Test func ignoredFilesAndTheWindowFilterChanges() {

@@ -1,5 +1,6 @@
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 @Suite struct FixDetectorTests {
     @Test(arguments: [
@@ -48,7 +49,8 @@ import Testing
 
     @Test func botsAndAgentsAreNotPeople() {
         let detector = BotDetector(extraBots: ["ci-robot"])
-        #expect(detector.isBot(Person(name: "dependabot[bot]", email: "49699333+dependabot[bot]@users.noreply.github.com")))
+        #expect(
+            detector.isBot(Person(name: "dependabot[bot]", email: "49699333+dependabot[bot]@users.noreply.github.com")))
         #expect(detector.isBot(Person(name: "CI Robot", email: "ci-robot@example.com")))
         #expect(detector.isAgent(Person(name: "Claude", email: "noreply@anthropic.com")))
         #expect(detector.isAgent(Person(name: "Copilot", email: "198982749+Copilot@users.noreply.github.com")))

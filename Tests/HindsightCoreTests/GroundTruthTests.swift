@@ -1,5 +1,6 @@
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 /// The backtest's explicit ground truth (Fixes: trailers, reverts) and its arithmetic.
 @Suite struct GroundTruthTests {
@@ -11,7 +12,8 @@ import Testing
         ids["B"] = builder.commit("feat: b", day: 1, changes: [(.added, "b.c", 3, 0)])
         ids["C"] = builder.commit("Revert \"feat: b\"", day: 2, changes: [(.deleted, "b.c", 0, 3)], revert: ids["B"])
         let prefix = String(ids["A"]?.hex.prefix(40) ?? "")
-        ids["D"] = builder.commit("fix: a", day: 3, changes: [(.modified, "a.c", 1, 1)], fixes: ["\(prefix) (\"feat: a\")"])
+        ids["D"] = builder.commit(
+            "fix: a", day: 3, changes: [(.modified, "a.c", 1, 1)], fixes: ["\(prefix) (\"feat: a\")"])
         ids["E"] = builder.commit("fix: issue", day: 4, changes: [(.modified, "a.c", 1, 1)], fixes: ["#123"])
         return (builder.snapshot, ids)
     }
@@ -33,8 +35,10 @@ import Testing
     }
 
     @Test func fixesValuesResolveByUniquePrefixOnly() {
-        let byHex = ["0123456789abcdef0123456789abcdef01234567": 0, "0123456fffffffffffffffffffffffffffffffff": 1,
-                     "89abcdef0123456789abcdef0123456789abcdef": 2]
+        let byHex = [
+            "0123456789abcdef0123456789abcdef01234567": 0, "0123456fffffffffffffffffffffffffffffffff": 1,
+            "89abcdef0123456789abcdef0123456789abcdef": 2,
+        ]
         #expect(commitIndex(named: "89abcde (\"subject\")", in: byHex) == 2)
         #expect(commitIndex(named: "0123456", in: byHex) == nil)  // two commits share it
         #expect(commitIndex(named: "01234567", in: byHex) == 0)

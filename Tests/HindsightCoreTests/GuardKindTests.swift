@@ -20,6 +20,8 @@ import Testing
         #expect(GuardKind.named("no-such-kind") == nil)
         #expect(liveRules.map(\.kind).sorted() == GuardKind.all.filter { $0.source == .live }.map(\.id).sorted())
         #expect(contentKinds == ["reintroduced-fix", "recurring-pattern"])
-        #expect(GuardKind.stableFile.defaultSeverity == .notice && GuardKind.coChange.configKey == "check.severity.co-change")
+        #expect(
+            GuardKind.stableFile.defaultSeverity == .notice
+                && GuardKind.coChange.configKey == "check.severity.co-change")
     }
 }

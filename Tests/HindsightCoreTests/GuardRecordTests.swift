@@ -5,7 +5,8 @@ import Testing
 @Suite struct GuardRecordTests {
     /// 100 commits, 10 fix-inducing: lift = (hits / flagged) / 0.1.
     static let record = BacktestRecord(
-        cut: CommitID(trustedHex: String(repeating: "a", count: 40)), until: CommitID(trustedHex: String(repeating: "b", count: 40)),
+        cut: CommitID(trustedHex: String(repeating: "a", count: 40)),
+        until: CommitID(trustedHex: String(repeating: "b", count: 40)),
         commits: 100, fixInducing: 10, liftThreshold: 2,
         kinds: [
             "reintroduced-fix": GuardTally(flagged: 4, hits: 2),  // lift 5
@@ -29,7 +30,9 @@ import Testing
 
     @Test func proposedGuardsFollowTheirKindButPeoplesChoicesStay() {
         let make = { (id: String, kind: String, status: GuardStatus, severity: Severity) in
-            Guard(id: id, kind: kind, status: status, severity: severity, scope: [], match: id, message: "", action: "", evidence: [])
+            Guard(
+                id: id, kind: kind, status: status, severity: severity, scope: [], match: id, message: "", action: "",
+                evidence: [])
         }
         let set = GuardSet(guards: [
             make("hs-1", "co-change", .proposed, .warning),  // hindsight's default: demoted

@@ -1,11 +1,13 @@
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 @Suite struct HistoryAnalysesTests {
     @Test func revertsNameWhatTheyRevertedAndReLands() {
         var history = SnapshotBuilder()
         let feature = history.commit("feat: faster parser", day: 0, changes: [(.added, "p.c", 10, 0)])
-        let revert = history.commit("Revert \"feat: faster parser\"", day: 1, changes: [(.deleted, "p.c", 0, 10)], revert: feature)
+        let revert = history.commit(
+            "Revert \"feat: faster parser\"", day: 1, changes: [(.deleted, "p.c", 0, 10)], revert: feature)
         history.commit("Reapply \"feat: faster parser\"", day: 2, changes: [(.added, "p.c", 10, 0)], revert: revert)
         let records = reverts(in: history.input(now: 3))
         #expect(records.count == 2)
@@ -28,7 +30,8 @@ import Testing
 
     @Test func directoriesCountEachCommitOnce() throws {
         var history = SnapshotBuilder()
-        history.commit("add", day: 0, changes: [(.added, "src/a.c", 1, 0), (.added, "src/b.c", 1, 0), (.added, "doc/x.md", 1, 0)])
+        history.commit(
+            "add", day: 0, changes: [(.added, "src/a.c", 1, 0), (.added, "src/b.c", 1, 0), (.added, "doc/x.md", 1, 0)])
         history.commit("fix: a", day: 1, changes: [(.modified, "src/a.c", 1, 1)])
         let report = stabilityReport(from: history.input(now: 2))
         let src = try #require(report.directories.first { $0.path == RepoPath("src") })
@@ -38,7 +41,8 @@ import Testing
 
     @Test func selectionFiltersSortsAndCuts() {
         var history = SnapshotBuilder()
-        history.commit("add", day: 0, changes: [(.added, "src/a.c", 9, 0), (.added, "src/b.c", 1, 0), (.added, "doc/x.md", 5, 0)])
+        history.commit(
+            "add", day: 0, changes: [(.added, "src/a.c", 9, 0), (.added, "src/b.c", 1, 0), (.added, "doc/x.md", 5, 0)])
         let report = stabilityReport(from: history.input(now: 1))
         let selected = report.selecting(ReportSelection(path: RepoPath("src"), sort: .churn, top: 1))
         #expect(selected.files.map(\.path) == [RepoPath("src/a.c")])

@@ -1,5 +1,6 @@
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 @Suite struct HunkCodingTests {
     @Test func roundTripsHunksCompactly() throws {

@@ -1,5 +1,6 @@
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 @Suite struct LiveRulesTests {
     /// a.c changes 8 times, b.c with it in 6 of them; README.md once, long ago.
@@ -7,7 +8,8 @@ import Testing
         var history = SnapshotBuilder()
         history.commit("add", day: 0, changes: [(.added, "README.md", 3, 0)])
         for day in 300..<306 {
-            history.commit("both \(day)", day: Double(day), changes: [(.modified, "a.c", 1, 0), (.modified, "b.c", 1, 0)])
+            history.commit(
+                "both \(day)", day: Double(day), changes: [(.modified, "a.c", 1, 0), (.modified, "b.c", 1, 0)])
         }
         history.commit("a alone", day: 306, changes: [(.modified, "a.c", 1, 0)])
         history.commit("a alone again", day: 307, changes: [(.modified, "a.c", 1, 0)])
@@ -15,9 +17,11 @@ import Testing
     }
 
     static func change(_ paths: String...) -> ChangeSet {
-        ChangeSet(description: "staged changes", files: paths.map {
-            ChangedFile(status: .modified, path: RepoPath($0), added: [DiffLine(number: 1, text: "x")])
-        })
+        ChangeSet(
+            description: "staged changes",
+            files: paths.map {
+                ChangedFile(status: .modified, path: RepoPath($0), added: [DiffLine(number: 1, text: "x")])
+            })
     }
 
     @Test func coChangeNamesThePartnerAndTheEvidence() throws {
@@ -35,8 +39,9 @@ import Testing
         let context = GuardContext(input: Self.history().input(now: 310))
         #expect(CoChangeRule().findings(in: Self.change("a.c", "b.c"), context: context).isEmpty)
         // Every one of b.c's 6 commits changed a.c, so b.c alone is flagged the other way round.
-        #expect(CoChangeRule().findings(in: Self.change("b.c"), context: context).map(\.message)
-            == ["a.c changed in 6 of the 6 commits that changed b.c, but not in this change."])
+        #expect(
+            CoChangeRule().findings(in: Self.change("b.c"), context: context).map(\.message)
+                == ["a.c changed in 6 of the 6 commits that changed b.c, but not in this change."])
         var strict = CoChangeRule()
         strict.minimumShare = 0.8
         #expect(strict.findings(in: Self.change("a.c"), context: context).isEmpty)
@@ -48,7 +53,8 @@ import Testing
         let finding = try #require(findings.first)
         #expect(findings.count == 1)
         #expect(finding.path == RepoPath("README.md") && finding.severity == .notice)
-        #expect(finding.message == "README.md is stable: unchanged for 310 days (stable after 180), 1 commit in 310 days.")
+        #expect(
+            finding.message == "README.md is stable: unchanged for 310 days (stable after 180), 1 commit in 310 days.")
     }
 
     @Test func trailersAllowAndExcludesSilenceFindings() {

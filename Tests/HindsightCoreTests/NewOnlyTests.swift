@@ -1,5 +1,6 @@
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 /// `check --new-only`: content findings the base side already had are left out; findings about the act
 /// of changing a file never are.
@@ -23,11 +24,13 @@ import Testing
     }
 
     @Test func theBaselineReadsRenamedFilesUnderTheirOldPathAndSkipsAddedOnes() {
-        let change = ChangeSet(description: "staged changes", files: [
-            ChangedFile(status: .renamed, oldPath: RepoPath("src/old.c"), path: RepoPath("src/new.c")),
-            ChangedFile(status: .added, path: RepoPath("src/added.c")),
-            ChangedFile(status: .modified, path: RepoPath("src/binary.png"), isBinary: true),
-        ])
+        let change = ChangeSet(
+            description: "staged changes",
+            files: [
+                ChangedFile(status: .renamed, oldPath: RepoPath("src/old.c"), path: RepoPath("src/new.c")),
+                ChangedFile(status: .added, path: RepoPath("src/added.c")),
+                ChangedFile(status: .modified, path: RepoPath("src/binary.png"), isBinary: true),
+            ])
         let baseline = change.baseline(baseTexts: [RepoPath("src/old.c"): "x\r\ny\n", RepoPath("src/added.c"): "z\n"])
         #expect(baseline.files.map(\.path) == [RepoPath("src/new.c")])
         #expect(baseline.files.first?.added == [DiffLine(number: 1, text: "x"), DiffLine(number: 2, text: "y")])
@@ -35,13 +38,17 @@ import Testing
     }
 
     @Test func contentFindingsTheBaseHadAreCountedNotReported() {
-        let change = ChangeSet(description: "staged changes", files: [
-            ChangedFile(status: .renamed, oldPath: RepoPath("src/old.c"), path: RepoPath("src/new.c"), added: [
-                DiffLine(number: 4, text: "    free(p);"),
-                DiffLine(number: 7, text: "strcpy(a, b);"),
-                DiffLine(number: 9, text: "strcpy(c, d);"),
-            ]),
-        ])
+        let change = ChangeSet(
+            description: "staged changes",
+            files: [
+                ChangedFile(
+                    status: .renamed, oldPath: RepoPath("src/old.c"), path: RepoPath("src/new.c"),
+                    added: [
+                        DiffLine(number: 4, text: "    free(p);"),
+                        DiffLine(number: 7, text: "strcpy(a, b);"),
+                        DiffLine(number: 9, text: "strcpy(c, d);"),
+                    ])
+            ])
         let base = change.baseline(baseTexts: [RepoPath("src/old.c"): "int x;\nfree(p);\n  strcpy(a,   b);\n"])
         let rules: [any GuardRule] = [GuardSetRule(guards: [Self.reintroduced, Self.pattern])]
         let context = GuardContext(files: [:], tip: nil)
@@ -54,9 +61,12 @@ import Testing
     }
 
     @Test func changingAStableFileIsNewEvenWhenTheBaseHadIt() {
-        let change = ChangeSet(description: "staged changes", files: [
-            ChangedFile(status: .modified, path: RepoPath("src/old.c"), added: [DiffLine(number: 1, text: "free(p);")]),
-        ])
+        let change = ChangeSet(
+            description: "staged changes",
+            files: [
+                ChangedFile(
+                    status: .modified, path: RepoPath("src/old.c"), added: [DiffLine(number: 1, text: "free(p);")])
+            ])
         let base = change.baseline(baseTexts: [RepoPath("src/old.c"): "free(p);\n"])
         let always = AlwaysFires()
         let result = check(change, rules: [always], context: GuardContext(files: [:], tip: nil), baseline: base)
@@ -74,8 +84,9 @@ private struct AlwaysFires: GuardRule {
 
     func findings(in change: ChangeSet, context: GuardContext) -> [Finding] {
         change.files.map { file in
-            Finding(ruleID: kind, kind: kind, severity: .notice, path: file.path, line: file.added.first?.number,
-                    message: "changed", action: "look", suppression: "", fingerprint: "\(kind)|\(file.path.string)")
+            Finding(
+                ruleID: kind, kind: kind, severity: .notice, path: file.path, line: file.added.first?.number,
+                message: "changed", action: "look", suppression: "", fingerprint: "\(kind)|\(file.path.string)")
         }
     }
 }

@@ -3,19 +3,25 @@ import Testing
 
 @Suite struct PathResolutionTests {
     private func change(_ status: ChangeStatus, _ path: String, from old: String? = nil) -> FileChange {
-        FileChange(status: status, oldPath: old.map(RepoPath.init), path: RepoPath(path), linesAdded: 1, linesDeleted: 0)
+        FileChange(
+            status: status, oldPath: old.map(RepoPath.init), path: RepoPath(path), linesAdded: 1, linesDeleted: 0)
     }
 
     @Test func renameChainsResolveToTheLatestName() {
         // Oldest: add a; rename a→b; modify b; rename b→c (newest).
-        let newestFirst = [[change(.renamed, "c", from: "b")], [change(.modified, "b")], [change(.renamed, "b", from: "a")], [change(.added, "a")]]
+        let newestFirst = [
+            [change(.renamed, "c", from: "b")], [change(.modified, "b")], [change(.renamed, "b", from: "a")],
+            [change(.added, "a")],
+        ]
         let resolved = currentPaths(of: newestFirst)
         #expect(resolved.flatMap { $0 } == [RepoPath("c"), RepoPath("c"), RepoPath("c"), RepoPath("c")])
     }
 
     @Test func aPathReusedAfterARenameIsAnotherFile() {
         // Oldest: add a; rename a→b; add a new a (newest).
-        let resolved = currentPaths(of: [[change(.added, "a")], [change(.renamed, "b", from: "a")], [change(.added, "a")]])
+        let resolved = currentPaths(of: [
+            [change(.added, "a")], [change(.renamed, "b", from: "a")], [change(.added, "a")],
+        ])
         #expect(resolved.flatMap { $0 } == [RepoPath("a"), RepoPath("b"), RepoPath("b")])
     }
 
@@ -25,7 +31,9 @@ import Testing
     }
 
     @Test func swappedNamesInOneCommit() {
-        let resolved = currentPaths(of: [[change(.renamed, "b", from: "a"), change(.renamed, "a", from: "b")], [change(.modified, "a")]])
+        let resolved = currentPaths(of: [
+            [change(.renamed, "b", from: "a"), change(.renamed, "a", from: "b")], [change(.modified, "a")],
+        ])
         #expect(resolved[1] == [RepoPath("b")])
     }
 

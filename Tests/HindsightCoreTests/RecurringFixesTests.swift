@@ -1,5 +1,6 @@
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 @Suite struct RecurringFixesTests {
     // MARK: - Fixture
@@ -15,7 +16,9 @@ import Testing
         var isBinary = false
 
         static func add(_ path: String, lines: Int) -> Edit { Edit(status: .added, path: path, added: lines) }
-        static func modify(_ path: String, _ hunks: Hunk...) -> Edit { Edit(status: .modified, path: path, hunks: hunks) }
+        static func modify(_ path: String, _ hunks: Hunk...) -> Edit {
+            Edit(status: .modified, path: path, hunks: hunks)
+        }
         static func rename(_ old: String, to path: String, _ hunks: Hunk...) -> Edit {
             Edit(status: .renamed, path: path, oldPath: old, hunks: hunks)
         }
@@ -40,16 +43,18 @@ import Testing
                 let added = edit.added + edit.hunks.reduce(0) { $0 + $1.newLines }
                 let deleted = edit.deleted + edit.hunks.reduce(0) { $0 + $1.oldLines }
                 let oldPath = edit.oldPath.map { path($0) }
-                changes.append(SnapshotChange(
-                    status: edit.status, oldPath: oldPath, path: path(edit.path),
-                    added: edit.isBinary ? 0 : added, deleted: edit.isBinary ? 0 : deleted,
-                    isBinary: edit.isBinary, hunks: edit.hunks
-                ))
+                changes.append(
+                    SnapshotChange(
+                        status: edit.status, oldPath: oldPath, path: path(edit.path),
+                        added: edit.isBinary ? 0 : added, deleted: edit.isBinary ? 0 : deleted,
+                        isBinary: edit.isBinary, hunks: edit.hunks
+                    ))
             }
-            commits.append(SnapshotCommit(
-                id: id, author: 0, time: Self.base + Int64(day * 86_400), subject: subject, isMerge: isMerge,
-                changes: first..<changes.count
-            ))
+            commits.append(
+                SnapshotCommit(
+                    id: id, author: 0, time: Self.base + Int64(day * 86_400), subject: subject, isMerge: isMerge,
+                    changes: first..<changes.count
+                ))
             return id
         }
 
@@ -220,11 +225,14 @@ import Testing
 
     @Test func filesAndRegionsSortByFixCountThenPosition() throws {
         var history = History()
-        history.commit("feat: start", day: 0, .add("b.swift", lines: 50), .add("a.swift", lines: 50), .add("c.swift", lines: 50))
-        history.commit("fix: one", day: 1, .modify("b.swift", hunk(1, 1, 1, 1)), .modify("a.swift", hunk(1, 1, 1, 1)),
-                       .modify("c.swift", hunk(1, 1, 1, 1), hunk(30, 1, 30, 1)))
-        history.commit("fix: two", day: 2, .modify("b.swift", hunk(1, 1, 1, 1)), .modify("a.swift", hunk(1, 1, 1, 1)),
-                       .modify("c.swift", hunk(1, 1, 1, 1), hunk(30, 1, 30, 1)))
+        history.commit(
+            "feat: start", day: 0, .add("b.swift", lines: 50), .add("a.swift", lines: 50), .add("c.swift", lines: 50))
+        history.commit(
+            "fix: one", day: 1, .modify("b.swift", hunk(1, 1, 1, 1)), .modify("a.swift", hunk(1, 1, 1, 1)),
+            .modify("c.swift", hunk(1, 1, 1, 1), hunk(30, 1, 30, 1)))
+        history.commit(
+            "fix: two", day: 2, .modify("b.swift", hunk(1, 1, 1, 1)), .modify("a.swift", hunk(1, 1, 1, 1)),
+            .modify("c.swift", hunk(1, 1, 1, 1), hunk(30, 1, 30, 1)))
         history.commit("fix: three", day: 3, .modify("c.swift", hunk(30, 1, 30, 1)))
 
         let files = history.recurring
@@ -271,7 +279,8 @@ import Testing
         }
 
         let actual = (history.recurring.first?.regions ?? []).map { region in
-            [region.startLine, region.endLine + 1] + region.fixes.compactMap { ref in history.commits.firstIndex { $0.id == ref.id } }
+            [region.startLine, region.endLine + 1]
+                + region.fixes.compactMap { ref in history.commits.firstIndex { $0.id == ref.id } }
         }
         #expect(actual == Self.modelRegions(history))
     }
@@ -281,14 +290,18 @@ import Testing
     /// Zero-context hunks for a file of `length` lines: sorted, never touching, as git makes them.
     private static func randomHunks(length: Int, using random: inout SplitMix) -> [Hunk] {
         var hunks: [Hunk] = []
-        var next = 1, shift = 0
+        var next = 1
+        var shift = 0
         while hunks.count < 4 {
             next += Int.random(in: (hunks.isEmpty ? 0 : 1)...12, using: &random)
             let newLines = Int.random(in: 0...3, using: &random)
             if Bool.random(using: &random) || newLines == 0 {  // replace or delete
                 let oldLines = Int.random(in: 1...3, using: &random)
                 guard next + oldLines - 1 <= length else { break }
-                hunks.append(Hunk(oldStart: next, oldLines: oldLines, newStart: next + shift - (newLines == 0 ? 1 : 0), newLines: newLines))
+                hunks.append(
+                    Hunk(
+                        oldStart: next, oldLines: oldLines, newStart: next + shift - (newLines == 0 ? 1 : 0),
+                        newLines: newLines))
                 shift += newLines - oldLines
                 next += oldLines
             } else {  // insert after line next - 1
@@ -306,27 +319,39 @@ import Testing
         for (index, commit) in history.commits.enumerated() {
             let isFix = !commit.isMerge && commit.subject.hasPrefix("fix:")
             for change in history.changes[commit.changes] {
-                guard !change.isBinary else { regions = []; continue }
+                guard !change.isBinary else {
+                    regions = []
+                    continue
+                }
                 let hunks = change.regions
                 regions = regions.map { region in
-                    var lines: [Int] = [], placeholder: Int?
+                    var lines: [Int] = []
+                    var placeholder: Int?
                     for line in region.start..<region.end {
-                        if let hunk = hunks.first(where: { $0.oldLines > 0 && ($0.oldStart..<$0.oldStart + $0.oldLines).contains(line) }) {
+                        if let hunk = hunks.first(where: {
+                            $0.oldLines > 0 && ($0.oldStart..<$0.oldStart + $0.oldLines).contains(line)
+                        }) {
                             if hunk.newLines > 0 { lines += [hunk.newStart, hunk.newStart + hunk.newLines - 1] }
                             placeholder = placeholder ?? max(hunk.newStart, 1)
                         } else {
-                            let before = hunks.filter { $0.oldLines > 0 ? $0.oldStart + $0.oldLines <= line : $0.oldStart < line }
+                            let before = hunks.filter {
+                                $0.oldLines > 0 ? $0.oldStart + $0.oldLines <= line : $0.oldStart < line
+                            }
                             lines.append(line + before.reduce(0) { $0 + $1.newLines - $1.oldLines })
                         }
                     }
-                    guard let low = lines.min(), let high = lines.max() else { return (placeholder ?? 1, (placeholder ?? 1) + 1, region.fixes) }
+                    guard let low = lines.min(), let high = lines.max() else {
+                        return (placeholder ?? 1, (placeholder ?? 1) + 1, region.fixes)
+                    }
                     return (low, high + 1, region.fixes)
                 }
                 regions.sort { $0.start < $1.start }
                 var merged: [(start: Int, end: Int, fixes: Set<Int>)] = []
                 for region in regions {
                     if let last = merged.last, region.start < last.end {
-                        merged[merged.count - 1] = (last.start, max(last.end, region.end), last.fixes.union(region.fixes))
+                        merged[merged.count - 1] = (
+                            last.start, max(last.end, region.end), last.fixes.union(region.fixes)
+                        )
                     } else {
                         merged.append(region)
                     }
@@ -341,10 +366,12 @@ import Testing
                     }
                     let joined = regions.filter(touches)
                     regions.removeAll(where: touches)
-                    regions.append((
-                        joined.map(\.start).reduce(range.lowerBound, min), joined.map(\.end).reduce(range.upperBound, max),
-                        joined.reduce([index]) { $0.union($1.fixes) }
-                    ))
+                    regions.append(
+                        (
+                            joined.map(\.start).reduce(range.lowerBound, min),
+                            joined.map(\.end).reduce(range.upperBound, max),
+                            joined.reduce([index]) { $0.union($1.fixes) }
+                        ))
                     regions.sort { $0.start < $1.start }
                 }
             }

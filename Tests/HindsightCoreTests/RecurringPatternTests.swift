@@ -1,5 +1,6 @@
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 @Suite struct RecurringPatternTests {
     /// Three fixes replace strcpy( with strlcpy( in a.c, b.c and a.c again.
@@ -9,11 +10,17 @@ import Testing
         var diffs: [FixDiff] = []
         for (offset, path) in files.enumerated() {
             history.commit("fix: overflow \(offset)", day: Double(offset + 1), changes: [(.modified, path, 1, 1)])
-            diffs.append(FixDiff(commit: offset + 1, change: ChangeSet(description: "x", files: [
-                ChangedFile(status: .modified, path: RepoPath(path),
-                            added: [DiffLine(number: 4, text: "  strlcpy(dst, src, sizeof dst);")],
-                            removed: [DiffLine(number: 4, text: "  strcpy(dst, src);")]),
-            ])))
+            diffs.append(
+                FixDiff(
+                    commit: offset + 1,
+                    change: ChangeSet(
+                        description: "x",
+                        files: [
+                            ChangedFile(
+                                status: .modified, path: RepoPath(path),
+                                added: [DiffLine(number: 4, text: "  strlcpy(dst, src, sizeof dst);")],
+                                removed: [DiffLine(number: 4, text: "  strcpy(dst, src);")])
+                        ])))
         }
         return (history, diffs)
     }
@@ -25,7 +32,9 @@ import Testing
         #expect(guards.count == 1)
         #expect(item.match == "strcpy(" && item.scope.isEmpty && item.kind == "recurring-pattern")
         #expect(item.message == "3 fix commits across 2 files removed `strcpy(`; this change adds it.")
-        #expect(item.action == "Use what those fixes used instead (most often `strlcpy(`), or say why `strcpy(` is safe here.")
+        #expect(
+            item.action
+                == "Use what those fixes used instead (most often `strlcpy(`), or say why `strcpy(` is safe here.")
         #expect(item.evidence.map(\.subject) == ["fix: overflow 2", "fix: overflow 1", "fix: overflow 0"])
     }
 
@@ -39,13 +48,17 @@ import Testing
     @Test func anAddedCallIsFlaggedButNotAMethodOrAKeyword() throws {
         let (history, diffs) = Self.fixes()
         let rule = GuardSetRule(guards: recurringPatternGuards(from: diffs, input: history.input(now: 5)))
-        let change = ChangeSet(description: "staged changes", files: [
-            ChangedFile(status: .modified, path: RepoPath("c.c"), added: [
-                DiffLine(number: 1, text: "if (ok) strcpy(name, arg);"),
-                DiffLine(number: 2, text: "buffer.strcpy(other);"),
-                DiffLine(number: 3, text: "my_strcpy(x, y);"),
-            ]),
-        ])
+        let change = ChangeSet(
+            description: "staged changes",
+            files: [
+                ChangedFile(
+                    status: .modified, path: RepoPath("c.c"),
+                    added: [
+                        DiffLine(number: 1, text: "if (ok) strcpy(name, arg);"),
+                        DiffLine(number: 2, text: "buffer.strcpy(other);"),
+                        DiffLine(number: 3, text: "my_strcpy(x, y);"),
+                    ])
+            ])
         let findings = rule.findings(in: change, context: GuardContext(files: [:], tip: nil))
         #expect(findings.map(\.line) == [1])
     }

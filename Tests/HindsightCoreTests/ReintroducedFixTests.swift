@@ -1,5 +1,6 @@
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 @Suite struct ReintroducedFixTests {
     static let dangerous = "    buffer[length] = input[length];"
@@ -11,11 +12,16 @@ import Testing
         history.commit("feat: parser", day: 0, changes: [(.added, "parser.c", 20, 0)])
         history.commit("fix: overflow in the parser", day: 1, changes: [(.modified, "parser.c", 1, 2)])
         history.commit("refactor: move", day: 2, changes: [(.renamed, "parser.c->src/parser.c", 0, 0)])
-        let fix = FixDiff(commit: 1, change: ChangeSet(description: "commit 2", files: [
-            ChangedFile(status: .modified, path: RepoPath("parser.c"),
+        let fix = FixDiff(
+            commit: 1,
+            change: ChangeSet(
+                description: "commit 2",
+                files: [
+                    ChangedFile(
+                        status: .modified, path: RepoPath("parser.c"),
                         added: [DiffLine(number: 7, text: "    memcpy(buffer, input, size);")],
-                        removed: [DiffLine(number: 7, text: dangerous), DiffLine(number: 8, text: note)]),
-        ]))
+                        removed: [DiffLine(number: 7, text: dangerous), DiffLine(number: 8, text: note)])
+                ]))
         return (history, [fix])
     }
 
@@ -27,7 +33,9 @@ import Testing
         #expect(guards.count == 1)
         #expect(item.scope == [RepoPath("src/parser.c")])
         #expect(item.match == "buffer[length] = input[length];")
-        #expect(item.action == "Removed by \(input.reference(1).shortID) 'fix: overflow in the parser': keep it out, or say why.")
+        #expect(
+            item.action
+                == "Removed by \(input.reference(1).shortID) 'fix: overflow in the parser': keep it out, or say why.")
         #expect(item.evidence.map(\.subject) == ["fix: overflow in the parser"])
         #expect(item.id == Guard.id(kind: "reintroduced-fix", scope: [RepoPath("src/parser.c")], match: item.match))
         #expect(item.status == .proposed && item.severity == .warning)
@@ -36,7 +44,9 @@ import Testing
     @Test func aLineThatCameBackOrWasReaddedIsNoGuard() {
         let (history, fixes) = Self.history()
         let input = history.input(now: 3)
-        #expect(reintroducedFixGuards(from: fixes, input: input) { _ in "x\n  buffer[length]  =  input[length];\n" }.isEmpty)
+        #expect(
+            reintroducedFixGuards(from: fixes, input: input) { _ in "x\n  buffer[length]  =  input[length];\n" }.isEmpty
+        )
         var moved = fixes
         moved[0].change.files[0].added.append(DiffLine(number: 9, text: Self.dangerous))
         #expect(reintroducedFixGuards(from: moved, input: input) { _ in "" }.isEmpty)
@@ -45,9 +55,13 @@ import Testing
     @Test func aRewriteTeachesNothingPrecise() {
         let (history, fixes) = Self.history()
         var rewrite = fixes
-        rewrite[0].change.files[0].removed += (10..<30).map { DiffLine(number: $0, text: "    rewritten_line_number(\($0));") }
+        rewrite[0].change.files[0].removed += (10..<30).map {
+            DiffLine(number: $0, text: "    rewritten_line_number(\($0));")
+        }
         #expect(reintroducedFixGuards(from: rewrite, input: history.input(now: 3)) { _ in "" }.isEmpty)
-        #expect(reintroducedFixGuards(from: rewrite, input: history.input(now: 3), maxRemovedLines: 30) { _ in "" }.count == 21)
+        #expect(
+            reintroducedFixGuards(from: rewrite, input: history.input(now: 3), maxRemovedLines: 30) { _ in "" }.count
+                == 21)
     }
 
     @Test func aLineCommonAcrossFilesIsNoGuard() {
@@ -56,9 +70,13 @@ import Testing
         history.commit("feat: files", day: 0, changes: names.map { (.added, $0, 5, 0) })
         history.commit("fix: logging everywhere", day: 1, changes: names.map { (.modified, $0, 0, 1) })
         let common = "    log_debug(\"entering %s\", __func__);"
-        let fix = FixDiff(commit: 1, change: ChangeSet(description: "x", files: names.map {
-            ChangedFile(status: .modified, path: RepoPath($0), removed: [DiffLine(number: 2, text: common)])
-        }))
+        let fix = FixDiff(
+            commit: 1,
+            change: ChangeSet(
+                description: "x",
+                files: names.map {
+                    ChangedFile(status: .modified, path: RepoPath($0), removed: [DiffLine(number: 2, text: common)])
+                }))
         #expect(reintroducedFixGuards(from: [fix], input: history.input(now: 2)) { _ in "" }.isEmpty)
         var twoFiles = fix
         twoFiles.change.files.removeLast()
@@ -70,23 +88,34 @@ import Testing
         let input = history.input(now: 3)
         let guards = reintroducedFixGuards(from: fixes, input: input) { _ in "" }
         let rule = GuardSetRule(guards: guards)
-        let change = ChangeSet(description: "staged changes", files: [
-            ChangedFile(status: .modified, path: RepoPath("src/parser.c"), added: [
-                DiffLine(number: 3, text: "int ok = 0;"), DiffLine(number: 4, text: "\tbuffer[length] = input[length];"),
-            ]),
-        ])
+        let change = ChangeSet(
+            description: "staged changes",
+            files: [
+                ChangedFile(
+                    status: .modified, path: RepoPath("src/parser.c"),
+                    added: [
+                        DiffLine(number: 3, text: "int ok = 0;"),
+                        DiffLine(number: 4, text: "\tbuffer[length] = input[length];"),
+                    ])
+            ])
         let context = GuardContext(files: [:], tip: nil)
         let finding = try #require(rule.findings(in: change, context: context).first)
         #expect(finding.line == 4 && finding.ruleID == guards[0].id && finding.kind == "reintroduced-fix")
-        #expect(finding.message == "A fix removed `buffer[length] = input[length];` from src/parser.c, and it had not come back.")
-        let elsewhere = ChangeSet(description: "x", files: [ChangedFile(status: .modified, path: RepoPath("other.c"), added: change.files[0].added)])
+        #expect(
+            finding.message
+                == "A fix removed `buffer[length] = input[length];` from src/parser.c, and it had not come back.")
+        let elsewhere = ChangeSet(
+            description: "x",
+            files: [ChangedFile(status: .modified, path: RepoPath("other.c"), added: change.files[0].added)])
         #expect(rule.findings(in: elsewhere, context: context).isEmpty)
         var muted = guards
         muted[0].status = .muted
         #expect(GuardSetRule(guards: muted).findings(in: change, context: context).isEmpty)
     }
 
-    @Test(arguments: [("}", false), ("return nil;", false), ("if (count > limit) return -1;", true), ("// ------------------", false)])
+    @Test(arguments: [
+        ("}", false), ("return nil;", false), ("if (count > limit) return -1;", true), ("// ------------------", false),
+    ])
     func onlyDistinctiveLinesCount(line: String, distinctive: Bool) {
         #expect(isDistinctive(normalizedLine(line)) == distinctive)
     }

@@ -1,5 +1,6 @@
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 /// SZZ by content on a hand-built history whose line texts are given per commit.
 @Suite struct SZZTests {
@@ -49,8 +50,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("    x = compute(y);", true), ("#include <stdio.h>", true), ("", false), ("   ", false), ("}", false), ("});", false),
-        ("// note", false), ("# note", false), ("#!/bin/sh", false), ("/* c */", false), (" * doc", false), ("-- sql", false),
+        ("    x = compute(y);", true), ("#include <stdio.h>", true), ("", false), ("   ", false), ("}", false),
+        ("});", false),
+        ("// note", false), ("# note", false), ("#!/bin/sh", false), ("/* c */", false), (" * doc", false),
+        ("-- sql", false),
     ])
     func trivialLinesAreNotTraced(line: String, traced: Bool) {
         #expect(isSZZCandidate(line) == traced)

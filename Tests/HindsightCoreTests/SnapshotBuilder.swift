@@ -14,7 +14,8 @@ struct SnapshotBuilder {
     @discardableResult
     mutating func commit(
         _ subject: String, day: Double, author: String = "Ada", changes: [(ChangeStatus, String, Int, Int)],
-        revert: CommitID? = nil, isMerge: Bool = false, body: String = "", coAuthors: [Person] = [], fixes: [String] = []
+        revert: CommitID? = nil, isMerge: Bool = false, body: String = "", coAuthors: [Person] = [],
+        fixes: [String] = []
     ) -> CommitID {
         let start = snapshot.changes.count
         for (status, path, added, deleted) in changes {
@@ -24,18 +25,23 @@ struct SnapshotBuilder {
                 oldPath = intern(String(path[..<arrow.lowerBound]))
                 newPath = String(path[arrow.upperBound...])
             }
-            snapshot.changes.append(SnapshotChange(
-                status: status, oldPath: oldPath, path: intern(newPath), added: added, deleted: deleted))
+            snapshot.changes.append(
+                SnapshotChange(
+                    status: status, oldPath: oldPath, path: intern(newPath), added: added, deleted: deleted))
         }
         let id = CommitID(trustedHex: String(format: "%040x", snapshot.commits.count + 1))
         let person = Person(name: author, email: "\(author.lowercased())@example.com")
-        let authorIndex = snapshot.people.firstIndex(of: person) ?? {
-            snapshot.people.append(person)
-            return snapshot.people.count - 1
-        }()
-        snapshot.commits.append(SnapshotCommit(
-            id: id, author: authorIndex, time: Self.time(day), subject: subject, body: body, revertedCommit: revert,
-            fixesReferences: fixes, coAuthors: coAuthors, isMerge: isMerge, changes: start..<snapshot.changes.count))
+        let authorIndex =
+            snapshot.people.firstIndex(of: person)
+            ?? {
+                snapshot.people.append(person)
+                return snapshot.people.count - 1
+            }()
+        snapshot.commits.append(
+            SnapshotCommit(
+                id: id, author: authorIndex, time: Self.time(day), subject: subject, body: body, revertedCommit: revert,
+                fixesReferences: fixes, coAuthors: coAuthors, isMerge: isMerge, changes: start..<snapshot.changes.count)
+        )
         snapshot.tip = id
         return id
     }
@@ -47,7 +53,9 @@ struct SnapshotBuilder {
     }
 
     /// The analysis input at `now` (days after the epoch), deleted files optional.
-    func input(now: Double, includeDeleted: Bool = false, configure: (inout AnalysisSettings) -> Void = { _ in }) -> AnalysisInput {
+    func input(
+        now: Double, includeDeleted: Bool = false, configure: (inout AnalysisSettings) -> Void = { _ in }
+    ) -> AnalysisInput {
         var settings = AnalysisSettings(now: Self.time(now))
         settings.includeDeleted = includeDeleted
         configure(&settings)

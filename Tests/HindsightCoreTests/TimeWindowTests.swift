@@ -1,5 +1,6 @@
-@testable import HindsightCore
 import Testing
+
+@testable import HindsightCore
 
 @Suite struct TimeWindowTests {
     @Test(arguments: [("90d", 90.0), ("2w", 14.0), ("1y", 365.2425), ("0d", 0.0)])

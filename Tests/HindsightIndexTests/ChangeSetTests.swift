@@ -42,7 +42,10 @@ import Testing
         let lines = try git.changedLines(of: id, options: HistoryOptions())
         #expect(Set(lines.keys) == Set(expected.map(\.path)))
         for file in expected {
-            #expect(lines[file.path] == ChangedLines(oldPath: file.oldPath, added: file.added.map(\.text), removed: file.removed.map(\.text)))
+            #expect(
+                lines[file.path]
+                    == ChangedLines(
+                        oldPath: file.oldPath, added: file.added.map(\.text), removed: file.removed.map(\.text)))
         }
     }
 
@@ -50,7 +53,8 @@ import Testing
         let repo = try ChangeScenario.baseRepository()
         try ChangeScenario.modification.apply(to: repo)
         try repo.git(["add", "-A"])
-        let file = try #require(try GitRepository(path: repo.root.path).changeSet(for: .staged, options: HistoryOptions()).files.first)
+        let file = try #require(
+            try GitRepository(path: repo.root.path).changeSet(for: .staged, options: HistoryOptions()).files.first)
         #expect(file.path == RepoPath("src/app.swift"))
         #expect(file.removed.first == DiffLine(number: 3, text: "app line 3"))
         #expect(file.added.first == DiffLine(number: 3, text: "app line 3, edited"))
@@ -91,7 +95,8 @@ import Testing
         try repo.write("sources/app.swift", app)
         let guide = try String(contentsOf: repo.root.appendingPathComponent("docs/guide.md"), encoding: .utf8)
         try repo.remove("docs/guide.md")
-        try repo.write("manual/handbook.md", guide.replacingOccurrences(of: "guide line 7\n", with: "guide line seven\n"))
+        try repo.write(
+            "manual/handbook.md", guide.replacingOccurrences(of: "guide line 7\n", with: "guide line seven\n"))
         try ChangeScenario.renameWithEdits.apply(to: repo)
         try repo.git(["add", "-A"])
         let changes = try GitRepository(path: repo.root.path)
@@ -204,7 +209,9 @@ import Testing
         try repo.git(["checkout", "-q", "--orphan", "unrelated"])
         try repo.commit("unrelated root", day: 1)
         let repository = try GitRepository(path: repo.root.path)
-        let error = #expect(throws: GitError.self) { try repository.changeSet(for: .base("main"), options: HistoryOptions()) }
+        let error = #expect(throws: GitError.self) {
+            try repository.changeSet(for: .base("main"), options: HistoryOptions())
+        }
         #expect(error?.description.contains("share no history") == true)
     }
 
@@ -216,11 +223,14 @@ import Testing
         try ChangeScenario.addition.apply(to: origin)
         try origin.commit("feature 1", day: 2)
         try origin.git(["checkout", "-q", "main"])
-        let clone = try origin.clone("file://\(origin.root.path)", named: "shallow",
-                                     options: ["--depth", "1", "--no-single-branch", "--branch", "feature"])
+        let clone = try origin.clone(
+            "file://\(origin.root.path)", named: "shallow",
+            options: ["--depth", "1", "--no-single-branch", "--branch", "feature"])
         let repository = try GitRepository(path: clone.path)
         for target in [CheckTarget.base("origin/main"), .range(from: "origin/main", to: "HEAD")] {
-            let error = #expect(throws: GitError.self) { try repository.changeSet(for: target, options: HistoryOptions()) }
+            let error = #expect(throws: GitError.self) {
+                try repository.changeSet(for: target, options: HistoryOptions())
+            }
             #expect(error?.description.contains("--unshallow") == true, "\(target): \(String(describing: error))")
         }
     }
@@ -243,14 +253,18 @@ import Testing
         try ChangeScenario.everythingAtOnce.apply(to: repo)
         try repo.git(["add", "docs", "old name.txt"])
         let indexURL = repo.root.appendingPathComponent(".git/index")
-        let before = (try Data(contentsOf: indexURL), try repo.gitText(["status", "--porcelain=v1", "-uall"]),
-                      try repo.gitText(["count-objects"]))
+        let before = (
+            try Data(contentsOf: indexURL), try repo.gitText(["status", "--porcelain=v1", "-uall"]),
+            try repo.gitText(["count-objects"])
+        )
         let repository = try GitRepository(path: repo.root.path)
         for target in [CheckTarget.staged, .commit("HEAD"), .range(from: "HEAD~1", to: "HEAD"), .base("HEAD~1")] {
             _ = try repository.changeSet(for: target, options: HistoryOptions())
         }
-        let after = (try Data(contentsOf: indexURL), try repo.gitText(["status", "--porcelain=v1", "-uall"]),
-                     try repo.gitText(["count-objects"]))
+        let after = (
+            try Data(contentsOf: indexURL), try repo.gitText(["status", "--porcelain=v1", "-uall"]),
+            try repo.gitText(["count-objects"])
+        )
         #expect(before == after)
     }
 
@@ -283,16 +297,17 @@ import Testing
         try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
         let hook = hooks.appendingPathComponent("pre-commit")
         try """
-            #!/bin/sh
-            cp "$GIT_INDEX_FILE" '\(record.path)/index'
-            printf '%s' "$GIT_INDEX_FILE" > '\(record.path)/index-path'
-            \(GitPatchOracle.patchCommand(["--cached"]).joined(separator: " ")) > '\(record.path)/patch'
-            \(GitPatchOracle.namesCommand(["--cached"]).joined(separator: " ")) > '\(record.path)/names'
-            exit 1
-            """.write(to: hook, atomically: true, encoding: .utf8)
+        #!/bin/sh
+        cp "$GIT_INDEX_FILE" '\(record.path)/index'
+        printf '%s' "$GIT_INDEX_FILE" > '\(record.path)/index-path'
+        \(GitPatchOracle.patchCommand(["--cached"]).joined(separator: " ")) > '\(record.path)/patch'
+        \(GitPatchOracle.namesCommand(["--cached"]).joined(separator: " ")) > '\(record.path)/names'
+        exit 1
+        """.write(to: hook, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
 
-        let commit = try GitPatchOracle.run(repo, ["commit", "-q", "-m", "rejected"] + commitArguments, requireSuccess: false)
+        let commit = try GitPatchOracle.run(
+            repo, ["commit", "-q", "-m", "rejected"] + commitArguments, requireSuccess: false)
         #expect(commit.status != 0)
         let hookIndex = try String(contentsOf: record.appendingPathComponent("index-path"), encoding: .utf8)
         #expect(!hookIndex.hasSuffix(".git/index"))
@@ -324,7 +339,8 @@ enum ChangeScenario: String, CaseIterable, CustomTestStringConvertible {
         try repo.write("src/app.swift", numbered("app", 30))
         try repo.write("docs/guide.md", numbered("guide", 20))
         try repo.write("old name.txt", numbered("moved", 40))
-        try repo.write("assets/logo.bin", data: Data([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3] + Array(repeating: 0x41, count: 64)))
+        try repo.write(
+            "assets/logo.bin", data: Data([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3] + Array(repeating: 0x41, count: 64)))
         try repo.write("notes/ünïcødé.txt", "première ligne\nzweite Zeile\n第三行\n")
         try repo.write("dir with space/file name.txt", "a\nb\nc\n")
         try repo.write("tool.sh", "#!/bin/sh\necho hi\n")
@@ -353,7 +369,8 @@ enum ChangeScenario: String, CaseIterable, CustomTestStringConvertible {
             try repo.remove("old name.txt")
             try repo.write("renamed/new name.txt", lines.joined(separator: "\n") + "\n")
         case .binary:
-            try repo.write("assets/logo.bin", data: Data([0x89, 0x50, 0x4e, 0x47, 0, 9, 9, 9] + Array(repeating: 0x42, count: 64)))
+            try repo.write(
+                "assets/logo.bin", data: Data([0x89, 0x50, 0x4e, 0x47, 0, 9, 9, 9] + Array(repeating: 0x42, count: 64)))
         case .pathWithSpaces:
             try repo.write("dir with space/file name.txt", "a\nB\nc\nd\n")
             try repo.write("dir with space/another one.txt", "hello there\n")
@@ -390,21 +407,26 @@ enum GitPatchOracle {
     }
 
     static func namesCommand(_ arguments: [String], renames: Bool = true, config: [String] = []) -> [String] {
-        ["git"] + config.flatMap { ["-c", $0] } + ["diff", "--name-status", "-z", renames ? "-M" : "--no-renames"] + arguments
+        ["git"] + config.flatMap { ["-c", $0] } + ["diff", "--name-status", "-z", renames ? "-M" : "--no-renames"]
+            + arguments
     }
 
     /// Runs git in the fixture with extra environment for the child only.
     @discardableResult
-    static func run(_ repo: FixtureRepository, _ arguments: [String], environment: [String: String] = [:],
-                    requireSuccess: Bool = true) throws -> ProcessResult {
+    static func run(
+        _ repo: FixtureRepository, _ arguments: [String], environment: [String: String] = [:],
+        requireSuccess: Bool = true
+    ) throws -> ProcessResult {
         let result = try ProcessRunner.run(
             "/usr/bin/env", arguments.first == "git" ? arguments : ["git"] + arguments, in: repo.root,
             environment: repo.environment().merging(environment) { $1 })
         return requireSuccess ? try result.requireSuccess(arguments.joined(separator: " ")) : result
     }
 
-    static func files(_ repo: FixtureRepository, _ arguments: [String], renames: Bool = true, config: [String] = [],
-                      environment: [String: String] = [:]) throws -> [ChangedFile] {
+    static func files(
+        _ repo: FixtureRepository, _ arguments: [String], renames: Bool = true, config: [String] = [],
+        environment: [String: String] = [:]
+    ) throws -> [ChangedFile] {
         let patch = try run(repo, patchCommand(arguments, renames: renames, config: config), environment: environment)
         let names = try run(repo, namesCommand(arguments, renames: renames, config: config), environment: environment)
         return files(patch: patch.standardOutput, names: names.standardOutput)
@@ -424,12 +446,14 @@ enum GitPatchOracle {
             let isRename = status.hasPrefix("R")
             let oldPath = isRename ? tokens.popFirst().map { RepoPath(bytes: Array($0)) } : nil
             guard let path = tokens.popFirst().map({ RepoPath(bytes: Array($0)) }),
-                  let change = ChangeStatus(rawValue: String(status.prefix(1))) else { break }
+                let change = ChangeStatus(rawValue: String(status.prefix(1)))
+            else { break }
             // git prints a type change as a deletion and a creation.
             let parts = (0..<(change == .typeChanged ? 2 : 1)).compactMap { _ in blocks.popFirst() }
-            files.append(ChangedFile(
-                status: change, oldPath: oldPath, path: path, isBinary: parts.contains { $0.isBinary },
-                added: parts.flatMap(\.added), removed: parts.flatMap(\.removed)))
+            files.append(
+                ChangedFile(
+                    status: change, oldPath: oldPath, path: path, isBinary: parts.contains { $0.isBinary },
+                    added: parts.flatMap(\.added), removed: parts.flatMap(\.removed)))
         }
         return files
     }
@@ -443,7 +467,8 @@ enum GitPatchOracle {
     private static func patchBlocks(_ patch: [UInt8]) -> [Block] {
         var blocks: [Block] = []
         var inHunk = false
-        var oldLine = 0, newLine = 0
+        var oldLine = 0
+        var newLine = 0
         for line in patch.split(separator: 0x0a, omittingEmptySubsequences: false) {
             let text = String(decoding: line, as: UTF8.self)
             if text.hasPrefix("diff --git ") {
@@ -457,10 +482,12 @@ enum GitPatchOracle {
             } else if !inHunk {
                 if text.hasPrefix("Binary files ") { blocks[blocks.count - 1].isBinary = true }
             } else if line.first == UInt8(ascii: "+") {
-                blocks[blocks.count - 1].added.append(DiffLine(number: newLine, text: String(decoding: line.dropFirst(), as: UTF8.self)))
+                blocks[blocks.count - 1].added.append(
+                    DiffLine(number: newLine, text: String(decoding: line.dropFirst(), as: UTF8.self)))
                 newLine += 1
             } else if line.first == UInt8(ascii: "-") {
-                blocks[blocks.count - 1].removed.append(DiffLine(number: oldLine, text: String(decoding: line.dropFirst(), as: UTF8.self)))
+                blocks[blocks.count - 1].removed.append(
+                    DiffLine(number: oldLine, text: String(decoding: line.dropFirst(), as: UTF8.self)))
                 oldLine += 1
             }
         }

@@ -20,9 +20,11 @@ import Testing
         #expect(try store.cachedFacts(for: some, key: key)?.keys.sorted() == some.sorted())
         var later = settings
         later.now += 86_400
-        #expect(try store.cachedFacts(for: some, key: IndexStore.factsKey(tip: try store.tip(), settings: later)) == nil)
+        #expect(
+            try store.cachedFacts(for: some, key: IndexStore.factsKey(tip: try store.tip(), settings: later)) == nil)
         var stricter = settings
         stricter.coupling.minShared = 2
-        #expect(try store.cachedFacts(for: some, key: IndexStore.factsKey(tip: try store.tip(), settings: stricter)) == nil)
+        #expect(
+            try store.cachedFacts(for: some, key: IndexStore.factsKey(tip: try store.tip(), settings: stricter)) == nil)
     }
 }

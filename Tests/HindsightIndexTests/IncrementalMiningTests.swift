@@ -15,7 +15,10 @@ import Testing
         try repo.write("src/new.c", "int fresh;\n")
         try repo.git(["add", "src/new.c"])
         try repo.commit("feat: one more", day: 20, stageAll: false)
-        guard case .mined(let summary) = try mine(repo) else { Issue.record("nothing mined"); return }
+        guard case .mined(let summary) = try mine(repo) else {
+            Issue.record("nothing mined")
+            return
+        }
         #expect(summary.newCommits == 1)
         #expect(summary.newChanges == 1)
         #expect(Set(try indexedRows(repo)) == (try oracle(repo)))
@@ -24,7 +27,10 @@ import Testing
     @Test func secondMineWithNoNewCommitsDoesNothing() throws {
         let repo = try KitchenSink.make()
         try mine(repo)
-        guard case .mined(let summary) = try mine(repo) else { Issue.record("nothing mined"); return }
+        guard case .mined(let summary) = try mine(repo) else {
+            Issue.record("nothing mined")
+            return
+        }
         #expect(summary.newCommits == 0)
         #expect(summary.rebuiltBecause == nil)
     }
@@ -66,7 +72,8 @@ import Testing
     func interruptedMineResumes(stopAfter: Int) throws {
         let repo = try KitchenSink.make()
         guard case .mined(let partial) = try mine(repo, limit: stopAfter, batchSize: 2) else {
-            Issue.record("nothing mined"); return
+            Issue.record("nothing mined")
+            return
         }
         #expect(partial.isPartial)
         #expect(partial.newCommits == stopAfter)
@@ -80,9 +87,14 @@ import Testing
     @Test func changedOptionsRebuildTheIndex() throws {
         let repo = try KitchenSink.make()
         try mine(repo, renames: true)
-        guard case .mined(let summary) = try mine(repo, renames: false) else { Issue.record("nothing mined"); return }
+        guard case .mined(let summary) = try mine(repo, renames: false) else {
+            Issue.record("nothing mined")
+            return
+        }
         #expect(summary.rebuiltBecause?.contains("history options changed") == true)
-        #expect(Set(try indexedRows(repo)) == Set(try GitOracle.rows(in: repo.root, renames: false, environment: repo.environment())))
+        #expect(
+            Set(try indexedRows(repo))
+                == Set(try GitOracle.rows(in: repo.root, renames: false, environment: repo.environment())))
     }
 
     @Test func emptyRepositoryHasNothingToMine() throws {

@@ -15,14 +15,18 @@ import Testing
         let git = try GitRepository(path: repo.root.path)
         let head = try #require(try git.resolveCommit())
         #expect(try store.missingCommitCount(from: head, in: git, limit: 10) == 0)
-        for day in 1...3 { try repo.write("new.txt", "\(day)\n"); try repo.commit("feat: step \(day)", day: day) }
+        for day in 1...3 {
+            try repo.write("new.txt", "\(day)\n")
+            try repo.commit("feat: step \(day)", day: day)
+        }
         try repo.git(["checkout", "-q", "-b", "side", "HEAD~1"])
         try repo.write("side.txt", "side\n")
         try repo.commit("feat: side", day: 4)
         try repo.git(["checkout", "-q", "main"])
         try repo.git(["merge", "-q", "--no-ff", "-m", "merge side", "side"], day: 5)
         let newHead = try #require(try git.resolveCommit())
-        #expect(try store.missingCommitCount(from: newHead, in: git, limit: 10) == 5)  // 3 on main, the side commit, the merge
+        // 3 on main, the side commit, the merge.
+        #expect(try store.missingCommitCount(from: newHead, in: git, limit: 10) == 5)
         #expect(try store.missingCommitCount(from: newHead, in: git, limit: 4) == nil)
         try mine(repo)
         #expect(try store.missingCommitCount(from: newHead, in: git, limit: 10) == 0)

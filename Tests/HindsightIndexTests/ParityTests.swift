@@ -26,16 +26,20 @@ import Testing
     }
 
     @Test func projectCloneMatchesGit() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let scratch = try FixtureRepository()
         // Mine a private clone so the developer's own index is never touched.
         let clone = try scratch.clone(root.path, named: "clone", options: ["--no-local"])
         for renames in [true, false] {
-            _ = try Miner.mine(repositoryPath: clone.path, request: MineRequest(options: HistoryOptions(detectRenames: renames), workers: 2))
+            _ = try Miner.mine(
+                repositoryPath: clone.path,
+                request: MineRequest(options: HistoryOptions(detectRenames: renames), workers: 2))
             let store = try IndexStore(url: clone.appendingPathComponent(".git/hindsight/index.sqlite"))
             let actual = try store.history().map(OracleRow.init)
             let expected = try GitOracle.rows(in: clone, renames: renames, environment: scratch.environment())
-            let unexplained = try Self.unexplained(Set(actual), Set(expected), in: clone, environment: scratch.environment())
+            let unexplained = try Self.unexplained(
+                Set(actual), Set(expected), in: clone, environment: scratch.environment())
             #expect(unexplained == [], "rows that differ from git's beyond a 40–60% similar pair")
             #expect(actual.count == Set(actual).count, "no row is indexed twice")
         }
@@ -48,14 +52,16 @@ import Testing
     static func unexplained(
         _ ours: Set<OracleRow>, _ git: Set<OracleRow>, in clone: URL, environment: [String: String]
     ) throws -> [String] {
-        var onlyOurs = ours.subtracting(git), onlyGit = git.subtracting(ours)
+        var onlyOurs = ours.subtracting(git)
+        var onlyGit = git.subtracting(ours)
         for rename in onlyOurs.union(onlyGit) where rename.status == "R" {
             let other = onlyOurs.contains(rename) ? onlyGit : onlyOurs
             let added = other.first { $0.commit == rename.commit && $0.status == "A" && $0.path == rename.path }
             let deleted = other.first { $0.commit == rename.commit && $0.status == "D" && $0.path == rename.oldPath }
             guard let added, let deleted,
-                  try renamedByGit(rename, threshold: 40, in: clone, environment: environment),
-                  try !renamedByGit(rename, threshold: 60, in: clone, environment: environment) else { continue }
+                try renamedByGit(rename, threshold: 40, in: clone, environment: environment),
+                try !renamedByGit(rename, threshold: 60, in: clone, environment: environment)
+            else { continue }
             for row in [rename, added, deleted] {
                 onlyOurs.remove(row)
                 onlyGit.remove(row)
@@ -65,7 +71,9 @@ import Testing
     }
 
     /// Whether git, at `threshold` percent similarity, pairs `row`'s old and new path in its commit.
-    static func renamedByGit(_ row: OracleRow, threshold: Int, in clone: URL, environment: [String: String]) throws -> Bool {
+    static func renamedByGit(
+        _ row: OracleRow, threshold: Int, in clone: URL, environment: [String: String]
+    ) throws -> Bool {
         let result = try ProcessRunner.run(
             "/usr/bin/env", ["git", "diff", "--name-status", "-z", "-M\(threshold)%", "\(row.commit)^", row.commit],
             in: clone, environment: environment

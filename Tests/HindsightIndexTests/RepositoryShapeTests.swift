@@ -10,7 +10,10 @@ import Testing
         let scratch = try FixtureRepository()
         let clone = try scratch.clone("file://\(origin.root.path)", named: "shallow", options: ["--depth", "4"])
         let outcome = try Miner.mine(repositoryPath: clone.path, request: MineRequest(workers: 2))
-        guard case .mined(let summary) = outcome else { Issue.record("nothing mined"); return }
+        guard case .mined(let summary) = outcome else {
+            Issue.record("nothing mined")
+            return
+        }
         #expect(summary.isShallow)
         let store = try IndexStore(url: clone.appendingPathComponent(".git/hindsight/index.sqlite"))
         let expected = try GitOracle.rows(in: clone, renames: true, environment: scratch.environment())
@@ -18,10 +21,14 @@ import Testing
         #expect(try store.commits().filter(\.isShallowBoundary).count >= 1)
 
         // Deepening moves the boundary: the index is rebuilt and matches the full history.
-        try ProcessRunner.run("/usr/bin/env", ["git", "fetch", "-q", "--unshallow"], in: clone,
-                              environment: scratch.environment()).requireSuccess("git fetch --unshallow")
-        guard case .mined(let deeper) = try Miner.mine(repositoryPath: clone.path, request: MineRequest(workers: 2)) else {
-            Issue.record("nothing mined"); return
+        try ProcessRunner.run(
+            "/usr/bin/env", ["git", "fetch", "-q", "--unshallow"], in: clone,
+            environment: scratch.environment()
+        ).requireSuccess("git fetch --unshallow")
+        guard case .mined(let deeper) = try Miner.mine(repositoryPath: clone.path, request: MineRequest(workers: 2))
+        else {
+            Issue.record("nothing mined")
+            return
         }
         #expect(deeper.rebuiltBecause != nil)
         #expect(!deeper.isShallow)
@@ -35,7 +42,9 @@ import Testing
         let worktree = repo.home.appendingPathComponent("wt")
         try repo.git(["worktree", "add", "-q", "-b", "wt", worktree.path, "HEAD~2"])
         try Miner.mine(repositoryPath: worktree.path, request: MineRequest(workers: 2))
-        #expect(FileManager.default.fileExists(atPath: repo.root.appendingPathComponent(".git/hindsight/index.sqlite").path))
+        #expect(
+            FileManager.default.fileExists(atPath: repo.root.appendingPathComponent(".git/hindsight/index.sqlite").path)
+        )
         let expected = try GitOracle.rows(in: worktree, renames: true, environment: repo.environment())
         #expect(Set(try indexedRows(repo)) == Set(expected))
     }
@@ -55,7 +64,10 @@ import Testing
         try mine(repo)
         let store = try IndexStore(url: repo.root.appendingPathComponent(".git/hindsight/index.sqlite"))
         let commits = try store.commits()
-        #expect(commits.count == Int(try repo.gitText(["rev-list", "--count", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(
+            commits.count
+                == Int(
+                    try repo.gitText(["rev-list", "--count", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)))
         let first = try #require(commits.last?.commit)
         #expect(first.author == Person(name: "Ada Lovelace", email: "ada@example.com"))
         #expect(first.authorTime == GitTime(seconds: Int64(FixtureRepository.epoch), offsetMinutes: 0))

@@ -12,7 +12,10 @@ import Testing
         let snapshot = try store.snapshot()
         let rows = try store.history()
         #expect(snapshot.changes.count == rows.count)
-        #expect(snapshot.commits.count == Int(try repo.gitText(["rev-list", "--count", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(
+            snapshot.commits.count
+                == Int(
+                    try repo.gitText(["rev-list", "--count", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(snapshot.tip?.hex == (try repo.head()))
         // Oldest first, each commit's changes in git's order, as `history` gives them newest first.
         let flattened = snapshot.commits.reversed().flatMap { commit in
@@ -26,7 +29,9 @@ import Testing
         let repo = try KitchenSink.make()
         try repo.write("lines.txt", (1...40).map { "line \($0)\n" }.joined())
         _ = try repo.commit("add lines", day: 40)
-        try repo.write("lines.txt", (1...40).map { [3, 17, 18, 33].contains($0) ? "changed \($0)\n" : "line \($0)\n" }.joined() + "tail\n")
+        try repo.write(
+            "lines.txt",
+            (1...40).map { [3, 17, 18, 33].contains($0) ? "changed \($0)\n" : "line \($0)\n" }.joined() + "tail\n")
         _ = try repo.commit("edit lines", day: 41)
         try mine(repo)
         let snapshot = try IndexStore(url: repo.root.appendingPathComponent(".git/hindsight/index.sqlite")).snapshot()
@@ -36,7 +41,7 @@ import Testing
             for index in commit.changes {
                 let change = snapshot.changes[index]
                 guard [.modified, .renamed].contains(change.status), !change.isBinary,
-                      let hunks = expected[HunkKey(commit: commit.id.hex, path: snapshot.paths[change.path].string)]
+                    let hunks = expected[HunkKey(commit: commit.id.hex, path: snapshot.paths[change.path].string)]
                 else { continue }
                 #expect(snapshot.regions(of: index) == hunks, "\(commit.id.short) \(snapshot.paths[change.path])")
                 compared += 1
@@ -54,7 +59,8 @@ import Testing
     private func gitHunks(_ repo: FixtureRepository) throws -> [HunkKey: [Hunk]] {
         let text = try repo.gitText(["log", "-p", "-U0", "-M", "--no-color", "--format=commit:%H"])
         var result: [HunkKey: [Hunk]] = [:]
-        var commit = "", path: String?
+        var commit = ""
+        var path: String?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("commit:") {
                 commit = String(line.dropFirst(7))

@@ -1,6 +1,7 @@
 import HindsightCore
-@testable import HindsightMCP
 import Testing
+
+@testable import HindsightMCP
 
 /// Paths given to tools stay inside the repository.
 @Suite struct ConfinedPathTests {
@@ -13,7 +14,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("../etc/passwd", "contains '..'"), ("src/../../x", "contains '..'"), ("/etc/passwd", "is outside the repository"),
+        ("../etc/passwd", "contains '..'"), ("src/../../x", "contains '..'"),
+        ("/etc/passwd", "is outside the repository"),
         ("/work/repository/a", "is outside the repository"), ("a\u{0}b", "NUL byte"),
     ])
     func escapesAreRefused(text: String, message: String) {

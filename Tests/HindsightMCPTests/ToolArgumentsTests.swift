@@ -1,6 +1,7 @@
-@testable import HindsightMCP
 import MCP
 import Testing
+
+@testable import HindsightMCP
 
 /// Tool arguments are checked against their specs, each refusal one clear message.
 @Suite struct ToolArgumentsTests {
@@ -25,27 +26,36 @@ import Testing
         #expect(try Self.arguments(["path": "x", "limit": .double(4)]).integer("limit") == 4)
     }
 
-    @Test(arguments: [
-        (["path": Value.string("x"), "color": .string("red")], "demo has no argument \"color\"; it takes path, limit, refresh."),
-        ([:], "demo needs the argument path: A path."),
-        (["path": .int(3)], "path must be a string (got a number)."),
-        (["path": "x", "limit": "ten"], "limit must be a whole number (got a string)."),
-        (["path": "x", "limit": .int(0)], "limit must be from 1 to 50 (got 0)."),
-        (["path": "x", "limit": .double(2.5)], "limit must be a whole number (got a number)."),
-        (["path": "x", "refresh": "yes"], "refresh must be true or false (got a string)."),
-        (["path": .string(String(repeating: "é", count: 9))], "path is 18 bytes; the cap is 16 bytes."),
-        (["path": .array([])], "path must be a string (got an array)."),
-    ] as [([String: Value], String)])
+    @Test(
+        arguments: [
+            (
+                ["path": Value.string("x"), "color": .string("red")],
+                "demo has no argument \"color\"; it takes path, limit, refresh."
+            ),
+            ([:], "demo needs the argument path: A path."),
+            (["path": .int(3)], "path must be a string (got a number)."),
+            (["path": "x", "limit": "ten"], "limit must be a whole number (got a string)."),
+            (["path": "x", "limit": .int(0)], "limit must be from 1 to 50 (got 0)."),
+            (["path": "x", "limit": .double(2.5)], "limit must be a whole number (got a number)."),
+            (["path": "x", "refresh": "yes"], "refresh must be true or false (got a string)."),
+            (["path": .string(String(repeating: "é", count: 9))], "path is 18 bytes; the cap is 16 bytes."),
+            (["path": .array([])], "path must be a string (got an array)."),
+        ] as [([String: Value], String)])
     func badArgumentsGetOneClearMessage(values: [String: Value], message: String) {
         #expect(throws: ToolError(message)) { try Self.arguments(values) }
     }
 
     @Test func theSchemaStatesTypesCapsAndDefaults() {
-        #expect(Self.specs[0].schema == .object([
-            "type": "string", "description": "A path. At most 16 bytes.", "maxLength": 16,
-        ]))
-        #expect(Self.specs[1].schema == .object([
-            "type": "integer", "description": "Most files to list. Default 10, at most 50.", "minimum": 1, "maximum": 50, "default": 10,
-        ]))
+        #expect(
+            Self.specs[0].schema
+                == .object([
+                    "type": "string", "description": "A path. At most 16 bytes.", "maxLength": 16,
+                ]))
+        #expect(
+            Self.specs[1].schema
+                == .object([
+                    "type": "integer", "description": "Most files to list. Default 10, at most 50.", "minimum": 1,
+                    "maximum": 50, "default": 10,
+                ]))
     }
 }

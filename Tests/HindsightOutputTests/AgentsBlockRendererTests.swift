@@ -1,6 +1,7 @@
 import HindsightCore
-@testable import HindsightOutput
 import Testing
+
+@testable import HindsightOutput
 
 /// The AGENTS.md block: the budget is never exceeded, every kind of fact gets room, and text from
 /// history cannot break out of its line.
@@ -16,26 +17,39 @@ import Testing
         AgentContext(
             head: head,
             doNotRetry: (0..<count).map { index in
-                RevertedAttempt(attempt: ref("feat: attempt \(index)"), revertedID: head, revert: ref("Revert attempt \(index)"),
-                                reason: "it broke \(index)", files: [RepoPath("src/file\(index).c")])
+                RevertedAttempt(
+                    attempt: ref("feat: attempt \(index)"), revertedID: head, revert: ref("Revert attempt \(index)"),
+                    reason: "it broke \(index)", files: [RepoPath("src/file\(index).c")])
             },
             fixProne: (0..<count).map { index in
-                FixProneFile(path: RepoPath("src/hot\(index).c"), fileClass: .hotspot, fixCount: 5, bugScore: Double(count - index),
-                             regions: [FixedRegion(lines: 10...20, fixCount: 3, latestFixes: [])], latestFixes: [ref("fix: crash \(index)")],
-                             tests: [RepoPath("tests/test_hot\(index).py")], testCommand: "pytest tests/test_hot\(index).py")
+                FixProneFile(
+                    path: RepoPath("src/hot\(index).c"), fileClass: .hotspot, fixCount: 5,
+                    bugScore: Double(count - index),
+                    regions: [FixedRegion(lines: 10...20, fixCount: 3, latestFixes: [])],
+                    latestFixes: [ref("fix: crash \(index)")],
+                    tests: [RepoPath("tests/test_hot\(index).py")], testCommand: "pytest tests/test_hot\(index).py")
             },
             coChanges: (0..<count).map { index in
-                CoChangeList(path: RepoPath("src/a\(index).c"), commits: 20,
-                             partners: [CouplingPartner(path: RepoPath("src/a\(index).h"), degree: 90, shared: 18, partnerCommits: 20)])
+                CoChangeList(
+                    path: RepoPath("src/a\(index).c"), commits: 20,
+                    partners: [
+                        CouplingPartner(path: RepoPath("src/a\(index).h"), degree: 90, shared: 18, partnerCommits: 20)
+                    ])
             },
-            stableAreas: (0..<count).map { StableArea(path: RepoPath("lib/old\($0)"), isDirectory: true, files: 4, daysUnchanged: 500, lastChange: nil) },
-            activeAreas: [ActiveArea(directory: RepoPath("src"), commits: 40, days: 30, authors: ["Ada"], latest: ref("feat: x"))],
+            stableAreas: (0..<count).map {
+                StableArea(
+                    path: RepoPath("lib/old\($0)"), isDirectory: true, files: 4, daysUnchanged: 500, lastChange: nil)
+            },
+            activeAreas: [
+                ActiveArea(directory: RepoPath("src"), commits: 40, days: 30, authors: ["Ada"], latest: ref("feat: x"))
+            ],
             conventions: [.conventionalCommits(share: 0.9, sample: 200, types: [.init(type: "feat", count: 100)])])
     }
 
     @Test(arguments: [200, 400, 800, 1_500, 4_000])
     func theWholeBlockStaysWithinTheBudget(budget: Int) {
-        let content = AgentsBlockRenderer(budget: budget, ruleFiles: [".claude/rules/hindsight-*.md"]).render(Self.large(200))
+        let content = AgentsBlockRenderer(budget: budget, ruleFiles: [".claude/rules/hindsight-*.md"]).render(
+            Self.large(200))
         let block = "<!-- hindsight:begin -->\n" + content + "<!-- hindsight:end -->\n"
         #expect(AgentsBlockRenderer.tokens(block) <= budget, "\(AgentsBlockRenderer.tokens(block)) tokens")
         // Within 15% of the budget: the budget is used, not wasted.
@@ -45,12 +59,18 @@ import Testing
 
     @Test func everyKindOfFactGetsRoomBeforeAnyGetsMore() {
         let content = AgentsBlockRenderer(budget: 1_500).render(Self.large(200))
-        for title in ["### Do not retry", "### Fix-prone code", "### Change together", "### Settled", "### Active", "### Conventions"] {
+        for title in [
+            "### Do not retry", "### Fix-prone code", "### Change together", "### Settled", "### Active",
+            "### Conventions",
+        ] {
             #expect(content.contains(title), "\(title) missing")
         }
         // Ranking inside a section holds: the first items are there, in order.
-        let attempt0 = content.range(of: "attempt 0”"), attempt1 = content.range(of: "attempt 1”")
-        #expect(attempt0 != nil && attempt1 != nil && (attempt0?.lowerBound ?? content.endIndex) < (attempt1?.lowerBound ?? content.startIndex))
+        let attempt0 = content.range(of: "attempt 0”")
+        let attempt1 = content.range(of: "attempt 1”")
+        #expect(
+            attempt0 != nil && attempt1 != nil
+                && (attempt0?.lowerBound ?? content.endIndex) < (attempt1?.lowerBound ?? content.startIndex))
     }
 
     @Test(arguments: [200, 1_500])
@@ -82,8 +102,11 @@ import Testing
     ])
     func historyTextStaysOnItsLineAndCannotCloseTheBlock(hostile: String) throws {
         var context = Self.large(1)
-        context.doNotRetry = [RevertedAttempt(attempt: Self.ref(hostile), revertedID: Self.head, revert: Self.ref(hostile),
-                                              reason: hostile, files: [RepoPath(hostile)])]
+        context.doNotRetry = [
+            RevertedAttempt(
+                attempt: Self.ref(hostile), revertedID: Self.head, revert: Self.ref(hostile),
+                reason: hostile, files: [RepoPath(hostile)])
+        ]
         let content = AgentsBlockRenderer().render(context)
         let lines = content.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(!lines.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("<!--") })

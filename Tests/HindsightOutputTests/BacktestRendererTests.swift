@@ -1,16 +1,19 @@
 import Foundation
 import HindsightCore
-@testable import HindsightOutput
 import Testing
+
+@testable import HindsightOutput
 
 /// The backtest's three formats on one hand-made result.
 @Suite struct BacktestRendererTests {
     static func result() -> BacktestResult {
         var builder = HistorySnapshot(tip: nil, paths: [], people: [], commits: [], changes: [])
         for day in 0..<6 {
-            builder.commits.append(SnapshotCommit(
-                id: CommitID(trustedHex: String(repeating: "\(day)", count: 40)), author: 0, time: Int64(day) * 86_400,
-                subject: "feat: \(day)", changes: 0..<0))
+            builder.commits.append(
+                SnapshotCommit(
+                    id: CommitID(trustedHex: String(repeating: "\(day)", count: 40)), author: 0,
+                    time: Int64(day) * 86_400,
+                    subject: "feat: \(day)", changes: 0..<0))
         }
         let window = BacktestWindow(snapshot: builder, cut: 1, until: 5, grace: 0, maxCommits: nil)
         let truth = GroundTruth(sources: [2: [.szz, .fixesTrailer], 4: [.reverted]])
@@ -21,12 +24,18 @@ import Testing
             cut: CommitRef(id: builder.commits[1].id, time: 86_400, subject: "say \"hi\" | <b>", author: "Ada"),
             until: CommitRef(id: builder.commits[5].id, time: 5 * 86_400, subject: "end", author: "Ada"),
             window: window, graceDays: 0, refreshEvery: nil, guardsAtCut: 3, truth: truth,
-            kinds: [KindRecord(name: "reintroduced-fix", score: kind), KindRecord(name: "co-change", score: BacktestScore(commits: 4, truth: [2, 4], flagged: [3])),
-                    KindRecord(name: "stable-file", score: BacktestScore(commits: 4, truth: [2, 4], flagged: []))],
+            kinds: [
+                KindRecord(name: "reintroduced-fix", score: kind),
+                KindRecord(name: "co-change", score: BacktestScore(commits: 4, truth: [2, 4], flagged: [3])),
+                KindRecord(name: "stable-file", score: BacktestScore(commits: 4, truth: [2, 4], flagged: [])),
+            ],
             overall: BacktestScore(commits: 4, truth: [2, 4], flagged: [2, 3]),
-            baselines: [KindRecord(name: "random", score: random)], guards: [KindRecord(name: "hs-1", score: kind)], liftThreshold: 2)
+            baselines: [KindRecord(name: "random", score: random)], guards: [KindRecord(name: "hs-1", score: kind)],
+            liftThreshold: 2)
         result.settings = [("fixPattern", "fix|bug")]
-        result.fixInducingCommits = [(builder.commits[2].id, [.fixesTrailer, .szz]), (builder.commits[4].id, [.reverted])]
+        result.fixInducingCommits = [
+            (builder.commits[2].id, [.fixesTrailer, .szz]), (builder.commits[4].id, [.reverted]),
+        ]
         return result
     }
 
@@ -36,14 +45,20 @@ import Testing
         #expect(json["version"] as? Int == 1)
         #expect((json["cut"] as? [String: Any])?["subject"] as? String == "say \"hi\" | <b>")
         #expect((json["window"] as? [String: Any])?["commits"] as? Int == 4)
-        #expect(json["groundTruth"] as? [String: Int] == ["fixInducing": 2, "fixesTrailer": 1, "reverted": 1, "szz": 1])
+        #expect(
+            json["groundTruth"] as? [String: Int] == ["fixInducing": 2, "fixesTrailer": 1, "reverted": 1, "szz": 1])
         let kinds = try #require(json["kinds"] as? [[String: Any]])
         #expect(kinds.map { $0["kind"] as? String } == ["reintroduced-fix", "co-change", "stable-file"])
         #expect(kinds[0]["lift"] as? Double == 2 && kinds[0]["belowThreshold"] as? Bool == false)
         #expect(kinds[1]["lift"] as? Double == 0 && kinds[1]["belowThreshold"] as? Bool == true)
-        #expect(kinds[2]["belowThreshold"] as? Bool == false, "a kind that flagged nothing is not demoted, as guards mine decides")
+        #expect(
+            kinds[2]["belowThreshold"] as? Bool == false,
+            "a kind that flagged nothing is not demoted, as guards mine decides")
         #expect((json["baselines"] as? [[String: Any]])?.first?["hits"] as? Double == 0.5)
-        #expect((json["fixInducingCommits"] as? [[String: Any]])?.first?["sources"] as? [String] == ["fixes-trailer", "szz"])
+        #expect(
+            (json["fixInducingCommits"] as? [[String: Any]])?.first?["sources"] as? [String] == [
+                "fixes-trailer", "szz",
+            ])
         #expect(json["settings"] as? [String: String] == ["fixPattern": "fix|bug"])
     }
 
@@ -54,7 +69,9 @@ import Testing
         #expect(markdown.contains("- fixPattern: fix\\|bug"))
         #expect(markdown.contains("Below lift 2.00 here, so `guards mine` proposes them at notice: co-change."))
         let table = TableBacktestRenderer().render(Self.result())
-        #expect(table.contains("Fix-inducing: 2 of 4 (50.0% base rate) — 1 named by a Fixes: trailer, 1 reverted, 1 by SZZ"))
+        #expect(
+            table.contains("Fix-inducing: 2 of 4 (50.0% base rate) — 1 named by a Fixes: trailer, 1 reverted, 1 by SZZ")
+        )
         #expect(!table.contains("<b>"), "subjects stay out of the table")
     }
 }

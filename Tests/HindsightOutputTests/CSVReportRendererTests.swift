@@ -1,11 +1,14 @@
 import HindsightCore
-@testable import HindsightOutput
 import Testing
+
+@testable import HindsightOutput
 
 @Suite struct CSVReportRendererTests {
     /// A strict RFC 4180 reader: records end in CRLF, quoted fields may hold commas, quotes and line breaks.
     static func parse(_ text: String) throws -> [[String]] {
-        var records: [[String]] = [], record: [String] = [], field = String.UnicodeScalarView()
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = String.UnicodeScalarView()
         var scalars = Array(text.unicodeScalars)[...]
         var isQuoted = false
         while let scalar = scalars.popFirst() {
@@ -37,7 +40,8 @@ import Testing
 
     @Test func headerRowNamesEveryColumnInOrder() {
         let csv = CSVReportRenderer().render(SampleReport.make())
-        let expected = "path,deleted,class,reason,commits,lines_added,lines_deleted,churn,recent_churn,first_seen,"
+        let expected =
+            "path,deleted,class,reason,commits,lines_added,lines_deleted,churn,recent_churn,first_seen,"
             + "last_changed,days_with_changes,authors,main_author,main_author_share,fragmentation,agent_commits,"
             + "fix_commits,bug_score,reverts,top_partner,top_partner_degree\r\n"
         #expect(csv.hasPrefix(expected))
@@ -47,8 +51,9 @@ import Testing
         let csv = CSVReportRenderer().render(SampleReport.make())
         #expect(csv.hasSuffix("\r\n"))
         let bareLF = csv.unicodeScalars.indices.contains { index in
-            csv.unicodeScalars[index] == "\n" && (index == csv.unicodeScalars.startIndex
-                || csv.unicodeScalars[csv.unicodeScalars.index(before: index)] != "\r")
+            csv.unicodeScalars[index] == "\n"
+                && (index == csv.unicodeScalars.startIndex
+                    || csv.unicodeScalars[csv.unicodeScalars.index(before: index)] != "\r")
         }
         #expect(!bareLF)
     }

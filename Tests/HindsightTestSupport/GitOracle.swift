@@ -31,8 +31,9 @@ extension OracleRow {
         guard fields.count % 6 == 0 else { return nil }
         return stride(from: fields.startIndex, to: fields.endIndex, by: 6).map { start in
             let text = { (offset: Int) in String(decoding: fields[start + offset], as: UTF8.self) }
-            return OracleRow(commit: text(0), status: text(1), added: text(2), deleted: text(3),
-                             oldPath: Array(fields[start + 4]), path: Array(fields[start + 5]))
+            return OracleRow(
+                commit: text(0), status: text(1), added: text(2), deleted: text(3),
+                oldPath: Array(fields[start + 4]), path: Array(fields[start + 5]))
         }
     }
 }
@@ -40,9 +41,13 @@ extension OracleRow {
 /// Asks the git CLI for the rows hindsight must reproduce.
 public enum GitOracle {
     /// Every (commit, file) row of `git log` from HEAD, renames as `-M` (limit 1000) or `--no-renames`.
-    public static func rows(in directory: URL, renames: Bool, environment: [String: String]? = nil) throws -> [OracleRow] {
+    public static func rows(
+        in directory: URL, renames: Bool, environment: [String: String]? = nil
+    ) throws -> [OracleRow] {
         let renameFlag = renames ? "-M" : "--no-renames"
-        let common = ["-c", "diff.renameLimit=1000", "-c", "log.showRoot=true", "log", "-z", renameFlag, "--format=%x01%H"]
+        let common = [
+            "-c", "diff.renameLimit=1000", "-c", "log.showRoot=true", "log", "-z", renameFlag, "--format=%x01%H",
+        ]
         let numstat = try runGit(common + ["--numstat"], in: directory, environment: environment)
         let names = try runGit(common + ["--name-status"], in: directory, environment: environment)
         let counts = parse(numstat) { tokens in
@@ -67,7 +72,10 @@ public enum GitOracle {
             let letters = statuses.first { $0.0 == commit }?.1 ?? []
             for (index, entry) in entries.enumerated() {
                 let letter = index < letters.count ? letters[index].0 : "?"
-                rows.append(OracleRow(commit: commit, status: letter, added: entry.0, deleted: entry.1, oldPath: entry.2, path: entry.3))
+                rows.append(
+                    OracleRow(
+                        commit: commit, status: letter, added: entry.0, deleted: entry.1, oldPath: entry.2,
+                        path: entry.3))
             }
         }
         return rows
@@ -88,7 +96,8 @@ public enum GitOracle {
         return result
     }
 
-    private static func runGit(_ arguments: [String], in directory: URL, environment: [String: String]?) throws -> Data {
+    private static func runGit(_ arguments: [String], in directory: URL, environment: [String: String]?) throws -> Data
+    {
         try ProcessRunner.run("/usr/bin/env", ["git"] + arguments, in: directory, environment: environment)
             .requireSuccess("git \(arguments.joined(separator: " "))").standardOutput
     }

@@ -9,7 +9,8 @@ public enum Golden {
         let url = directory.appendingPathComponent(name)
         let isRecording = ProcessInfo.processInfo.environment["HINDSIGHT_RECORD_GOLDEN"] == "1"
         guard !isRecording, let expected = FileManager.default.contents(atPath: url.path) else {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url, options: .atomic)
             return "wrote golden file \(name); review it and commit it, then run the tests again"
         }

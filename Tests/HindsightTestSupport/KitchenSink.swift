@@ -16,13 +16,17 @@ public enum KitchenSink {
         try repo.write(".mailmap", "Ada Lovelace <ada@example.com> <ada@old.example>\n")
         try repo.commit("feat: initial import", day: 0, author: "ada", email: "ada@old.example")
 
-        try repo.write("src/main.c", (1...12).map { $0 == 4 ? "int changed;" : "int main_\($0);" }.joined(separator: "\n") + "\n")
-        try repo.commit("fix: crash in main\n\nThe loop ran past the end.\n\nFixes: 0123456789abcdef0123456789abcdef01234567\nCo-authored-by: Grace Hopper <grace@example.com>", day: 1)
+        try repo.write(
+            "src/main.c", (1...12).map { $0 == 4 ? "int changed;" : "int main_\($0);" }.joined(separator: "\n") + "\n")
+        try repo.commit(
+            "fix: crash in main\n\nThe loop ran past the end.\n\nFixes: 0123456789abcdef0123456789abcdef01234567\nCo-authored-by: Grace Hopper <grace@example.com>",
+            day: 1)
 
         try repo.remove("docs/guide.md")
         try repo.commit("docs: drop the guide", day: 2)
 
-        try FileManager.default.createDirectory(at: repo.root.appendingPathComponent("lib"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: repo.root.appendingPathComponent("lib"), withIntermediateDirectories: true)
         try repo.git(["mv", "src/util.c", "lib/util.c"])
         try repo.commit("refactor: move util to lib", day: 3)
 
@@ -48,13 +52,15 @@ public enum KitchenSink {
         try repo.commit("refactor: shrink main", day: 9)
         try repo.git(["merge", "-q", "--no-ff", "-m", "Merge branch 'side'", "side"], day: 10)
 
-        try FileManager.default.createSymbolicLink(atPath: repo.root.appendingPathComponent("link").path, withDestinationPath: "src/main.c")
+        try FileManager.default.createSymbolicLink(
+            atPath: repo.root.appendingPathComponent("link").path, withDestinationPath: "src/main.c")
         try repo.git(["update-index", "--chmod=+x", "--add", "src/main.c"])
         try repo.commit("build: link and executable bit", day: 11, stageAll: false)
         try repo.git(["add", "-A"])
         try repo.commit("build: add link", day: 11)
 
-        try repo.stage(pathBytes: Array("bytes-".utf8) + [0xff, 0xfe] + Array(".txt".utf8), content: Data("latin\n".utf8))
+        try repo.stage(
+            pathBytes: Array("bytes-".utf8) + [0xff, 0xfe] + Array(".txt".utf8), content: Data("latin\n".utf8))
         try repo.commit("test: a path that is not UTF-8", day: 12, stageAll: false)
 
         try repo.write("lib/util.c", "int replaced;\n")

@@ -50,7 +50,9 @@ public enum ProcessRunner {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         if let environment { process.environment = environment }
-        let output = Pipe(), error = Pipe(), stdin = Pipe()
+        let output = Pipe()
+        let error = Pipe()
+        let stdin = Pipe()
         process.standardOutput = output
         process.standardError = error
         process.standardInput = stdin

@@ -43,7 +43,8 @@ public struct AnalysisInput: Sendable {
                 let matcher = settings.fixes.matcher()
                 fixes.withLock { result in
                     result = snapshot.commits.map {
-                        !$0.isMerge && $0.revertedCommit == nil && matcher.isFix(subject: $0.subject, body: $0.body, fixesReferences: $0.fixesReferences)
+                        !$0.isMerge && $0.revertedCommit == nil
+                            && matcher.isFix(subject: $0.subject, body: $0.body, fixesReferences: $0.fixesReferences)
                     }
                 }
             } else {
@@ -106,8 +107,9 @@ public struct AnalysisInput: Sendable {
 
     /// How a report cites commit number `index`.
     public func reference(_ index: Int) -> CommitRef {
-        CommitRef(id: snapshot.commits[index].id, time: times[index], subject: snapshot.commits[index].subject,
-                  author: snapshot.people[authors[index]].name)
+        CommitRef(
+            id: snapshot.commits[index].id, time: times[index], subject: snapshot.commits[index].subject,
+            author: snapshot.people[authors[index]].name)
     }
 
     /// Whether commit `index` is a revert.

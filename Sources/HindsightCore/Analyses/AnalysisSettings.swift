@@ -67,12 +67,16 @@ extension AnalysisSettings {
     /// Every setting but the clock, as text: equal exactly when two settings analyse alike.
     /// Spelled out, because describing the struct goes through reflection (milliseconds per check).
     public var timelessFingerprint: String {
-        let classes = self.classes, coupling = self.coupling
+        let classes = self.classes
+        let coupling = self.coupling
         return [
-            since.map(String.init) ?? "-", String(includeDeleted), ignore.map(\.description).joined(separator: "\u{1F}"),
+            since.map(String.init) ?? "-", String(includeDeleted),
+            ignore.map(\.description).joined(separator: "\u{1F}"),
             fixes.pattern ?? "-", bots.bots.joined(separator: "\u{1F}"), bots.agents.joined(separator: "\u{1F}"),
-            String(halfLifeDays), String(classes.newDays), String(classes.stableDays), String(classes.stableRatePercentile),
-            String(classes.churningPercentile), String(classes.hotspotBugPercentile), String(classes.minimumChurningChurn),
+            String(halfLifeDays), String(classes.newDays), String(classes.stableDays),
+            String(classes.stableRatePercentile),
+            String(classes.churningPercentile), String(classes.hotspotBugPercentile),
+            String(classes.minimumChurningChurn),
             String(coupling.minRevisions), String(coupling.minShared), String(coupling.minDegree),
             String(coupling.maxFilesPerCommit), String(fixOnFixDays),
         ].joined(separator: "|")

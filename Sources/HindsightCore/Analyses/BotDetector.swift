@@ -31,13 +31,15 @@ public struct BotDetector: Hashable, Sendable {
 
     /// Whether `person` is a bot.
     public func isBot(_ person: Person) -> Bool {
-        let name = person.name.lowercased(), email = person.email.lowercased()
+        let name = person.name.lowercased()
+        let email = person.email.lowercased()
         return bots.contains { name.contains($0) || email.contains($0) }
     }
 
     /// Whether `person` is a coding agent.
     public func isAgent(_ person: Person) -> Bool {
-        let name = person.name.lowercased(), email = person.email.lowercased()
+        let name = person.name.lowercased()
+        let email = person.email.lowercased()
         return Self.defaultAgentNames.contains(name)
             || Self.defaultAgentEmails.contains { email.contains($0) }
             || agents.contains { name.contains($0) || email.contains($0) }

@@ -28,7 +28,8 @@ public struct BugScoreClock: Hashable, Sendable {
 }
 
 /// Fix commits among `commits` and their bug score.
-public func bugScore(of commits: [Int], in input: AnalysisInput, clock: BugScoreClock?) -> (fixes: [Int], score: Double) {
+public func bugScore(of commits: [Int], in input: AnalysisInput, clock: BugScoreClock?) -> (fixes: [Int], score: Double)
+{
     guard let clock else { return ([], 0) }
     let fixes = commits.filter { input.isFix[$0] }
     return (fixes, fixes.reduce(0) { $0 + clock.weight(of: input.times[$1]) })

@@ -16,7 +16,9 @@ public struct ClassFigures: Hashable, Sendable {
     public var lastChanged: Int64
 
     /// Figures from their parts.
-    public init(commits: Int, recentChurn: Double, bugScore: Double, fixCommits: Int, firstSeen: Int64, lastChanged: Int64) {
+    public init(
+        commits: Int, recentChurn: Double, bugScore: Double, fixCommits: Int, firstSeen: Int64, lastChanged: Int64
+    ) {
         self.commits = commits
         self.recentChurn = recentChurn
         self.bugScore = bugScore
@@ -38,23 +40,40 @@ public func classify(_ files: [ClassFigures], now: Int64, thresholds: ClassThres
     let rates = files.map { rate(of: $0, now: now) }
     let slowCut = percentile(rates, thresholds.stableRatePercentile) ?? 0
     return zip(files, rates).map { file, rate in
-        let age = days(from: file.firstSeen, to: now), idle = days(from: file.lastChanged, to: now)
+        let age = days(from: file.firstSeen, to: now)
+        let idle = days(from: file.lastChanged, to: now)
         let history = "\(TextShaping.count(file.commits, "commit")) in \(span(age))"
         if age < thresholds.newDays {
-            return Classification(.new, reason: "new: first seen \(whole(age)) days ago (new for \(whole(thresholds.newDays)) days), \(history)")
+            return Classification(
+                .new,
+                reason: "new: first seen \(whole(age)) days ago (new for \(whole(thresholds.newDays)) days), \(history)"
+            )
         }
         if idle >= thresholds.stableDays {
-            return Classification(.stable, reason: "stable: unchanged for \(whole(idle)) days (stable after \(whole(thresholds.stableDays))), \(history)")
+            return Classification(
+                .stable,
+                reason:
+                    "stable: unchanged for \(whole(idle)) days (stable after \(whole(thresholds.stableDays))), \(history)"
+            )
         }
-        let churning = "recent churn \(one(file.recentChurn)) lines, top \(whole(100 - thresholds.churningPercentile))% (≥ \(one(churnCut)))"
+        let churning =
+            "recent churn \(one(file.recentChurn)) lines, top \(whole(100 - thresholds.churningPercentile))% (≥ \(one(churnCut)))"
         if file.recentChurn >= churnCut {
             if file.bugScore > 0, file.bugScore >= bugCut {
-                return Classification(.hotspot, reason: "hotspot: \(churning); bug score \(two(file.bugScore)) from \(file.fixCommits) fix commit\(file.fixCommits == 1 ? "" : "s"), top \(whole(100 - thresholds.hotspotBugPercentile))% of files with fixes (≥ \(two(bugCut)))")
+                return Classification(
+                    .hotspot,
+                    reason:
+                        "hotspot: \(churning); bug score \(two(file.bugScore)) from \(file.fixCommits) fix commit\(file.fixCommits == 1 ? "" : "s"), top \(whole(100 - thresholds.hotspotBugPercentile))% of files with fixes (≥ \(two(bugCut)))"
+                )
             }
             return Classification(.churning, reason: "churning: \(churning)")
         }
         if idle >= thresholds.stableDays / 2, rate <= slowCut {
-            return Classification(.stable, reason: "stable: \(two(rate)) commits a year, slowest \(whole(thresholds.stableRatePercentile))% (≤ \(two(slowCut))), unchanged for \(whole(idle)) days")
+            return Classification(
+                .stable,
+                reason:
+                    "stable: \(two(rate)) commits a year, slowest \(whole(thresholds.stableRatePercentile))% (≤ \(two(slowCut))), unchanged for \(whole(idle)) days"
+            )
         }
         return Classification(.active, reason: "active: changed \(whole(idle)) days ago, \(history)")
     }

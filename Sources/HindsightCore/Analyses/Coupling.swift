@@ -21,15 +21,18 @@ public func coupling(in input: AnalysisInput) -> [[CouplingPartner]] {
     }
     var partners = [[CouplingPartner]](repeating: [], count: input.files.count)
     for (key, count) in shared where count >= thresholds.minShared {
-        let first = Int(key >> 32), second = Int(key & 0xffff_ffff)
+        let first = Int(key >> 32)
+        let second = Int(key & 0xffff_ffff)
         let average = Double(revisions[first] + revisions[second]) / 2
         guard average >= Double(thresholds.minRevisions) else { continue }
         let degree = Int(100 * Double(count) / average)
         guard degree >= thresholds.minDegree else { continue }
-        partners[first].append(CouplingPartner(
-            path: input.files[second].path, degree: degree, shared: count, partnerCommits: revisions[second]))
-        partners[second].append(CouplingPartner(
-            path: input.files[first].path, degree: degree, shared: count, partnerCommits: revisions[first]))
+        partners[first].append(
+            CouplingPartner(
+                path: input.files[second].path, degree: degree, shared: count, partnerCommits: revisions[second]))
+        partners[second].append(
+            CouplingPartner(
+                path: input.files[first].path, degree: degree, shared: count, partnerCommits: revisions[first]))
     }
     return partners.map { list in
         list.sorted { ($1.degree, $1.shared, $0.path) < ($0.degree, $0.shared, $1.path) }

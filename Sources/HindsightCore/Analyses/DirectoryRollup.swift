@@ -6,14 +6,16 @@ public func directoryRollups(files: [FileReport], in input: AnalysisInput) -> [D
     var reports: [DirectoryReport] = []
     var directoriesOfFile: [[Int]] = []
     for file in files {
-        directoriesOfFile.append(ancestors(of: file.path).map { path in
-            if let known = indexOfDirectory[path] { return known }
-            reports.append(DirectoryReport(
-                path: path, files: 0, commits: 0, linesAdded: 0, linesDeleted: 0, recentChurn: 0, fixCommits: 0,
-                bugScore: 0, authors: [], classCounts: [:], lastChanged: .min))
-            indexOfDirectory[path] = reports.count - 1
-            return reports.count - 1
-        })
+        directoriesOfFile.append(
+            ancestors(of: file.path).map { path in
+                if let known = indexOfDirectory[path] { return known }
+                reports.append(
+                    DirectoryReport(
+                        path: path, files: 0, commits: 0, linesAdded: 0, linesDeleted: 0, recentChurn: 0, fixCommits: 0,
+                        bugScore: 0, authors: [], classCounts: [:], lastChanged: .min))
+                indexOfDirectory[path] = reports.count - 1
+                return reports.count - 1
+            })
         for directory in directoriesOfFile[directoriesOfFile.count - 1] {
             reports[directory].files += 1
             reports[directory].linesAdded += file.linesAdded
@@ -28,7 +30,9 @@ public func directoryRollups(files: [FileReport], in input: AnalysisInput) -> [D
     var stamp = [Int](repeating: -1, count: reports.count)
     var authorCounts = [[Int: Int]](repeating: [:], count: reports.count)
     for commit in input.times.indices {
-        let author = input.authors[commit], isHuman = input.isHuman[author], isFix = input.isFix[commit]
+        let author = input.authors[commit]
+        let isHuman = input.isHuman[author]
+        let isFix = input.isFix[commit]
         for file in input.files(of: commit) {
             for directory in directoriesOfFile[Int(file)] where stamp[directory] != commit {
                 stamp[directory] = commit

@@ -27,13 +27,13 @@ public func recencyWeight(of time: Int64, now: Int64, halfLifeDays: Double) -> D
     return halfLifeDays > 0 ? exp2(-ageDays / halfLifeDays) : 1
 }
 
-
 /// Commits, lines, recency-weighted churn, first and last change and active days of `file`.
 public func fileActivity(of file: FileLineage, in input: AnalysisInput) -> FileActivity {
     var activity = FileActivity(commits: [])
     var days: [Int64] = []
     days.reserveCapacity(file.changes.count)
-    let halfLife = input.settings.halfLifeDays, now = input.settings.now
+    let halfLife = input.settings.halfLifeDays
+    let now = input.settings.now
     for (changeIndex, commitIndex) in zip(file.changes, file.commits) {
         let change = input.snapshot.changes[changeIndex]
         let time = input.times[commitIndex]

@@ -46,20 +46,26 @@ public struct ExplainedChange: Hashable, Sendable {
 public func explain(path: RepoPath, in input: AnalysisInput) -> FileExplanation? {
     let analyzed = analyzeFiles(in: input)
     let snapshot = input.snapshot
-    let match = analyzed.indices.first { analyzed[$0].report.path == path }
-        ?? input.files.indices.last { file in input.files[file].changes.contains { change in
-            snapshot.paths[snapshot.changes[change].path] == path
-        } }
+    let match =
+        analyzed.indices.first { analyzed[$0].report.path == path }
+        ?? input.files.indices.last { file in
+            input.files[file].changes.contains { change in
+                snapshot.paths[snapshot.changes[change].path] == path
+            }
+        }
     guard let index = match else { return nil }
-    let file = input.files[index], result = analyzed[index]
+    let file = input.files[index]
+    let result = analyzed[index]
     let clock = BugScoreClock(input: input)
     let changes = zip(file.changes, file.commits).map { changeIndex, commitIndex in
-        let change = snapshot.changes[changeIndex], commit = snapshot.commits[commitIndex]
+        let change = snapshot.changes[changeIndex]
+        let commit = snapshot.commits[commitIndex]
         let isFix = input.isFix[commitIndex]
         return ExplainedChange(
             commit: input.reference(commitIndex), status: change.status, path: snapshot.paths[change.path],
             oldPath: change.oldPath.map { snapshot.paths[$0] }, added: change.added, deleted: change.deleted,
-            recencyWeight: recencyWeight(of: commit.time, now: input.settings.now, halfLifeDays: input.settings.halfLifeDays),
+            recencyWeight: recencyWeight(
+                of: commit.time, now: input.settings.now, halfLifeDays: input.settings.halfLifeDays),
             isFix: isFix, bugWeight: isFix ? clock?.weight(of: commit.time) ?? 0 : 0,
             isRevert: input.isRevert(commitIndex), isHumanAuthor: input.isHuman[commit.author],
             isAgent: input.isAgentCommit[commitIndex])

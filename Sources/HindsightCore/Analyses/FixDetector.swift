@@ -83,13 +83,16 @@ public struct FixMatcher {
 
     /// Conventional Commits types that say a commit is not a fix (`hotfix:` or `bug:` still may be).
     static let nonFixTypes: Set<String> = [
-        "feat", "feature", "refactor", "docs", "doc", "test", "tests", "perf", "chore", "style", "build", "ci", "release", "deps",
+        "feat", "feature", "refactor", "docs", "doc", "test", "tests", "perf", "chore", "style", "build", "ci",
+        "release", "deps",
     ]
 
     /// `fix:`, `fix!:`, `fix(scope):` or `fix(scope)!:` at the start of the subject.
     static func isConventionalFix(_ subject: String) -> Bool {
         var rest = subject.utf8[...]
-        guard rest.count >= 4, String(decoding: rest.prefix(3), as: UTF8.self).lowercased() == "fix" else { return false }
+        guard rest.count >= 4, String(decoding: rest.prefix(3), as: UTF8.self).lowercased() == "fix" else {
+            return false
+        }
         rest = rest.dropFirst(3)
         if rest.first == UInt8(ascii: "(") {
             guard let close = rest.firstIndex(of: UInt8(ascii: ")")) else { return false }

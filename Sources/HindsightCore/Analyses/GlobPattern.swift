@@ -52,8 +52,10 @@ public struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
 
     /// `*` and `?` matching within one component (`[` is taken literally).
     static func wildcardMatch(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
-        var p = pattern.startIndex, t = text.startIndex
-        var star: Int?, starText = text.startIndex
+        var p = pattern.startIndex
+        var t = text.startIndex
+        var star: Int?
+        var starText = text.startIndex
         while t < text.endIndex {
             if p < pattern.endIndex, pattern[p] == UInt8(ascii: "?") || pattern[p] == text[t] {
                 p += 1

@@ -15,6 +15,7 @@ public func authorShares(of commits: [Int], in input: AnalysisInput) -> (authors
 func authorShares(counts: [Int: Int], people: [Person]) -> [AuthorShare] {
     let total = Double(counts.values.reduce(0, +))
     return counts.map { person, count in
-        AuthorShare(name: people[person].name, email: people[person].email, commits: count, share: Double(count) / total)
+        AuthorShare(
+            name: people[person].name, email: people[person].email, commits: count, share: Double(count) / total)
     }.sorted { ($1.commits, $0.name, $0.email) < ($0.commits, $1.name, $1.email) }
 }

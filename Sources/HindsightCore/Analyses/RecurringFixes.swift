@@ -61,7 +61,8 @@ private func fixRegion(lines: Range<Int>, fixes: [Int], in input: AnalysisInput)
     for (first, second) in zip(fixes, fixes.dropFirst()) {
         let gap = abs(Double(input.snapshot.commits[second].time) - Double(input.snapshot.commits[first].time))
         if gap <= window {
-            pairs.append(FixOnFix(first: input.reference(first), second: input.reference(second), days: gap / secondsPerDay))
+            pairs.append(
+                FixOnFix(first: input.reference(first), second: input.reference(second), days: gap / secondsPerDay))
         }
     }
     return FixRegion(
@@ -184,7 +185,8 @@ private struct RegionSet {
 
 /// The first index in `0..<count` where `isBefore` is false (`isBefore` holds for a prefix).
 private func partitionPoint(_ count: Int, _ isBefore: (Int) -> Bool) -> Int {
-    var low = 0, high = count
+    var low = 0
+    var high = count
     while low < high {
         let mid = (low + high) / 2
         if isBefore(mid) { low = mid + 1 } else { high = mid }

@@ -60,14 +60,18 @@ extension StabilityReport {
     public func selecting(_ selection: ReportSelection) -> StabilityReport {
         var result = self
         let within = { (path: RepoPath) in selection.path.map(path.isWithin) ?? true }
-        let kept = files.filter { within($0.path) && (selection.classes.isEmpty || selection.classes.contains($0.classification.fileClass)) }
-            .sorted(by: selection.sort.areInIncreasingOrder)
+        let kept = files.filter {
+            within($0.path) && (selection.classes.isEmpty || selection.classes.contains($0.classification.fileClass))
+        }
+        .sorted(by: selection.sort.areInIncreasingOrder)
         result.files = Array(kept.prefix(selection.top ?? kept.count))
         result.omittedFiles = kept.count - result.files.count
         let directories = self.directories.filter { within($0.path) }
         result.directories = Array(directories.prefix(selection.top ?? directories.count))
         result.recurringFixes = recurringFixes.filter { within($0.path) }
-        result.reverts = reverts.filter { $0.files.contains(where: within) || ($0.files.isEmpty && selection.path == nil) }
+        result.reverts = reverts.filter {
+            $0.files.contains(where: within) || ($0.files.isEmpty && selection.path == nil)
+        }
         return result
     }
 }

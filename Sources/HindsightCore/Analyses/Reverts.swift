@@ -2,7 +2,9 @@
 /// revert (so this re-lands the original), and the files it touched (at their current paths).
 public func reverts(in input: AnalysisInput) -> [RevertRecord] {
     let snapshot = input.snapshot
-    let revertIndexes = snapshot.commits.indices.filter { input.isInWindow[$0] && snapshot.commits[$0].revertedCommit != nil }
+    let revertIndexes = snapshot.commits.indices.filter {
+        input.isInWindow[$0] && snapshot.commits[$0].revertedCommit != nil
+    }
     guard !revertIndexes.isEmpty else { return [] }
     let named = Set(revertIndexes.compactMap { snapshot.commits[$0].revertedCommit })
     var indexOfID: [CommitID: Int] = [:]
@@ -13,7 +15,9 @@ public func reverts(in input: AnalysisInput) -> [RevertRecord] {
     for index in revertIndexes {
         for fileIndex in input.files(of: index) {
             let file = input.files[Int(fileIndex)]
-            for (change, commit) in zip(file.changes, file.commits) where commit == index { fileOfChange[change] = file.path }
+            for (change, commit) in zip(file.changes, file.commits) where commit == index {
+                fileOfChange[change] = file.path
+            }
         }
     }
     return revertIndexes.reversed().map { index in

@@ -18,10 +18,12 @@ public func analyzeFiles(in input: AnalysisInput) -> [AnalyzedFile] {
         let bugs = bugScore(of: activity.commits, in: input, clock: clock)
         return (file, activity, owners, bugs)
     }
-    let classes = classify(parts.map { _, activity, _, bugs in
-        ClassFigures(commits: activity.commits.count, recentChurn: activity.recentChurn, bugScore: bugs.score,
-                     fixCommits: bugs.fixes.count, firstSeen: activity.firstSeen, lastChanged: activity.lastChanged)
-    }, now: input.settings.now, thresholds: input.settings.classes)
+    let classes = classify(
+        parts.map { _, activity, _, bugs in
+            ClassFigures(
+                commits: activity.commits.count, recentChurn: activity.recentChurn, bugScore: bugs.score,
+                fixCommits: bugs.fixes.count, firstSeen: activity.firstSeen, lastChanged: activity.lastChanged)
+        }, now: input.settings.now, thresholds: input.settings.classes)
     return zip(parts, zip(partners, classes)).map { part, extra in
         let (file, activity, owners, bugs) = part
         let report = FileReport(
@@ -43,7 +45,9 @@ public func stabilityReport(from input: AnalysisInput) -> StabilityReport {
 
 /// The report of `input`, its analysed files and the guard rules' per-file facts, analysing every
 /// file and recurring fix once for all three (a long-lived reader such as the MCP server needs each).
-public func analysis(of input: AnalysisInput) -> (analyzed: [AnalyzedFile], report: StabilityReport, facts: [RepoPath: FileFacts]) {
+public func analysis(
+    of input: AnalysisInput
+) -> (analyzed: [AnalyzedFile], report: StabilityReport, facts: [RepoPath: FileFacts]) {
     let parts = ReportParts(input)
     return (parts.analyzed, parts.report, fileFacts(in: input, analyzed: parts.analyzed, recurring: parts.recurring))
 }
@@ -86,13 +90,21 @@ private struct ReportParts {
 
 /// Repository-wide totals for the window.
 func repositorySummary(of input: AnalysisInput, files: [FileReport]) -> RepositorySummary {
-    var commits = 0, merges = 0, fixes = 0, reverts = 0, agents = 0
-    var first: Int64?, last: Int64?
+    var commits = 0
+    var merges = 0
+    var fixes = 0
+    var reverts = 0
+    var agents = 0
+    var first: Int64?
+    var last: Int64?
     var people = Set<Int>()
     for (index, time) in input.times.enumerated() where input.isInWindow[index] {
         first = min(first ?? time, time)
         last = max(last ?? time, time)
-        if input.snapshot.commits[index].isMerge { merges += 1; continue }
+        if input.snapshot.commits[index].isMerge {
+            merges += 1
+            continue
+        }
         commits += 1
         if input.isFix[index] { fixes += 1 }
         if input.isRevert(index) { reverts += 1 }

@@ -12,14 +12,18 @@ public enum TimeWindow: Hashable, Sendable, CustomStringConvertible {
     public init?(parsing text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let unit = trimmed.last, let count = Double(trimmed.dropLast()), count >= 0 {
-            let days: Double? = switch unit {
-            case "d": count
-            case "w": count * 7
-            case "m": count * 30.436875
-            case "y": count * 365.2425
-            default: nil
+            let days: Double? =
+                switch unit {
+                case "d": count
+                case "w": count * 7
+                case "m": count * 30.436875
+                case "y": count * 365.2425
+                default: nil
+                }
+            if let days {
+                self = .last(days: days, text: trimmed)
+                return
             }
-            if let days { self = .last(days: days, text: trimmed); return }
         }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = trimmed.count == 10 ? [.withFullDate] : [.withInternetDateTime]

@@ -19,7 +19,9 @@ public func weeklyActivity(in input: AnalysisInput) -> [WeekActivity] {
     }
     let firstWeek = weekStart(of: first)
     let weekCount = Int((weekStart(of: last) - firstWeek) / secondsPerWeek) + 1
-    var weeks = (0..<weekCount).map { WeekActivity(start: firstWeek + Int64($0) * secondsPerWeek, commits: 0, fixes: 0, churn: 0) }
+    var weeks = (0..<weekCount).map {
+        WeekActivity(start: firstWeek + Int64($0) * secondsPerWeek, commits: 0, fixes: 0, churn: 0)
+    }
     func week(of commit: Int) -> Int { Int((weekStart(of: input.times[commit]) - firstWeek) / secondsPerWeek) }
     for commit in counted {
         weeks[week(of: commit)].commits += 1

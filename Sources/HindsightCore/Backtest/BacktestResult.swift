@@ -108,8 +108,11 @@ public func scoreBacktest(
     for (commit, ids) in flags.guards { for id in ids { byGuard[id, default: []].insert(commit) } }
     let overall = score(Set(flags.kinds.filter { !$0.value.isEmpty }.keys))
     let baselines = BacktestBaseline.allCases.map { baseline in
-        KindRecord(name: baseline.rawValue, score: baseline.score(
-            flagging: overall.flagged, of: window.commits, truth: fixInducing, addedLines: addedLines, bugScore: bugScore))
+        KindRecord(
+            name: baseline.rawValue,
+            score: baseline.score(
+                flagging: overall.flagged, of: window.commits, truth: fixInducing, addedLines: addedLines,
+                bugScore: bugScore))
     }
     return (
         kinds.map { KindRecord(name: $0, score: score(byKind[$0] ?? [])) },

@@ -20,14 +20,17 @@ public enum BacktestBaseline: String, CaseIterable, Sendable {
         switch self {
         case .random:
             let expected = commits.isEmpty ? 0 : Double(flagged * inWindow.count) / Double(commits.count)
-            var score = BacktestScore(commits: commits.count, fixInducing: inWindow.count, flagged: flagged, hits: Int(expected.rounded()))
+            var score = BacktestScore(
+                commits: commits.count, fixInducing: inWindow.count, flagged: flagged, hits: Int(expected.rounded()))
             score.expectedHits = expected
             return score
         case .mostAddedLines:
             let ranked = commits.sorted { (addedLines[$0] ?? 0, $1) > (addedLines[$1] ?? 0, $0) }
             return BacktestScore(commits: commits.count, truth: inWindow, flagged: Set(ranked.prefix(flagged)))
         case .topBugScoreFiles:
-            let ranked = commits.filter { (bugScore[$0] ?? 0) > 0 }.sorted { (bugScore[$0] ?? 0, $1) > (bugScore[$1] ?? 0, $0) }
+            let ranked = commits.filter { (bugScore[$0] ?? 0) > 0 }.sorted {
+                (bugScore[$0] ?? 0, $1) > (bugScore[$1] ?? 0, $0)
+            }
             return BacktestScore(commits: commits.count, truth: inWindow, flagged: Set(ranked.prefix(flagged)))
         }
     }

@@ -60,7 +60,8 @@ public func explicitGroundTruth(in snapshot: HistorySnapshot, window: Range<Int>
 /// The commit a `Fixes:` value names: its first word, 7 to 40 hex digits, as a unique id prefix.
 func commitIndex(named reference: String, in byHex: [String: Int]) -> Int? {
     guard let word = reference.split(whereSeparator: { $0 == " " || $0 == "\t" }).first?.lowercased(),
-          (7...40).contains(word.count), word.allSatisfy(\.isHexDigit) else { return nil }
+        (7...40).contains(word.count), word.allSatisfy(\.isHexDigit)
+    else { return nil }
     if let exact = byHex[word] { return exact }
     let matches = byHex.filter { $0.key.hasPrefix(word) }
     return matches.count == 1 ? matches.first?.value : nil

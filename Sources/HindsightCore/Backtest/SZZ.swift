@@ -36,7 +36,8 @@ public func szzGroundTruth(
         for (path, file) in changed(fix) {
             for line in Set(file.removed) where isSZZCandidate(line) {
                 if let origin = touching.origin(of: line, in: file.oldPath ?? path, before: fix, changed: changed),
-                   window.contains(origin) {
+                    window.contains(origin)
+                {
                     truth.add(origin, .szz)
                 }
             }
@@ -57,7 +58,8 @@ private struct PathHistory {
         var pathIndex: [RepoPath: Int] = [:]
         for (index, path) in snapshot.paths.enumerated() where pathIndex[path] == nil { pathIndex[path] = index }
         self.pathIndex = pathIndex
-        for commit in max(0, earliest)..<min(max(latest, earliest), snapshot.commits.count) where !snapshot.commits[commit].isMerge {
+        for commit in max(0, earliest)..<min(max(latest, earliest), snapshot.commits.count)
+        where !snapshot.commits[commit].isMerge {
             for change in snapshot.commits[commit].changes {
                 commits[snapshot.changes[change].path, default: []].append((commit, change))
             }
@@ -66,7 +68,9 @@ private struct PathHistory {
 
     /// The latest commit before `commit` in this stretch that added `line` to `path`, following
     /// renames back; nil when the file was added without it or the line is older than the stretch.
-    func origin(of line: String, in path: RepoPath, before commit: Int, changed: (Int) -> [RepoPath: ChangedLines]) -> Int? {
+    func origin(
+        of line: String, in path: RepoPath, before commit: Int, changed: (Int) -> [RepoPath: ChangedLines]
+    ) -> Int? {
         guard var pathID = pathIndex[path] else { return nil }
         var path = path
         var before = commit
@@ -96,7 +100,8 @@ private struct PathHistory {
 extension Array {
     /// The first index whose element satisfies `predicate`, which must be false then true along the array.
     func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
-        var low = 0, high = count
+        var low = 0
+        var high = count
         while low < high {
             let middle = (low + high) / 2
             if predicate(self[middle]) { high = middle } else { low = middle + 1 }

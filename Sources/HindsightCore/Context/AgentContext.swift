@@ -20,8 +20,10 @@ public struct AgentContext: Hashable, Sendable {
 
     /// A context from its parts.
     public init(
-        head: CommitID?, doNotRetry: [RevertedAttempt] = [], fixProne: [FixProneFile] = [], coChanges: [CoChangeList] = [],
-        stableAreas: [StableArea] = [], activeAreas: [ActiveArea] = [], conventions: [Convention] = [], guards: [Guard] = []
+        head: CommitID?, doNotRetry: [RevertedAttempt] = [], fixProne: [FixProneFile] = [],
+        coChanges: [CoChangeList] = [],
+        stableAreas: [StableArea] = [], activeAreas: [ActiveArea] = [], conventions: [Convention] = [],
+        guards: [Guard] = []
     ) {
         self.head = head
         self.doNotRetry = doNotRetry

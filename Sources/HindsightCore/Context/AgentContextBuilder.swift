@@ -26,7 +26,8 @@ public func agentContext(
     let tipTime = snapshot.commits.last { $0.id == snapshot.tip }?.time ?? snapshot.commits.last?.time ?? 0
     let input = AnalysisInput(snapshot: snapshot, settings: settings(tipTime))
     return agentContext(
-        input: input, report: stabilityReport(from: input), facts: fileFacts(in: input), guards: guards, activeDays: activeDays)
+        input: input, report: stabilityReport(from: input), facts: fileFacts(in: input), guards: guards,
+        activeDays: activeDays)
 }
 
 /// Reverts that are not re-lands and were not undone by a later re-land, with the files still alive.
@@ -70,8 +71,11 @@ func fixProneFiles(
         // A test file's own tests are itself.
         let tests = isTestPath(file.path) ? [file.path] : fact.testPartners.map(\.path)
         return FixProneFile(
-            path: file.path, fileClass: file.classification.fileClass, fixCount: file.fixCommits, bugScore: file.bugScore,
-            regions: Array(fact.fixRegions.sorted { ($1.fixCount, $0.lines.lowerBound) < ($0.fixCount, $1.lines.lowerBound) }.prefix(3)),
+            path: file.path, fileClass: file.classification.fileClass, fixCount: file.fixCommits,
+            bugScore: file.bugScore,
+            regions: Array(
+                fact.fixRegions.sorted { ($1.fixCount, $0.lines.lowerBound) < ($0.fixCount, $1.lines.lowerBound) }
+                    .prefix(3)),
             latestFixes: Array((recurring[file.path]?.fixes ?? []).suffix(3).reversed()),
             tests: tests, testCommand: testCommand(for: tests, alive: alive))
     }.sorted { ($1.bugScore, $0.path) < ($0.bugScore, $1.path) }
@@ -83,7 +87,8 @@ func coChangeLists(_ facts: [RepoPath: FileFacts]) -> [CoChangeList] {
     let ordered = facts.values.sorted { ($1.commits, $0.path) < ($0.commits, $1.path) }
     return ordered.compactMap { fact -> CoChangeList? in
         let partners = fact.coupling.filter { partner in seen.insert([fact.path, partner.path].sorted()).inserted }
-        return partners.isEmpty ? nil : CoChangeList(path: fact.path, commits: fact.commits, partners: Array(partners.prefix(3)))
+        return partners.isEmpty
+            ? nil : CoChangeList(path: fact.path, commits: fact.commits, partners: Array(partners.prefix(3)))
     }.sorted { lhs, rhs in
         let (left, right) = (lhs.partners.first?.degree ?? 0, rhs.partners.first?.degree ?? 0)
         return (right, rhs.commits, lhs.path) < (left, lhs.commits, rhs.path)

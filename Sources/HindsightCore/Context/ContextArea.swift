@@ -36,9 +36,13 @@ public func contextAreas(of context: AgentContext) -> [ContextArea] {
         let directory = area.isDirectory ? RepoPath(area.path.string + "/-") : area.path
         add(directory) { $0.stableAreas.append(area) }
     }
-    for active in context.activeAreas { add(RepoPath(active.directory.string + "/-")) { $0.activeAreas.append(active) } }
+    for active in context.activeAreas {
+        add(RepoPath(active.directory.string + "/-")) { $0.activeAreas.append(active) }
+    }
     for convention in context.conventions {
-        if case .testLocation(let source, _, _) = convention { add(RepoPath(source.string + "/-")) { $0.conventions.append(convention) } }
+        if case .testLocation(let source, _, _) = convention {
+            add(RepoPath(source.string + "/-")) { $0.conventions.append(convention) }
+        }
     }
     for item in context.guards {
         for directory in Set(item.scope.map { areaDirectory(of: $0) }) {
@@ -52,7 +56,8 @@ public func contextAreas(of context: AgentContext) -> [ContextArea] {
 
 /// The root-level paths an area's facts mention.
 private func rootFiles(of facts: AgentContext) -> [RepoPath] {
-    let paths = facts.doNotRetry.flatMap(\.files) + facts.fixProne.map(\.path) + facts.coChanges.map(\.path)
+    let paths =
+        facts.doNotRetry.flatMap(\.files) + facts.fixProne.map(\.path) + facts.coChanges.map(\.path)
         + facts.stableAreas.map(\.path) + facts.guards.flatMap(\.scope)
     return Set(paths.filter { !$0.string.contains("/") }).sorted()
 }

@@ -2,7 +2,8 @@
 /// stable files outside them; directories with most files first, then files unchanged longest first.
 func stableAreas(_ files: [FileReport], facts: [RepoPath: FileFacts], asOf: Int64) -> [StableArea] {
     let alive = files.filter { !$0.isDeleted }
-    var total: [RepoPath: Int] = [:], stable: [RepoPath: Int] = [:]
+    var total: [RepoPath: Int] = [:]
+    var stable: [RepoPath: Int] = [:]
     for file in alive {
         for directory in directories(above: file.path) {
             total[directory, default: 0] += 1
@@ -20,12 +21,16 @@ func stableAreas(_ files: [FileReport], facts: [RepoPath: FileFacts], asOf: Int6
             areas.append(area(path: file.path, isDirectory: false, files: [file], facts: facts, asOf: asOf))
         }
     }
-    let directoryAreas = members.map { area(path: $0.key, isDirectory: true, files: $0.value, facts: facts, asOf: asOf) }
+    let directoryAreas = members.map {
+        area(path: $0.key, isDirectory: true, files: $0.value, facts: facts, asOf: asOf)
+    }
     return directoryAreas.sorted { ($1.files, $0.path) < ($0.files, $1.path) }
         + areas.sorted { ($1.daysUnchanged, $0.path) < ($0.daysUnchanged, $1.path) }
 }
 
-private func area(path: RepoPath, isDirectory: Bool, files: [FileReport], facts: [RepoPath: FileFacts], asOf: Int64) -> StableArea {
+private func area(
+    path: RepoPath, isDirectory: Bool, files: [FileReport], facts: [RepoPath: FileFacts], asOf: Int64
+) -> StableArea {
     let latest = files.max { ($0.lastChanged, $1.path) < ($1.lastChanged, $0.path) }
     let days = latest.map { Int(max(0, asOf - $0.lastChanged) / 86_400) } ?? 0
     return StableArea(
@@ -55,10 +60,12 @@ public func areaDirectory(of path: RepoPath, depth: Int = 2) -> RepoPath {
 func activeAreas(in input: AnalysisInput, asOf: Int64, days: Int, limit: Int = 8) -> [ActiveArea] {
     let since = asOf - Int64(days) * 86_400
     var commits: [RepoPath: [Int]] = [:]
-    for (index, commit) in input.snapshot.commits.enumerated() where !commit.isMerge && commit.time >= since && commit.time <= asOf {
+    for (index, commit) in input.snapshot.commits.enumerated()
+    where !commit.isMerge && commit.time >= since && commit.time <= asOf {
         // Every changed path counts, deleted ones included (removing code is work too), but ignored ones do not.
         let paths = input.snapshot.changes[commit.changes].map { input.snapshot.paths[$0.path] }
-        let directories = Set(paths.filter { path in !input.settings.ignore.contains { $0.matches(path) } }.map { areaDirectory(of: $0) })
+        let directories = Set(
+            paths.filter { path in !input.settings.ignore.contains { $0.matches(path) } }.map { areaDirectory(of: $0) })
         for directory in directories { commits[directory, default: []].append(index) }
     }
     return commits.compactMap { directory, indexes -> ActiveArea? in
@@ -68,6 +75,7 @@ func activeAreas(in input: AnalysisInput, asOf: Int64, days: Int, limit: Int = 8
             counts[input.snapshot.people[input.authors[index]].name, default: 0] += 1
         }
         let authors = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map(\.key)
-        return ActiveArea(directory: directory, commits: indexes.count, days: days, authors: authors, latest: input.reference(newest))
+        return ActiveArea(
+            directory: directory, commits: indexes.count, days: days, authors: authors, latest: input.reference(newest))
     }.sorted { ($1.commits, $0.directory) < ($0.commits, $1.directory) }.prefix(limit).map { $0 }
 }

@@ -28,7 +28,8 @@ func conventionalCommits(in input: AnalysisInput, sample: Int = 200) -> Conventi
     let share = Double(matching) / Double(latest.count)
     guard share >= 0.5 else { return nil }
     let counts = types.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(5)
-    return .conventionalCommits(share: share, sample: latest.count, types: counts.map { .init(type: $0.key, count: $0.value) })
+    return .conventionalCommits(
+        share: share, sample: latest.count, types: counts.map { .init(type: $0.key, count: $0.value) })
 }
 
 /// The type of a Conventional Commits subject (`feat(cli)!: …` gives `feat`), or nil.
@@ -43,7 +44,9 @@ func conventionalType(_ subject: String) -> String? {
         index = close + 1
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "!") { index += 1 }
-    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: " ") else { return nil }
+    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: " ") else {
+        return nil
+    }
     return type
 }
 
@@ -56,11 +59,14 @@ func testLocations(_ facts: [RepoPath: FileFacts]) -> [Convention] {
         }
     }
     let found = pairs.compactMap { source, tests -> Convention? in
-        guard let best = tests.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= 2, best.key != source else { return nil }
+        guard let best = tests.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= 2, best.key != source
+        else { return nil }
         return .testLocation(source: source, tests: best.key, pairs: best.value)
     }
     return found.sorted { lhs, rhs in
-        guard case .testLocation(let left, _, let leftPairs) = lhs, case .testLocation(let right, _, let rightPairs) = rhs else { return false }
+        guard case .testLocation(let left, _, let leftPairs) = lhs,
+            case .testLocation(let right, _, let rightPairs) = rhs
+        else { return false }
         return (rightPairs, left) < (leftPairs, right)
     }.prefix(5).map { $0 }
 }
@@ -75,10 +81,11 @@ public func testCommand(for tests: [RepoPath], alive: Set<RepoPath>) -> String? 
         return "swift test --filter " + shellQuoted(filters.joined(separator: "|"))
     }
     if alive.contains(RepoPath("go.mod")), names.allSatisfy({ $0.hasSuffix("_test.go") }) {
-        let packages = Set(tests.map { path in
-            let directory = path.string.split(separator: "/").dropLast().joined(separator: "/")
-            return directory.isEmpty ? "." : "./" + directory + "/"
-        })
+        let packages = Set(
+            tests.map { path in
+                let directory = path.string.split(separator: "/").dropLast().joined(separator: "/")
+                return directory.isEmpty ? "." : "./" + directory + "/"
+            })
         return "go test " + packages.sorted().map(shellQuoted).joined(separator: " ")
     }
     if alive.contains(RepoPath("Cargo.toml")), names.allSatisfy({ $0.hasPrefix("tests/") && $0.hasSuffix(".rs") }) {
@@ -88,7 +95,9 @@ public func testCommand(for tests: [RepoPath], alive: Set<RepoPath>) -> String? 
     if alive.contains(RepoPath("Gemfile")), names.allSatisfy({ $0.hasSuffix("_spec.rb") }) {
         return "bundle exec rspec " + names.map(shellQuoted).joined(separator: " ")
     }
-    if alive.contains(RepoPath("package.json")) { return "npm test -- " + names.map(shellQuoted).joined(separator: " ") }
+    if alive.contains(RepoPath("package.json")) {
+        return "npm test -- " + names.map(shellQuoted).joined(separator: " ")
+    }
     return nil
 }
 
@@ -101,7 +110,9 @@ private func stem(of path: RepoPath) -> String {
 /// `text` as one POSIX shell word: left bare when it holds only safe characters, else single-quoted.
 public func shellQuoted(_ text: String) -> String {
     let safe = text.unicodeScalars.allSatisfy { scalar in
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_./-+=:@,".unicodeScalars.contains(scalar))
+        scalar.isASCII
+            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "_./-+=:@,".unicodeScalars.contains(scalar))
     }
     if safe, !text.isEmpty { return text }
     return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"

@@ -30,9 +30,12 @@ public func check(
     _ change: ChangeSet, rules: [any GuardRule] = liveRules, context: GuardContext, options: CheckOptions = .init(),
     baseline: ChangeSet? = nil
 ) -> CheckResult {
-    let atBase = baseline.map { base in
-        Set(rules.flatMap { $0.findings(in: base, context: context) }.filter { contentKinds.contains($0.kind) }.map(\.fingerprint))
-    } ?? []
+    let atBase =
+        baseline.map { base in
+            Set(
+                rules.flatMap { $0.findings(in: base, context: context) }.filter { contentKinds.contains($0.kind) }.map(
+                    \.fingerprint))
+        } ?? []
     var allowed = options.allow
     for message in change.messages {
         for trailer in message.trailers where trailer.key.lowercased() == "hindsight-allow" {
@@ -42,7 +45,8 @@ public func check(
         }
     }
     var kept: [Finding] = []
-    var suppressed = 0, preexisting = 0
+    var suppressed = 0
+    var preexisting = 0
     for rule in rules {
         for finding in rule.findings(in: change, context: context) {
             if options.exclude.contains(where: { $0.matches(finding.path) }) { continue }
@@ -56,7 +60,9 @@ public func check(
         }
     }
     kept.sort {
-        ($1.severity, $0.path, $0.line ?? 0, $0.ruleID, $0.fingerprint) < ($0.severity, $1.path, $1.line ?? 0, $1.ruleID, $1.fingerprint)
+        ($1.severity, $0.path, $0.line ?? 0, $0.ruleID, $0.fingerprint) < (
+            $0.severity, $1.path, $1.line ?? 0, $1.ruleID, $1.fingerprint
+        )
     }
     return CheckResult(
         target: change.description, findings: kept, rules: rules.flatMap(\.descriptors), indexTip: context.tip,

@@ -18,14 +18,21 @@ public struct CoChangeRule: GuardRule {
             let commits = history.commits
             for partner in history.coupling where !touched.contains(partner.path) {
                 guard commits > 0, Double(partner.shared) / Double(commits) >= minimumShare else { continue }
-                let name = history.path.string, partnerName = partner.path.string
-                findings.append(Finding(
-                    ruleID: kind, kind: kind, severity: context.severity(of: kind, default: GuardKind.coChange.defaultSeverity), path: file.path,
-                    message: "\(partnerName) changed in \(partner.shared) of the \(commits) commits that changed \(name), but not in this change.",
-                    action: "Also review \(partnerName) (changed with \(name) in \(partner.shared) of \(commits) commits).",
-                    evidence: history.sharedCommits[partner.path] ?? [],
-                    suppression: "add the trailer `Hindsight-Allow: \(kind)` to the commit message, or pass --allow \(kind)",
-                    fingerprint: "\(kind)|\(name)|\(partnerName)"))
+                let name = history.path.string
+                let partnerName = partner.path.string
+                findings.append(
+                    Finding(
+                        ruleID: kind, kind: kind,
+                        severity: context.severity(of: kind, default: GuardKind.coChange.defaultSeverity),
+                        path: file.path,
+                        message:
+                            "\(partnerName) changed in \(partner.shared) of the \(commits) commits that changed \(name), but not in this change.",
+                        action:
+                            "Also review \(partnerName) (changed with \(name) in \(partner.shared) of \(commits) commits).",
+                        evidence: history.sharedCommits[partner.path] ?? [],
+                        suppression:
+                            "add the trailer `Hindsight-Allow: \(kind)` to the commit message, or pass --allow \(kind)",
+                        fingerprint: "\(kind)|\(name)|\(partnerName)"))
             }
         }
         return findings

@@ -84,12 +84,15 @@ public func fileFacts(in input: AnalysisInput) -> [RepoPath: FileFacts] {
 }
 
 /// Facts for every alive covered file of `input`, from its files and recurring fixes analysed already.
-public func fileFacts(in input: AnalysisInput, analyzed all: [AnalyzedFile], recurring: [RecurringFixFile]) -> [RepoPath: FileFacts] {
+public func fileFacts(
+    in input: AnalysisInput, analyzed all: [AnalyzedFile], recurring: [RecurringFixFile]
+) -> [RepoPath: FileFacts] {
     let analyzed = all.filter { !$0.report.isDeleted }
     let regions = Dictionary(recurring.map { ($0.path, $0.regions) }, uniquingKeysWith: { first, _ in first })
     let isTest = input.files.map { !$0.isDeleted && isTestPath($0.path) }
-    let indexOfPath = Dictionary(input.files.enumerated().filter { !$0.element.isDeleted }.map { ($0.element.path, $0.offset) },
-                                 uniquingKeysWith: { first, _ in first })
+    let indexOfPath = Dictionary(
+        input.files.enumerated().filter { !$0.element.isDeleted }.map { ($0.element.path, $0.offset) },
+        uniquingKeysWith: { first, _ in first })
     var commitsByPath: [RepoPath: Set<Int>] = [:]
     for file in analyzed { commitsByPath[file.report.path] = Set(file.commits) }
     // Only partners that still exist: a guard that says "also review" a deleted file helps nobody.
@@ -106,7 +109,9 @@ public func fileFacts(in input: AnalysisInput, analyzed all: [AnalyzedFile], rec
             lastCommit: file.commits.last.map(input.reference), coupling: coupling, sharedCommits: shared)
         fact.testPartners = testPartners(of: file, self: indexOfPath[file.report.path], isTest: isTest, in: input)
         fact.fixRegions = (regions[file.report.path] ?? []).map {
-            FixedRegion(lines: $0.startLine...$0.endLine, fixCount: $0.fixes.count, latestFixes: Array($0.fixes.suffix(3).reversed()))
+            FixedRegion(
+                lines: $0.startLine...$0.endLine, fixCount: $0.fixes.count,
+                latestFixes: Array($0.fixes.suffix(3).reversed()))
         }
         facts[file.report.path] = fact
     }
@@ -114,7 +119,9 @@ public func fileFacts(in input: AnalysisInput, analyzed all: [AnalyzedFile], rec
 }
 
 /// Test files that changed in two or more of `file`'s commits (mass edits skipped), most first.
-private func testPartners(of file: AnalyzedFile, self index: Int?, isTest: [Bool], in input: AnalysisInput) -> [TestPartner] {
+private func testPartners(
+    of file: AnalyzedFile, self index: Int?, isTest: [Bool], in input: AnalysisInput
+) -> [TestPartner] {
     var shared: [Int32: Int] = [:]
     for commit in file.commits {
         let files = input.files(of: commit)

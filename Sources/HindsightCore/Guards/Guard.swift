@@ -49,7 +49,8 @@ public struct Guard: Hashable, Sendable {
     /// The content-derived id: `hs-` and the first 12 hex digits of FNV-1a 64 over kind, scope and match.
     public static func id(kind: String, scope: [RepoPath], match: String) -> String {
         var hash = FNV1a64()
-        let parts = [Array(kind.utf8)] + scope.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) } + [Array(match.utf8)]
+        let parts =
+            [Array(kind.utf8)] + scope.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) } + [Array(match.utf8)]
         for part in parts { hash.add(part + [0]) }
         let hex = String(hash.value, radix: 16)
         return "hs-" + String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))

@@ -29,7 +29,10 @@ public struct BacktestRecord: Hashable, Sendable {
     public var kinds: [String: GuardTally]
 
     /// A record from its parts.
-    public init(cut: CommitID, until: CommitID, commits: Int, fixInducing: Int, liftThreshold: Double, kinds: [String: GuardTally]) {
+    public init(
+        cut: CommitID, until: CommitID, commits: Int, fixInducing: Int, liftThreshold: Double,
+        kinds: [String: GuardTally]
+    ) {
         self.cut = cut
         self.until = until
         self.commits = commits
@@ -41,10 +44,12 @@ public struct BacktestRecord: Hashable, Sendable {
     /// The record of a backtest's result.
     public init(_ result: BacktestResult) {
         self.init(
-            cut: result.cut.id, until: result.until.id, commits: result.overall.commits, fixInducing: result.overall.fixInducing,
+            cut: result.cut.id, until: result.until.id, commits: result.overall.commits,
+            fixInducing: result.overall.fixInducing,
             liftThreshold: result.liftThreshold,
-            kinds: Dictionary(result.kinds.map { ($0.name, GuardTally(flagged: $0.score.flagged, hits: $0.score.hits)) },
-                              uniquingKeysWith: { first, _ in first }))
+            kinds: Dictionary(
+                result.kinds.map { ($0.name, GuardTally(flagged: $0.score.flagged, hits: $0.score.hits)) },
+                uniquingKeysWith: { first, _ in first }))
     }
 
     /// The score a tally gives over this record's window.
@@ -74,17 +79,20 @@ extension GuardSet {
     /// nothing), and proposed guards whose severity is still the one hindsight gives (the kind's
     /// default or notice) follow their kind's record: notice below the threshold, else the default.
     /// Accepted and muted guards, and severities people chose, are left as they are.
-    public func applying(_ record: BacktestRecord, tallies: [String: GuardTally], defaultSeverity: (String) -> Severity) -> GuardSet {
+    public func applying(
+        _ record: BacktestRecord, tallies: [String: GuardTally], defaultSeverity: (String) -> Severity
+    ) -> GuardSet {
         let below = record.kindsBelowThreshold
-        var applied = GuardSet(guards: guards.map { item in
-            var item = item
-            item.record = tallies[item.id]
-            let fallback = defaultSeverity(item.kind)
-            if item.status == .proposed, item.severity == fallback || item.severity == .notice {
-                item.severity = below.contains(item.kind) ? .notice : fallback
-            }
-            return item
-        })
+        var applied = GuardSet(
+            guards: guards.map { item in
+                var item = item
+                item.record = tallies[item.id]
+                let fallback = defaultSeverity(item.kind)
+                if item.status == .proposed, item.severity == fallback || item.severity == .notice {
+                    item.severity = below.contains(item.kind) ? .notice : fallback
+                }
+                return item
+            })
         applied.record = record
         return applied
     }

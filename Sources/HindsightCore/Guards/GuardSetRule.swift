@@ -15,7 +15,9 @@ public struct GuardSetRule: GuardRule {
     public init(guards: [Guard]) {
         let guards = guards.filter { $0.status != .muted }
         self.guards = guards
-        descriptors = guards.map { RuleDescriptor(id: $0.id, kind: $0.kind, summary: $0.message, help: $0.action, severity: $0.severity) }
+        descriptors = guards.map {
+            RuleDescriptor(id: $0.id, kind: $0.kind, summary: $0.message, help: $0.action, severity: $0.severity)
+        }
         var removedLines: [RepoPath: [String: [Int]]] = [:]
         for (index, item) in guards.enumerated() where item.kind == GuardKind.reintroducedFix.id {
             for path in item.scope { removedLines[path, default: [:]][item.match, default: []].append(index) }
@@ -28,21 +30,25 @@ public struct GuardSetRule: GuardRule {
     public var descriptor: RuleDescriptor {
         RuleDescriptor(
             id: kind, kind: kind, summary: "Guards mined from this repository's history (.hindsight/guards.yml).",
-            help: "Each guard carries the commits that taught it; `hindsight guards explain ID` shows them.", severity: .warning)
+            help: "Each guard carries the commits that taught it; `hindsight guards explain ID` shows them.",
+            severity: .warning)
     }
-
 
     public func findings(in change: ChangeSet, context: GuardContext) -> [Finding] {
         var findings = patternFindings(in: change)
         for item in reverts.map({ guards[$0] }) where reapplies(item, in: change) {
-            let path = change.files.first { file in item.scope.contains(file.path) }?.path ?? change.files.first?.path ?? RepoPath("")
+            let path =
+                change.files.first { file in item.scope.contains(file.path) }?.path ?? change.files.first?.path
+                ?? RepoPath("")
             findings.append(item.finding(path: path, line: nil, fingerprint: item.id))
         }
         for file in change.files {
             guard let lines = removedLines[file.oldPath ?? file.path] ?? removedLines[file.path] else { continue }
             for added in file.added {
                 for item in (lines[normalizedLine(added.text)] ?? []).map({ guards[$0] }) {
-                    findings.append(item.finding(path: file.path, line: added.number, fingerprint: "\(item.id)|\(file.path.string)"))
+                    findings.append(
+                        item.finding(path: file.path, line: added.number, fingerprint: "\(item.id)|\(file.path.string)")
+                    )
                 }
             }
         }
@@ -59,8 +65,10 @@ public struct GuardSetRule: GuardRule {
                 let calls = Set(callTokens(in: added.text))
                 for item in patterns where calls.contains(item.match) {
                     guard item.scope.isEmpty || item.scope.contains(where: file.path.isWithin) else { continue }
-                    findings.append(item.finding(
-                        path: file.path, line: added.number, fingerprint: "\(item.id)|\(file.path.string)|\(normalizedLine(added.text))"))
+                    findings.append(
+                        item.finding(
+                            path: file.path, line: added.number,
+                            fingerprint: "\(item.id)|\(file.path.string)|\(normalizedLine(added.text))"))
                 }
             }
         }
@@ -74,7 +82,8 @@ extension Guard {
         Finding(
             ruleID: id, kind: kind, severity: severity, path: path, line: line, message: message, action: action,
             evidence: evidence,
-            suppression: "add `Hindsight-Allow: \(id)` to the commit message, pass --allow \(id), or `hindsight guards mute \(id) --reason …`",
+            suppression:
+                "add `Hindsight-Allow: \(id)` to the commit message, pass --allow \(id), or `hindsight guards mute \(id) --reason …`",
             fingerprint: fingerprint)
     }
 }

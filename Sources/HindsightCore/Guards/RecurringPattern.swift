@@ -2,7 +2,8 @@
 /// files, removed without adding it back — say `strcpy(` replaced by `strlcpy(`. An added line that
 /// calls it again is flagged anywhere in the repository.
 public func recurringPatternGuards(
-    from fixes: [FixDiff], input: AnalysisInput, severity: Severity = .warning, minimumFixes: Int = 3, minimumFiles: Int = 2
+    from fixes: [FixDiff], input: AnalysisInput, severity: Severity = .warning, minimumFixes: Int = 3,
+    minimumFiles: Int = 2
 ) -> [Guard] {
     var commitsRemoving: [String: Set<Int>] = [:]
     var filesRemoving: [String: Set<RepoPath>] = [:]
@@ -25,8 +26,11 @@ public func recurringPatternGuards(
         let refs = commits.sorted(by: >).map(input.reference)
         return Guard(
             kind: GuardKind.recurringPattern.id, severity: severity, scope: [], match: token,
-            message: "\(commits.count) fix commits across \(files.count) files removed `\(token)`; this change adds it.",
-            action: instead.map { "Use what those fixes used instead (most often `\($0)`), or say why `\(token)` is safe here." }
+            message:
+                "\(commits.count) fix commits across \(files.count) files removed `\(token)`; this change adds it.",
+            action: instead.map {
+                "Use what those fixes used instead (most often `\($0)`), or say why `\(token)` is safe here."
+            }
                 ?? "Read those fixes before calling `\(token)` again, or say why it is safe here.",
             evidence: Array(refs.prefix(5)))
     }.sorted { $0.id < $1.id }
@@ -39,13 +43,20 @@ public func callTokens(in line: String) -> [String] {
     var tokens: [String] = []
     var index = 0
     while index < bytes.count {
-        guard isIdentifierStart(bytes[index]) else { index += 1; continue }
+        guard isIdentifierStart(bytes[index]) else {
+            index += 1
+            continue
+        }
         let start = index
-        while index < bytes.count, isIdentifierStart(bytes[index]) || (bytes[index] >= 0x30 && bytes[index] <= 0x39) { index += 1 }
+        while index < bytes.count, isIdentifierStart(bytes[index]) || (bytes[index] >= 0x30 && bytes[index] <= 0x39) {
+            index += 1
+        }
         let name = String(decoding: bytes[start..<index], as: UTF8.self)
-        let isPrecededByWordOrDot = start > 0 && (bytes[start - 1] == UInt8(ascii: ".") || isIdentifierStart(bytes[start - 1]))
+        let isPrecededByWordOrDot =
+            start > 0 && (bytes[start - 1] == UInt8(ascii: ".") || isIdentifierStart(bytes[start - 1]))
         if index < bytes.count, bytes[index] == UInt8(ascii: "("), name.count >= 3, !isPrecededByWordOrDot,
-           !callKeywords.contains(name) {
+            !callKeywords.contains(name)
+        {
             tokens.append(name + "(")
         }
     }

@@ -28,17 +28,22 @@ public func reintroducedFixGuards(
     var filesWithLine: [String: Set<RepoPath>] = [:]
     for fix in fixes {
         for file in fix.change.files {
-            for line in file.removed + file.added { filesWithLine[normalizedLine(line.text), default: []].insert(file.path) }
+            for line in file.removed + file.added {
+                filesWithLine[normalizedLine(line.text), default: []].insert(file.path)
+            }
         }
     }
     var evidence: [PathLine: [Int]] = [:]
     for fix in fixes {
-        for file in fix.change.files where [.modified, .renamed].contains(file.status) && file.removed.count <= maxRemovedLines {
+        for file in fix.change.files
+        where [.modified, .renamed].contains(file.status) && file.removed.count <= maxRemovedLines {
             guard let path = currentPath[PathAtCommit(commit: fix.commit, path: file.path)] else { continue }
             let readded = Set(file.added.map { normalizedLine($0.text) })
             for line in file.removed {
                 let text = normalizedLine(line.text)
-                guard isDistinctive(text), !readded.contains(text), (filesWithLine[text]?.count ?? 0) < 3 else { continue }
+                guard isDistinctive(text), !readded.contains(text), (filesWithLine[text]?.count ?? 0) < 3 else {
+                    continue
+                }
                 evidence[PathLine(path: path, line: text), default: []].append(fix.commit)
             }
         }
@@ -47,17 +52,20 @@ public func reintroducedFixGuards(
     var guards: [Guard] = []
     for (key, commits) in evidence {
         if linesNow[key.path] == nil {
-            linesNow[key.path] = Set((currentText(key.path) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-                .map { normalizedLine(String($0)) })
+            linesNow[key.path] = Set(
+                (currentText(key.path) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { normalizedLine(String($0)) })
         }
         if linesNow[key.path]?.contains(key.line) == true { continue }
         let refs = Array(Set(commits)).sorted(by: >).map(input.reference)
         guard let latest = refs.first else { continue }
-        guards.append(Guard(
-            kind: GuardKind.reintroducedFix.id, severity: severity, scope: [key.path], match: key.line,
-            message: "A fix removed `\(TextShaping.truncated(key.line, 60))` from \(key.path.string), and it had not come back.",
-            action: "Removed by \(latest.shortID) '\(latest.subject)': keep it out, or say why.",
-            evidence: refs))
+        guards.append(
+            Guard(
+                kind: GuardKind.reintroducedFix.id, severity: severity, scope: [key.path], match: key.line,
+                message:
+                    "A fix removed `\(TextShaping.truncated(key.line, 60))` from \(key.path.string), and it had not come back.",
+                action: "Removed by \(latest.shortID) '\(latest.subject)': keep it out, or say why.",
+                evidence: refs))
     }
     return guards.sorted { $0.id < $1.id }
 }
@@ -88,7 +96,8 @@ private func currentPaths(of commits: Set<Int>, in input: AnalysisInput) -> [Pat
     var result: [PathAtCommit: RepoPath] = [:]
     for file in input.files where !file.isDeleted {
         for (change, commit) in zip(file.changes, file.commits) where commits.contains(commit) {
-            result[PathAtCommit(commit: commit, path: input.snapshot.paths[input.snapshot.changes[change].path])] = file.path
+            result[PathAtCommit(commit: commit, path: input.snapshot.paths[input.snapshot.changes[change].path])] =
+                file.path
         }
     }
     return result

@@ -18,19 +18,25 @@ public struct RevertedDiff: Sendable {
 /// `reverted-change` guards: what a reverted commit added (its distinctive lines), unless the
 /// revert was itself reverted (a re-land). A change that adds most of those lines again re-applies
 /// the reverted change.
-public func revertedChangeGuards(from reverts: [RevertedDiff], input: AnalysisInput, severity: Severity = .warning) -> [Guard] {
+public func revertedChangeGuards(
+    from reverts: [RevertedDiff], input: AnalysisInput, severity: Severity = .warning
+) -> [Guard] {
     let relanded = Set(input.snapshot.commits.compactMap(\.revertedCommit))
     return reverts.compactMap { item -> Guard? in
         guard !relanded.contains(input.snapshot.commits[item.revert].id) else { return nil }
-        let lines = item.change.files.flatMap { file in file.added.map { normalizedLine($0.text) }.filter(isDistinctive) }
+        let lines = item.change.files.flatMap { file in file.added.map { normalizedLine($0.text) }.filter(isDistinctive)
+        }
         let unique = Array(Set(lines)).sorted()
         guard unique.count >= 3 else { return nil }
-        let reverted = input.reference(item.reverted), revert = input.reference(item.revert)
+        let reverted = input.reference(item.reverted)
+        let revert = input.reference(item.revert)
         return Guard(
             kind: GuardKind.revertedChange.id, severity: severity,
             scope: Array(Set(item.change.files.map(\.path))).sorted(), match: unique.joined(separator: "\n"),
-            message: "This change re-applies \(reverted.shortID) '\(reverted.subject)', which \(revert.shortID) reverted.",
-            action: "Read why \(revert.shortID) '\(revert.subject)' reverted it before landing it again, and say what is different now.",
+            message:
+                "This change re-applies \(reverted.shortID) '\(reverted.subject)', which \(revert.shortID) reverted.",
+            action:
+                "Read why \(revert.shortID) '\(revert.subject)' reverted it before landing it again, and say what is different now.",
             evidence: [revert, reverted])
     }.sorted { $0.id < $1.id }
 }
@@ -40,5 +46,6 @@ func reapplies(_ item: Guard, in change: ChangeSet) -> Bool {
     let wanted = Set(item.match.split(separator: "\n").map(String.init))
     guard wanted.count >= 3 else { return false }
     let added = Set(change.files.flatMap { $0.added.map { normalizedLine($0.text) } })
-    return Double(wanted.intersection(added).count) >= 0.6 * Double(wanted.count) && wanted.intersection(added).count >= 3
+    return Double(wanted.intersection(added).count) >= 0.6 * Double(wanted.count)
+        && wanted.intersection(added).count >= 3
 }

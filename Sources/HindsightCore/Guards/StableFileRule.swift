@@ -10,13 +10,17 @@ public struct StableFileRule: GuardRule {
     public func findings(in change: ChangeSet, context: GuardContext) -> [Finding] {
         change.files.compactMap { file in
             guard file.status != .added, let history = context.history(of: file),
-                  history.classification.fileClass == .stable else { return nil }
+                history.classification.fileClass == .stable
+            else { return nil }
             return Finding(
-                ruleID: kind, kind: kind, severity: context.severity(of: kind, default: GuardKind.stableFile.defaultSeverity), path: file.path,
+                ruleID: kind, kind: kind,
+                severity: context.severity(of: kind, default: GuardKind.stableFile.defaultSeverity), path: file.path,
                 message: "\(history.path.string) is \(history.classification.reason).",
-                action: "Make sure this change is intended: the file has been settled; keep the change small and reviewed.",
+                action:
+                    "Make sure this change is intended: the file has been settled; keep the change small and reviewed.",
                 evidence: history.lastCommit.map { [$0] } ?? [],
-                suppression: "add the trailer `Hindsight-Allow: \(kind)` to the commit message, or pass --allow \(kind)",
+                suppression:
+                    "add the trailer `Hindsight-Allow: \(kind)` to the commit message, or pass --allow \(kind)",
                 fingerprint: "\(kind)|\(history.path.string)")
         }
     }

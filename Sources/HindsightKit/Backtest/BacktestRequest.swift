@@ -48,7 +48,9 @@ struct BacktestPoint {
             throw UsageError("\(option) takes a commit or a date like 2024-01-31, and '\(text)' is neither (\(error)).")
         }
         guard let id, let index = snapshot.commits.firstIndex(where: { $0.id == id }) else {
-            throw UsageError("\(option) \(text) is not in the history index (mined up to \(snapshot.tip?.short ?? "nothing")): run `hindsight mine`, or name a commit on HEAD's history.")
+            throw UsageError(
+                "\(option) \(text) is not in the history index (mined up to \(snapshot.tip?.short ?? "nothing")): run `hindsight mine`, or name a commit on HEAD's history."
+            )
         }
         return index
     }

@@ -28,10 +28,13 @@ public struct BacktestRunner {
         let until = try request.until.map { try point.index(of: $0, option: "--until") } ?? snapshot.commits.count - 1
         let cut = try request.cut.map { try point.index(of: $0, option: "--cut") }
         if let cut, cut >= until {
-            throw UsageError("the cut (\(snapshot.commits[cut].id.short)) must come before --until (\(snapshot.commits[until].id.short)): give an earlier --cut.")
+            throw UsageError(
+                "the cut (\(snapshot.commits[cut].id.short)) must come before --until (\(snapshot.commits[until].id.short)): give an earlier --cut."
+            )
         }
         let window = BacktestWindow(
-            snapshot: snapshot, cut: cut, until: until, grace: Int64(request.graceDays) * 86_400, maxCommits: request.maxCommits)
+            snapshot: snapshot, cut: cut, until: until, grace: Int64(request.graceDays) * 86_400,
+            maxCommits: request.maxCommits)
         let full = AnalysisInput(snapshot: snapshot.prefix(through: until), settings: settings(at: until))
         let truth = try groundTruth(window, in: full)
         let miner = GuardMiner(git: git, configuration: configuration, maxFixes: request.maxFixes)
@@ -46,7 +49,8 @@ public struct BacktestRunner {
                 model = try train(miner, through: commit - 1)
             }
             // Read afresh rather than through the miner's cache: a long window must not hold every diff.
-            let change = try git.changeSet(for: .commit(snapshot.commits[commit].id.hex), options: configuration.history)
+            let change = try git.changeSet(
+                for: .commit(snapshot.commits[commit].id.hex), options: configuration.history)
             let result = session.run(change, rules: model.rules, record: nil, facts: model.facts)
             flags.record(result.findings, for: commit)
             progress?.advanced(by: 1)
@@ -55,9 +59,11 @@ public struct BacktestRunner {
             window: window, truth: truth, flags: flags, kinds: CheckConfiguration.kinds,
             addedLines: addedLines(window), bugScore: bugScores(window, at: atCut.bugScores))
         var result = BacktestResult(
-            cut: full.reference(window.cut), until: full.reference(window.until), window: window, graceDays: request.graceDays,
+            cut: full.reference(window.cut), until: full.reference(window.until), window: window,
+            graceDays: request.graceDays,
             refreshEvery: request.refreshEvery, guardsAtCut: atCut.guards.count, truth: truth, kinds: scores.kinds,
-            overall: scores.overall, baselines: scores.baselines, guards: scores.guards, liftThreshold: request.liftThreshold)
+            overall: scores.overall, baselines: scores.baselines, guards: scores.guards,
+            liftThreshold: request.liftThreshold)
         result.settings = settings(of: request, full.settings)
         let replayed = Set(window.commits)
         result.fixInducingCommits = truth.sources.filter { replayed.contains($0.key) }.sorted { $0.key < $1.key }.map {
@@ -67,7 +73,8 @@ public struct BacktestRunner {
     }
 
     /// Every setting a number depends on, so a reader can reproduce it.
-    private func settings(of request: BacktestRequest, _ analysis: AnalysisSettings) -> [(name: String, value: String)] {
+    private func settings(of request: BacktestRequest, _ analysis: AnalysisSettings) -> [(name: String, value: String)]
+    {
         let coupling = analysis.coupling
         return [
             ("grace", "\(request.graceDays) days"),
@@ -77,13 +84,22 @@ public struct BacktestRunner {
             ("liftThreshold", String(request.liftThreshold)),
             ("flagged", "a commit with any finding, any severity, after check.exclude and Hindsight-Allow trailers"),
             ("fixPattern", analysis.fixes.pattern ?? FixDetector.defaultPattern),
-            (GuardKind.reintroducedFix.id, "a line a fix removed, at most 20 removed lines per file, in fewer than 3 files"),
+            (
+                GuardKind.reintroducedFix.id,
+                "a line a fix removed, at most 20 removed lines per file, in fewer than 3 files"
+            ),
             (GuardKind.recurringPattern.id, "a call 3 or more fixes removed across 2 or more files"),
-            (GuardKind.coChange.id, "partners with at least \(coupling.minShared) shared commits and \(coupling.minDegree)% degree, "
-                + "files with \(coupling.minRevisions)+ commits, commits of at most \(coupling.maxFilesPerCommit) files"),
-            ("groundTruth", "Fixes: trailers naming a unique id prefix (7+ hex digits); reverts; SZZ: non-blank, "
-                + "non-brace, non-comment lines later fix commits removed, traced to the latest earlier commit that "
-                + "added them, following renames, ignoring origins before the first replayed commit"),
+            (
+                GuardKind.coChange.id,
+                "partners with at least \(coupling.minShared) shared commits and \(coupling.minDegree)% degree, "
+                    + "files with \(coupling.minRevisions)+ commits, commits of at most \(coupling.maxFilesPerCommit) files"
+            ),
+            (
+                "groundTruth",
+                "Fixes: trailers naming a unique id prefix (7+ hex digits); reverts; SZZ: non-blank, "
+                    + "non-brace, non-comment lines later fix commits removed, traced to the latest earlier commit that "
+                    + "added them, following renames, ignoring origins before the first replayed commit"
+            ),
         ]
     }
 
@@ -103,7 +119,9 @@ public struct BacktestRunner {
         let guards = try miner.mine(input, severities: severities).guards
         return Model(
             guards: guards, rules: CheckSession.rules(guards: guards),
-            facts: KnownFacts(files: fileFacts(in: input, analyzed: analyzed, recurring: recurringFixes(in: input)), tip: input.snapshot.tip),
+            facts: KnownFacts(
+                files: fileFacts(in: input, analyzed: analyzed, recurring: recurringFixes(in: input)),
+                tip: input.snapshot.tip),
             bugScores: Dictionary(analyzed.map { ($0.report.path, $0.report.bugScore) }, uniquingKeysWith: max))
     }
 
@@ -133,18 +151,20 @@ public struct BacktestRunner {
     }
 
     private func addedLines(_ window: BacktestWindow) -> [Int: Int] {
-        Dictionary(uniqueKeysWithValues: window.commits.map { commit in
-            (commit, snapshot.changes[snapshot.commits[commit].changes].reduce(0) { $0 + $1.added })
-        })
+        Dictionary(
+            uniqueKeysWithValues: window.commits.map { commit in
+                (commit, snapshot.changes[snapshot.commits[commit].changes].reduce(0) { $0 + $1.added })
+            })
     }
 
     /// Per replayed commit, the highest bug score at the cut among the files it touches.
     private func bugScores(_ window: BacktestWindow, at scores: [RepoPath: Double]) -> [Int: Double] {
-        Dictionary(uniqueKeysWithValues: window.commits.map { commit in
-            let touched = snapshot.changes[snapshot.commits[commit].changes].flatMap { change in
-                [change.path] + (change.oldPath.map { [$0] } ?? [])
-            }
-            return (commit, touched.compactMap { scores[snapshot.paths[$0]] }.max() ?? 0)
-        })
+        Dictionary(
+            uniqueKeysWithValues: window.commits.map { commit in
+                let touched = snapshot.changes[snapshot.commits[commit].changes].flatMap { change in
+                    [change.path] + (change.oldPath.map { [$0] } ?? [])
+                }
+                return (commit, touched.compactMap { scores[snapshot.paths[$0]] }.max() ?? 0)
+            })
     }
 }

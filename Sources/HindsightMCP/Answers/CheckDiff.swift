@@ -14,23 +14,34 @@ extension HistoryModel {
             return count == 0 ? nil : TextShaping.count(count, severity.rawValue)
         }
         let files = TextShaping.count(change.files.count, "file")
-        var lines = [result.findings.isEmpty
-            ? "No findings in \(change.description) (\(files))."
-            : "\(TextShaping.count(result.findings.count, "finding")) (\(counts.joined(separator: ", "))) in \(change.description) (\(files)):"]
+        var lines = [
+            result.findings.isEmpty
+                ? "No findings in \(change.description) (\(files))."
+                : "\(TextShaping.count(result.findings.count, "finding")) (\(counts.joined(separator: ", "))) in \(change.description) (\(files)):"
+        ]
         for finding in result.findings {
-            let place = finding.line.map { "\(HistoryText.path(finding.path)) line \($0)" } ?? HistoryText.path(finding.path)
-            var line = "- \(finding.severity.rawValue) \(finding.kind) (\(finding.ruleID)) at \(place): "
+            let place =
+                finding.line.map { "\(HistoryText.path(finding.path)) line \($0)" } ?? HistoryText.path(finding.path)
+            var line =
+                "- \(finding.severity.rawValue) \(finding.kind) (\(finding.ruleID)) at \(place): "
                 + "\(HistoryText.quoted(finding.message, limit: 300)) → \(HistoryText.quoted(finding.action, limit: 300))"
-            if !finding.evidence.isEmpty { line += " Evidence: " + finding.evidence.prefix(3).map(HistoryText.commit).joined(separator: "; ") + "." }
+            if !finding.evidence.isEmpty {
+                line += " Evidence: " + finding.evidence.prefix(3).map(HistoryText.commit).joined(separator: "; ") + "."
+            }
             lines.append(line)
         }
-        if result.suppressed > 0 { lines.append("\(TextShaping.count(result.suppressed, "finding")) suppressed by check.exclude or Hindsight-Allow.") }
+        if result.suppressed > 0 {
+            lines.append(
+                "\(TextShaping.count(result.suppressed, "finding")) suppressed by check.exclude or Hindsight-Allow.")
+        }
         // The rules that found something, not every guard: a guard set can hold a thousand descriptors,
         // which cost the model tokens and the SDK 65 µs a string to re-decode.
         let fired = Set(result.findings.map(\.ruleID))
         let ran = result.rules.count
         result.rules = result.rules.filter { fired.contains($0.id) }
-        guard case .object(let fields) = JSONFindingsRenderer().document(result) else { return ToolAnswer(lines: lines, fields: []) }
+        guard case .object(let fields) = JSONFindingsRenderer().document(result) else {
+            return ToolAnswer(lines: lines, fields: [])
+        }
         return ToolAnswer(lines: lines, fields: fields + [("rulesRun", .int(ran))])
     }
 }
@@ -41,7 +52,9 @@ func confined(_ change: ChangeSet) throws(ToolError) -> ChangeSet {
         for path in [file.path] + (file.oldPath.map { [$0] } ?? []) {
             let components = path.string.split(separator: "/", omittingEmptySubsequences: false)
             if path.bytes.first == UInt8(ascii: "/") || components.contains("..") || path.bytes.contains(0) {
-                throw ToolError("The diff names \(HistoryText.path(path)), which is outside the repository; give a diff of files inside it.")
+                throw ToolError(
+                    "The diff names \(HistoryText.path(path)), which is outside the repository; give a diff of files inside it."
+                )
             }
         }
     }

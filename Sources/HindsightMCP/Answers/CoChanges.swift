@@ -34,7 +34,8 @@ extension HistoryModel {
             let theirs = couplingRevisions[Int(other)]
             let average = Double(own + theirs) / 2
             let degree = Int(100 * Double(commits.count) / average)
-            let isCoupled = commits.count >= thresholds.minShared && average >= Double(thresholds.minRevisions)
+            let isCoupled =
+                commits.count >= thresholds.minShared && average >= Double(thresholds.minRevisions)
                 && degree >= thresholds.minDegree
             return CoChange(
                 path: input.files[Int(other)].path, shared: commits.count, partnerCommits: theirs, degree: degree,
@@ -52,10 +53,11 @@ extension HistoryModel {
         let thresholds = input.settings.coupling
         var lines = [
             "\(HistoryText.path(path)): \(TextShaping.count(commits, "commit")) counted (commits changing more than "
-                + "\(thresholds.maxFilesPerCommit) files skipped); \(TextShaping.count(partners.count, "file")) changed with it in 2 or more.",
+                + "\(thresholds.maxFilesPerCommit) files skipped); \(TextShaping.count(partners.count, "file")) changed with it in 2 or more."
         ]
         for partner in shown.items {
-            var line = "- \(HistoryText.path(partner.path)): degree \(partner.degree)%, \(partner.shared) of \(commits) commits "
+            var line =
+                "- \(HistoryText.path(partner.path)): degree \(partner.degree)%, \(partner.shared) of \(commits) commits "
                 + "(it has \(partner.partnerCommits))"
             if partner.isCoupled { line += " — coupled: check flags changing one without the other" }
             if let latest = partner.evidence.first { line += "; latest together \(HistoryText.commit(latest))" }
@@ -65,18 +67,27 @@ extension HistoryModel {
         var fields = JSONValue.pathFields("path", path)
         fields += [
             ("commits", .int(commits)),
-            ("partners", .array(shown.items.map { partner in
-                .object([
-                    ("path", .string(partner.path.string)), ("degree", .int(partner.degree)), ("shared", .int(partner.shared)),
-                    ("partnerCommits", .int(partner.partnerCommits)), ("isCoupled", .bool(partner.isCoupled)),
-                    ("evidence", .array(partner.evidence.map(Self.commitJSON))),
-                ])
-            })),
+            (
+                "partners",
+                .array(
+                    shown.items.map { partner in
+                        .object([
+                            ("path", .string(partner.path.string)), ("degree", .int(partner.degree)),
+                            ("shared", .int(partner.shared)),
+                            ("partnerCommits", .int(partner.partnerCommits)), ("isCoupled", .bool(partner.isCoupled)),
+                            ("evidence", .array(partner.evidence.map(Self.commitJSON))),
+                        ])
+                    })
+            ),
             ("omitted", .int(shown.omitted)),
-            ("thresholds", .object([
-                ("minRevisions", .int(thresholds.minRevisions)), ("minShared", .int(thresholds.minShared)),
-                ("minDegree", .int(thresholds.minDegree)), ("maxFilesPerCommit", .int(thresholds.maxFilesPerCommit)),
-            ])),
+            (
+                "thresholds",
+                .object([
+                    ("minRevisions", .int(thresholds.minRevisions)), ("minShared", .int(thresholds.minShared)),
+                    ("minDegree", .int(thresholds.minDegree)),
+                    ("maxFilesPerCommit", .int(thresholds.maxFilesPerCommit)),
+                ])
+            ),
         ]
         return ToolAnswer(lines: lines, fields: fields)
     }

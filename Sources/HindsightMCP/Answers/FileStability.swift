@@ -8,20 +8,26 @@ extension HistoryModel {
         let matching = aliveFiles.filter(selector.matches)
         guard !matching.isEmpty else { throw ToolError(missingFileMessage(selector)) }
         let shown = Shown(matching, limit: limit)
-        var lines = ["\(TextShaping.count(matching.count, "file")) at \(selector.quoted), most in need of attention first:"]
+        var lines = [
+            "\(TextShaping.count(matching.count, "file")) at \(selector.quoted), most in need of attention first:"
+        ]
         for file in shown.items { lines += stabilityLines(file) }
         if let note = shown.note { lines.append(note) }
-        return ToolAnswer(lines: lines, fields: [
-            ("query", .string(selector.text)),
-            ("files", .array(shown.items.map(stabilityJSON))),
-            ("omitted", .int(shown.omitted)),
-            ("asOf", .time(input.settings.now)),
-        ])
+        return ToolAnswer(
+            lines: lines,
+            fields: [
+                ("query", .string(selector.text)),
+                ("files", .array(shown.items.map(stabilityJSON))),
+                ("omitted", .int(shown.omitted)),
+                ("asOf", .time(input.settings.now)),
+            ])
     }
 
     private func stabilityLines(_ file: FileReport) -> [String] {
         let evidence = self.evidence(of: file.path)
-        let owners = file.authors.prefix(3).map { "\(HistoryText.quoted($0.name, limit: 60)) \(Int(($0.share * 100).rounded()))%" }
+        let owners = file.authors.prefix(3).map {
+            "\(HistoryText.quoted($0.name, limit: 60)) \(Int(($0.share * 100).rounded()))%"
+        }
         var lines = [
             "- \(HistoryText.path(file.path)): \(file.classification.fileClass.rawValue) (\(file.classification.reason)).",
             "  \(TextShaping.count(file.commits, "commit")), churn \(file.churn) (+\(file.linesAdded) −\(file.linesDeleted)), "
@@ -31,25 +37,28 @@ extension HistoryModel {
                 + "owners \(owners.isEmpty ? "none counted" : owners.joined(separator: ", ")).",
         ]
         if let last = evidence.recent.first { lines.append("  Last change: \(HistoryText.commit(last)).") }
-        if !evidence.fixes.isEmpty { lines.append("  Latest fixes: " + evidence.fixes.map(HistoryText.commit).joined(separator: "; ") + ".") }
+        if !evidence.fixes.isEmpty {
+            lines.append("  Latest fixes: " + evidence.fixes.map(HistoryText.commit).joined(separator: "; ") + ".")
+        }
         return lines
     }
 
     private func stabilityJSON(_ file: FileReport) -> JSONValue {
         let evidence = self.evidence(of: file.path)
-        return .object(Self.summaryFields(file) + [
-            ("linesAdded", .int(file.linesAdded)),
-            ("linesDeleted", .int(file.linesDeleted)),
-            ("firstSeen", .time(file.firstSeen)),
-            ("ageDays", .int(days(since: file.firstSeen))),
-            ("daysSinceChange", .int(days(since: file.lastChanged))),
-            ("owners", .array(file.authors.prefix(3).map(Self.ownerJSON))),
-            ("ownerCount", .int(file.authors.count)),
-            ("reverts", .int(file.reverts)),
-            ("agentCommits", .int(file.agentCommits)),
-            ("recentCommits", .array(evidence.recent.map(Self.commitJSON))),
-            ("latestFixes", .array(evidence.fixes.map(Self.commitJSON))),
-        ])
+        return .object(
+            Self.summaryFields(file) + [
+                ("linesAdded", .int(file.linesAdded)),
+                ("linesDeleted", .int(file.linesDeleted)),
+                ("firstSeen", .time(file.firstSeen)),
+                ("ageDays", .int(days(since: file.firstSeen))),
+                ("daysSinceChange", .int(days(since: file.lastChanged))),
+                ("owners", .array(file.authors.prefix(3).map(Self.ownerJSON))),
+                ("ownerCount", .int(file.authors.count)),
+                ("reverts", .int(file.reverts)),
+                ("agentCommits", .int(file.agentCommits)),
+                ("recentCommits", .array(evidence.recent.map(Self.commitJSON))),
+                ("latestFixes", .array(evidence.fixes.map(Self.commitJSON))),
+            ])
     }
 
     /// The figures every answer about a file gives: path, class and rule, commits, churn, fixes, bug score.
@@ -80,17 +89,24 @@ extension HistoryModel {
     /// Why no covered file matched: ignored, deleted, or never in history.
     func missingFileMessage(_ selector: PathSelector) -> String {
         if case .path(let path) = selector.kind, let known = lineages[path] {
-            if known.allSatisfy(\.isDeleted) { return "\(selector.quoted) was deleted; file_history shows its commits." }
+            if known.allSatisfy(\.isDeleted) {
+                return "\(selector.quoted) was deleted; file_history shows its commits."
+            }
             if input.settings.ignore.contains(where: { $0.matches(path) }) {
-                return "\(selector.quoted) is ignored by the report (vendored, generated or lock file, or report.ignore); file_history shows its commits."
+                return
+                    "\(selector.quoted) is ignored by the report (vendored, generated or lock file, or report.ignore); file_history shows its commits."
             }
             return "\(selector.quoted) has no changes in the analysed window; file_history shows its commits."
         }
-        return "No file in history matches \(selector.quoted). Give a path relative to the repository root, a directory, or a glob such as \"src/**/*.swift\"."
+        return
+            "No file in history matches \(selector.quoted). Give a path relative to the repository root, a directory, or a glob such as \"src/**/*.swift\"."
     }
 
     static func ownerJSON(_ share: AuthorShare) -> JSONValue {
-        .object([("name", .string(share.name)), ("email", .string(share.email)), ("commits", .int(share.commits)), ("share", .number(share.share))])
+        .object([
+            ("name", .string(share.name)), ("email", .string(share.email)), ("commits", .int(share.commits)),
+            ("share", .number(share.share)),
+        ])
     }
 
     static func commitJSON(_ commit: CommitRef) -> JSONValue { JSONFindingsRenderer.commit(commit) }

@@ -18,14 +18,16 @@ struct TriedQuery: Sendable {
 
     /// Whether a recurring-fix file matches; `matchingFixes` holds the fix commits whose subject has the text.
     func matches(_ file: RecurringFixFile, matchingFixes: Set<CommitID>?) -> Bool {
-        (selector?.matches(file.path) ?? true) && (matchingFixes.map { ids in file.fixes.contains { ids.contains($0.id) } } ?? true)
+        (selector?.matches(file.path) ?? true)
+            && (matchingFixes.map { ids in file.fixes.contains { ids.contains($0.id) } } ?? true)
     }
 
     /// Whether a guard matches: in scope (a guard without scope covers every path) and by text.
     func matches(_ item: Guard) -> Bool {
-        let inScope = selector.map { selector in
-            item.scope.isEmpty || item.scope.contains { selector.matches($0) || isAbove($0, selector) }
-        } ?? true
+        let inScope =
+            selector.map { selector in
+                item.scope.isEmpty || item.scope.contains { selector.matches($0) || isAbove($0, selector) }
+            } ?? true
         return inScope && matchesText([item.message, item.match] + item.evidence.map(\.subject))
     }
 
@@ -59,33 +61,44 @@ extension HistoryModel {
     /// `what_was_tried`: reverted attempts (standing ones are do-not-retry), recurring fixes, and the
     /// guards that keep a fix's or a revert's lesson, with their commit and guard ids.
     func whatWasTried(_ query: TriedQuery, guards: [Guard], limit: Int) -> ToolAnswer {
-        let reverts = Shown(report.reverts.filter { query.matches($0, reason: revertReasons[$0.revert.id]) }, limit: limit)
+        let reverts = Shown(
+            report.reverts.filter { query.matches($0, reason: revertReasons[$0.revert.id]) }, limit: limit)
         let matchingFixes = query.matchingCommits(fixCommits)
         let fixes = Shown(
             report.recurringFixes.filter { query.matches($0, matchingFixes: matchingFixes) }
                 .sorted { ($1.fixes.count, $0.path) < ($0.fixes.count, $1.path) },
             limit: limit)
-        let lessons = Shown(guards.filter { Self.doNotRetryKinds.contains($0.kind) && $0.status != .muted && query.matches($0) }, limit: limit)
+        let lessons = Shown(
+            guards.filter { Self.doNotRetryKinds.contains($0.kind) && $0.status != .muted && query.matches($0) },
+            limit: limit)
         var lines = ["What was tried for \(query.quoted):"]
-        lines.append("Reverted attempts: \(reverts.items.isEmpty ? "none." : "\(reverts.items.count + reverts.omitted)")")
+        lines.append(
+            "Reverted attempts: \(reverts.items.isEmpty ? "none." : "\(reverts.items.count + reverts.omitted)")")
         lines += reverts.items.map(revertLine)
         if let note = reverts.note { lines.append(note) }
-        lines.append("Files fixes keep returning to: \(fixes.items.isEmpty ? "none." : "\(fixes.items.count + fixes.omitted)")")
+        lines.append(
+            "Files fixes keep returning to: \(fixes.items.isEmpty ? "none." : "\(fixes.items.count + fixes.omitted)")")
         lines += fixes.items.map(recurringLine)
         if let note = fixes.note { lines.append(note) }
-        lines.append("Guards keeping these lessons: \(lessons.items.isEmpty ? "none." : "\(lessons.items.count + lessons.omitted)")")
-        lines += lessons.items.map { "- \($0.id) \($0.kind) (\($0.status.rawValue)): \(HistoryText.quoted($0.message)) → \(HistoryText.quoted($0.action))" }
+        lines.append(
+            "Guards keeping these lessons: \(lessons.items.isEmpty ? "none." : "\(lessons.items.count + lessons.omitted)")"
+        )
+        lines += lessons.items.map {
+            "- \($0.id) \($0.kind) (\($0.status.rawValue)): \(HistoryText.quoted($0.message)) → \(HistoryText.quoted($0.action))"
+        }
         if let note = lessons.note { lines.append(note) }
-        return ToolAnswer(lines: lines, fields: [
-            ("path", query.selector.map { .string($0.text) } ?? .null),
-            ("text", query.text.map(JSONValue.string) ?? .null),
-            ("reverts", .array(reverts.items.map(revertJSON))),
-            ("omittedReverts", .int(reverts.omitted)),
-            ("recurringFixes", .array(fixes.items.map(recurringJSON))),
-            ("omittedRecurringFixes", .int(fixes.omitted)),
-            ("guards", .array(lessons.items.map(Self.guardJSON))),
-            ("omittedGuards", .int(lessons.omitted)),
-        ])
+        return ToolAnswer(
+            lines: lines,
+            fields: [
+                ("path", query.selector.map { .string($0.text) } ?? .null),
+                ("text", query.text.map(JSONValue.string) ?? .null),
+                ("reverts", .array(reverts.items.map(revertJSON))),
+                ("omittedReverts", .int(reverts.omitted)),
+                ("recurringFixes", .array(fixes.items.map(recurringJSON))),
+                ("omittedRecurringFixes", .int(fixes.omitted)),
+                ("guards", .array(lessons.items.map(Self.guardJSON))),
+                ("omittedGuards", .int(lessons.omitted)),
+            ])
     }
 
     /// Whether a revert still stands: not itself a re-land, and not undone by one.
@@ -93,10 +106,13 @@ extension HistoryModel {
 
     private func revertLine(_ record: RevertRecord) -> String {
         let attempt = record.reverted.map(HistoryText.commit) ?? "commit \(String(record.revertedID.hex.prefix(10)))"
-        var line = record.isReland
+        var line =
+            record.isReland
             ? "- Re-landed \(attempt) in \(HistoryText.commit(record.revert))"
             : "- \(isDoNotRetry(record) ? "Do not retry" : "Reverted, since re-landed"): \(attempt), reverted by \(HistoryText.commit(record.revert))"
-        if let reason = revertReasons[record.revert.id] { line += ", because \(HistoryText.quoted(reason, limit: 160))" }
+        if let reason = revertReasons[record.revert.id] {
+            line += ", because \(HistoryText.quoted(reason, limit: 160))"
+        }
         return line + "; files: \(HistoryText.paths(record.files, limit: 4))."
     }
 
@@ -114,7 +130,9 @@ extension HistoryModel {
 
     private func recurringLine(_ file: RecurringFixFile) -> String {
         let regions = file.regions.prefix(3).map { region in
-            let lines = region.startLine == region.endLine ? "line \(region.startLine)" : "lines \(region.startLine)–\(region.endLine)"
+            let lines =
+                region.startLine == region.endLine
+                ? "line \(region.startLine)" : "lines \(region.startLine)–\(region.endLine)"
             return "\(lines) (\(TextShaping.count(region.fixes.count, "fix", "fixes")))"
         }
         let latest = file.fixes.suffix(3).reversed().map(HistoryText.commit).joined(separator: "; ")
@@ -127,12 +145,17 @@ extension HistoryModel {
             ("path", .string(file.path.string)),
             ("fixCount", .int(file.fixes.count)),
             ("latestFixes", .array(file.fixes.suffix(3).reversed().map(Self.commitJSON))),
-            ("regions", .array(file.regions.map { region in
-                .object([
-                    ("startLine", .int(region.startLine)), ("endLine", .int(region.endLine)), ("fixCount", .int(region.fixes.count)),
-                    ("latestFixes", .array(region.fixes.suffix(3).reversed().map { .string($0.id.hex) })),
-                ])
-            })),
+            (
+                "regions",
+                .array(
+                    file.regions.map { region in
+                        .object([
+                            ("startLine", .int(region.startLine)), ("endLine", .int(region.endLine)),
+                            ("fixCount", .int(region.fixes.count)),
+                            ("latestFixes", .array(region.fixes.suffix(3).reversed().map { .string($0.id.hex) })),
+                        ])
+                    })
+            ),
         ])
     }
 

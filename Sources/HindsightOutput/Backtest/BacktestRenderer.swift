@@ -25,18 +25,21 @@ enum BacktestText {
     static let columns = ["Flagged", "Alarm rate", "Hits", "Recall", "Precision", "Lift"]
 
     static func figures(_ score: BacktestScore) -> [String] {
-        ["\(score.flagged)", ReportText.percent(score.alarmRate, decimals: 1),
-         score.expectedHits.map { ReportText.fixed($0, 2) } ?? "\(score.hits)",
-         ReportText.percent(score.recall, decimals: 1), ReportText.percent(score.precision, decimals: 1),
-         ReportText.fixed(score.lift, 2)]
+        [
+            "\(score.flagged)", ReportText.percent(score.alarmRate, decimals: 1),
+            score.expectedHits.map { ReportText.fixed($0, 2) } ?? "\(score.hits)",
+            ReportText.percent(score.recall, decimals: 1), ReportText.percent(score.precision, decimals: 1),
+            ReportText.fixed(score.lift, 2),
+        ]
     }
 
     /// What was replayed against what, in sentences; `code` wraps ids (a Markdown code span or nothing).
     static func preamble(_ result: BacktestResult, code: (String) -> String) -> [String] {
         let window = result.window
-        let span = window.commits.first.map { _ in
-            "replayed \(TextShaping.count(window.commits.count, "commit")) after it"
-        } ?? "replayed no commits"
+        let span =
+            window.commits.first.map { _ in
+                "replayed \(TextShaping.count(window.commits.count, "commit")) after it"
+            } ?? "replayed no commits"
         var lines = [
             "Guards mined from history up to \(code(result.cut.shortID)) (\(ReportText.date(result.cut.time))) only, "
                 + "\(result.guardsAtCut) at the cut; \(span)"
@@ -45,7 +48,8 @@ enum BacktestText {
             "Fixes counted up to \(code(result.until.shortID)) (\(ReportText.date(result.until.time))). "
                 + "Each replayed commit had \(TextShaping.count(result.graceDays, "day")) for its fix to appear: "
                 + "\(TextShaping.count(window.leftForGrace, "later commit")) left out for that"
-                + (window.leftForCap > 0 ? "; \(TextShaping.count(window.leftForCap, "earlier commit")) left out by the commit cap" : "")
+                + (window.leftForCap > 0
+                    ? "; \(TextShaping.count(window.leftForCap, "earlier commit")) left out by the commit cap" : "")
                 + ".",
         ]
         let truth = result.truth
@@ -53,9 +57,10 @@ enum BacktestText {
         let sources = FixInducingSource.allCases.map { source in
             "\(truth.commits(from: source).intersection(window.commits).count) \(sourceName(source))"
         }
-        lines.append("Fix-inducing: \(inWindow.count) of \(window.commits.count) "
-            + "(\(ReportText.percent(result.overall.baseRate, decimals: 1)) base rate) — \(sources.joined(separator: ", ")); "
-            + "a commit can have several sources.")
+        lines.append(
+            "Fix-inducing: \(inWindow.count) of \(window.commits.count) "
+                + "(\(ReportText.percent(result.overall.baseRate, decimals: 1)) base rate) — \(sources.joined(separator: ", ")); "
+                + "a commit can have several sources.")
         return lines
     }
 

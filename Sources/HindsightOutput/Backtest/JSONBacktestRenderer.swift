@@ -14,27 +14,40 @@ public struct JSONBacktestRenderer: BacktestRenderer {
             ("version", .int(1)),
             ("cut", commit(result.cut)),
             ("until", commit(result.until)),
-            ("window", .object([
-                ("commits", .int(window.commits.count)),
-                ("leftForGrace", .int(window.leftForGrace)),
-                ("leftForCap", .int(window.leftForCap)),
-            ])),
+            (
+                "window",
+                .object([
+                    ("commits", .int(window.commits.count)),
+                    ("leftForGrace", .int(window.leftForGrace)),
+                    ("leftForCap", .int(window.leftForCap)),
+                ])
+            ),
             ("graceDays", .int(result.graceDays)),
             ("refreshEvery", result.refreshEvery.map(JSONValue.int) ?? .null),
             ("guardsAtCut", .int(result.guardsAtCut)),
             ("liftThreshold", .number(result.liftThreshold)),
-            ("groundTruth", .object(
-                [("fixInducing", .int(result.fixInducingCommits.count))]
-                    + FixInducingSource.allCases.map { source in
-                        (key(source), .int(truth.commits(from: source).intersection(inWindow).count))
-                    })),
+            (
+                "groundTruth",
+                .object(
+                    [("fixInducing", .int(result.fixInducingCommits.count))]
+                        + FixInducingSource.allCases.map { source in
+                            (key(source), .int(truth.commits(from: source).intersection(inWindow).count))
+                        })
+            ),
             ("overall", score(result.overall)),
             ("kinds", .array(result.kinds.map { record(("kind", $0.name), $0.score, below: below.contains($0.name)) })),
             ("baselines", .array(result.baselines.map { record(("baseline", $0.name), $0.score) })),
             ("guards", .array(result.guards.map { record(("id", $0.name), $0.score) })),
-            ("fixInducingCommits", .array(result.fixInducingCommits.map { entry in
-                .object([("commit", .string(entry.id.hex)), ("sources", .array(entry.sources.map { .string($0.rawValue) }))])
-            })),
+            (
+                "fixInducingCommits",
+                .array(
+                    result.fixInducingCommits.map { entry in
+                        .object([
+                            ("commit", .string(entry.id.hex)),
+                            ("sources", .array(entry.sources.map { .string($0.rawValue) })),
+                        ])
+                    })
+            ),
             ("settings", .object(result.settings.map { ($0.name, .string($0.value)) })),
         ]).serialized()
     }
@@ -58,9 +71,12 @@ public struct JSONBacktestRenderer: BacktestRenderer {
 
     private func score(_ score: BacktestScore) -> JSONValue {
         .object([
-            ("commits", .int(score.commits)), ("fixInducing", .int(score.fixInducing)), ("flagged", .int(score.flagged)),
-            ("hits", score.expectedHits.map(JSONValue.number) ?? .int(score.hits)), ("alarmRate", .number(score.alarmRate)), ("recall", .number(score.recall)),
-            ("precision", .number(score.precision)), ("baseRate", .number(score.baseRate)), ("lift", .number(score.lift)),
+            ("commits", .int(score.commits)), ("fixInducing", .int(score.fixInducing)),
+            ("flagged", .int(score.flagged)),
+            ("hits", score.expectedHits.map(JSONValue.number) ?? .int(score.hits)),
+            ("alarmRate", .number(score.alarmRate)), ("recall", .number(score.recall)),
+            ("precision", .number(score.precision)), ("baseRate", .number(score.baseRate)),
+            ("lift", .number(score.lift)),
         ])
     }
 }

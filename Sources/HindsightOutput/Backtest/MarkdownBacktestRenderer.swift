@@ -9,7 +9,8 @@ public struct MarkdownBacktestRenderer: BacktestRenderer {
         var lines = ["## Backtest", ""]
         lines += BacktestText.preamble(result) { "`\($0)`" }.flatMap { [$0, ""] }
         let right = Set(1...BacktestText.columns.count)
-        let kinds = result.kinds.map { [$0.name] + BacktestText.figures($0.score) }
+        let kinds =
+            result.kinds.map { [$0.name] + BacktestText.figures($0.score) }
             + [["**all guards**"] + BacktestText.figures(result.overall)]
         lines += MarkdownReportRenderer.table(["Kind"] + BacktestText.columns, rightAligned: right, rows: kinds)
         lines += ["Baselines flagging as many commits as the guards did:", ""]

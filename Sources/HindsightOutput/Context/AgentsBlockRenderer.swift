@@ -19,7 +19,8 @@ public struct AgentsBlockRenderer: Sendable {
     }
 
     /// The line pointing agents to the MCP server, when it is configured.
-    public static let mcpServerLine = "Mid-task, ask the `hindsight` MCP server configured here: `file_stability`, `file_history`, "
+    public static let mcpServerLine =
+        "Mid-task, ask the `hindsight` MCP server configured here: `file_stability`, `file_history`, "
         + "`what_was_tried`, `co_changes`, `guards_for` and `check_diff` answer from the same history, with evidence commits."
 
     /// Tokens `text` is estimated to take: one per four UTF-8 bytes, rounded up (close to what
@@ -51,8 +52,12 @@ public struct AgentsBlockRenderer: Sendable {
             body += ["", "### \(title)", ""] + items.prefix(taken[index])
         }
         let left = all.enumerated().reduce(0) { $0 + $1.element.1.count - taken[$1.offset] }
-        if left > 0 { footer.append("(\(TextShaping.count(left, "more fact")) left out to stay within \(budget) tokens.)") }
-        if body.isEmpty { body = ["", "Nothing to report yet: no reverts, recurring fixes, couplings or settled areas."] }
+        if left > 0 {
+            footer.append("(\(TextShaping.count(left, "more fact")) left out to stay within \(budget) tokens.)")
+        }
+        if body.isEmpty {
+            body = ["", "Nothing to report yet: no reverts, recurring fixes, couplings or settled areas."]
+        }
         return (header + body + footer).joined(separator: "\n") + "\n"
     }
 

@@ -15,15 +15,19 @@ public struct AreaRulesRenderer: Sendable {
     public func render(_ areas: [ContextArea]) -> [RuleFileContent] {
         var slugs = Set<String>()
         // Recent activity alone is in AGENTS.md already; a file for it would cost a read and teach nothing.
-        return areas.filter { area in area.facts != AgentContext(head: area.facts.head, activeAreas: area.facts.activeAreas) }
-            .compactMap { area in
+        return areas.filter { area in
+            area.facts != AgentContext(head: area.facts.head, activeAreas: area.facts.activeAreas)
+        }
+        .compactMap { area in
             let name = area.directory.string.isEmpty ? "the repository root" : area.directory.string + "/"
-            let globs = area.directory.string.isEmpty
+            let globs =
+                area.directory.string.isEmpty
                 ? area.rootFiles.map { Self.globEscaped($0.string) } : [Self.globEscaped(area.directory.string) + "/**"]
             guard !globs.isEmpty else { return nil }
             // Two areas whose names sanitise alike (`src/io`, `src-io`) get distinct files.
             let base = RuleFileContent.sanitizedSlug(area.directory.string.isEmpty ? "root" : area.directory.string)
-            var slug = base, number = 2
+            var slug = base
+            var number = 2
             while !slugs.insert(slug).inserted {
                 slug = "\(base)-\(number)"
                 number += 1

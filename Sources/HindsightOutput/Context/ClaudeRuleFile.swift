@@ -16,7 +16,8 @@ public struct ClaudeRuleFile: RuleFileFormat {
     /// The rule with front matter `paths:` as a YAML list of double-quoted globs (Claude Code's documented
     /// form; a pattern such as `**/*.ts` must be quoted to be valid YAML). Claude documents no description.
     public func render(_ content: RuleFileContent) -> String {
-        let paths = content.globs.isEmpty
+        let paths =
+            content.globs.isEmpty
             ? ["paths: []"]
             : ["paths:"] + content.globs.map { "  - " + RuleFileYAML.quoted($0) }
         return RuleFile.assemble(frontMatter: paths, content: content)

@@ -14,13 +14,17 @@ enum ContextLines {
             ("Change together", context.coChanges.map(coChange)),
             ("Guards that run on every commit", context.guards.map(guardLine)),
             ("Settled: leave alone without a reason", context.stableAreas.map(stable)),
-            ("Active in the last \(days) days: expect concurrent work, pull before you start", context.activeAreas.map(active)),
+            (
+                "Active in the last \(days) days: expect concurrent work, pull before you start",
+                context.activeAreas.map(active)
+            ),
             ("Conventions", context.conventions.map(convention)),
         ]
     }
 
     static func attempt(_ attempt: RevertedAttempt) -> String {
-        let tried = attempt.attempt.map { "\(quoted($0.subject)) from \(commit($0))" }
+        let tried =
+            attempt.attempt.map { "\(quoted($0.subject)) from \(commit($0))" }
             ?? "commit \(code(String(attempt.revertedID.hex.prefix(10))))"
         var line = "- Do not retry \(tried): reverted by \(commit(attempt.revert))"
         if let reason = attempt.reason { line += " — \(quoted(reason, limit: 160))" }
@@ -30,12 +34,18 @@ enum ContextLines {
     static func fixProne(_ file: FixProneFile) -> String {
         var line = "- \(code(file.path.string))"
         if !file.regions.isEmpty {
-            line += " " + file.regions.map { region in
-                let lines = region.lines.count == 1 ? "line \(region.lines.lowerBound)" : "lines \(region.lines.lowerBound)–\(region.lines.upperBound)"
-                return "\(lines) (\(region.fixCount) fixes)"
-            }.joined(separator: ", ")
+            line +=
+                " "
+                + file.regions.map { region in
+                    let lines =
+                        region.lines.count == 1
+                        ? "line \(region.lines.lowerBound)"
+                        : "lines \(region.lines.lowerBound)–\(region.lines.upperBound)"
+                    return "\(lines) (\(region.fixCount) fixes)"
+                }.joined(separator: ", ")
         }
-        line += ": \(TextShaping.count(file.fixCount, "fix commit")), \(file.fileClass == .hotspot ? "a hotspot" : "fixes recur")"
+        line +=
+            ": \(TextShaping.count(file.fixCount, "fix commit")), \(file.fileClass == .hotspot ? "a hotspot" : "fixes recur")"
         if let latest = file.latestFixes.first { line += "; latest \(commit(latest)) \(quoted(latest.subject))" }
         if let command = file.testCommand {
             line += ". Run \(code(command)) after changing it"
@@ -56,18 +66,21 @@ enum ContextLines {
 
     static func guardLine(_ item: Guard) -> String {
         let scope = item.scope.isEmpty ? "anywhere" : "in " + paths(item.scope, limit: 2)
-        return "- \(code(item.id)) \(item.kind) \(scope): \(flat(item.message, limit: 160)) → \(flat(item.action, limit: 160))"
+        return
+            "- \(code(item.id)) \(item.kind) \(scope): \(flat(item.message, limit: 160)) → \(flat(item.action, limit: 160))"
     }
 
     static func stable(_ area: StableArea) -> String {
-        let what = area.isDirectory
+        let what =
+            area.isDirectory
             ? "\(code(area.path.string + "/")) (\(TextShaping.count(area.files, "file")))" : code(area.path.string)
         return "- \(what): unchanged for \(area.daysUnchanged) days."
     }
 
     static func active(_ area: ActiveArea) -> String {
         let directory = area.directory.string.isEmpty ? "the repository root" : code(area.directory.string + "/")
-        let people = area.authors.isEmpty ? "" : " by " + area.authors.map { flat($0, limit: 40) }.joined(separator: ", ")
+        let people =
+            area.authors.isEmpty ? "" : " by " + area.authors.map { flat($0, limit: 40) }.joined(separator: ", ")
         return "- \(directory): \(TextShaping.count(area.commits, "commit")) in \(area.days) days\(people); latest "
             + "\(commit(area.latest)) \(quoted(area.latest.subject))."
     }
@@ -76,10 +89,12 @@ enum ContextLines {
         switch convention {
         case .conventionalCommits(let share, let sample, let types):
             let counts = types.map { "\($0.type) \($0.count)" }.joined(separator: ", ")
-            return "- Write commit subjects as Conventional Commits (`type(scope): summary`): \(ReportText.percent(share)) of the "
+            return
+                "- Write commit subjects as Conventional Commits (`type(scope): summary`): \(ReportText.percent(share)) of the "
                 + "latest \(sample) do (\(flat(counts, limit: 120)))."
         case .testLocation(let source, let tests, let pairs):
-            return "- Tests for \(code(source.string + "/")) live in \(code(tests.string + "/")) (\(pairs) files change with tests there)."
+            return
+                "- Tests for \(code(source.string + "/")) live in \(code(tests.string + "/")) (\(pairs) files change with tests there)."
         case .generatedFiles(let files):
             return "- Generated files, never edit by hand (regenerate with their tool): \(paths(files, limit: 6))."
         }
@@ -100,7 +115,9 @@ enum ContextLines {
     static func quoted(_ text: String, limit: Int = 100) -> String { "“" + flat(text, limit: limit) + "”" }
 
     /// History's text as escaped inline Markdown on one line, capped at `limit` characters.
-    static func flat(_ text: String, limit: Int) -> String { MarkdownEscaping.escaped(TextShaping.truncated(visible(text), limit)) }
+    static func flat(_ text: String, limit: Int) -> String {
+        MarkdownEscaping.escaped(TextShaping.truncated(visible(text), limit))
+    }
 
     /// History's text as a code span on one line.
     static func code(_ text: String) -> String { MarkdownEscaping.codeSpan(TextShaping.truncated(visible(text), 200)) }

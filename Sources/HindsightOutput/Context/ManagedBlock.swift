@@ -21,7 +21,8 @@ public struct ManagedBlock: Sendable, Hashable {
     /// AGENTS.md's block.
     public static let agents = ManagedBlock(begin: "<!-- hindsight:begin -->", end: "<!-- hindsight:end -->")
     /// CLAUDE.md's import block (holds `@AGENTS.md`).
-    public static let claudeImport = ManagedBlock(begin: "<!-- hindsight:import:begin -->", end: "<!-- hindsight:import:end -->")
+    public static let claudeImport = ManagedBlock(
+        begin: "<!-- hindsight:import:begin -->", end: "<!-- hindsight:import:end -->")
 
     /// The file's text with `content` as the block: replaces an existing block, or appends one (after a blank line) when the file has none; creates the text when `existing` is nil.
     ///
@@ -71,7 +72,9 @@ public struct ManagedBlock: Sendable, Hashable {
         var head = Array(bytes[..<lines[found.begin].start])
         let tail = bytes[lines[found.end].next...]
         let eol = Self.lineEnding(of: bytes)
-        if tail.isEmpty, head.count >= eol.count, head.suffix(eol.count).elementsEqual(eol) { head.removeLast(eol.count) }
+        if tail.isEmpty, head.count >= eol.count, head.suffix(eol.count).elementsEqual(eol) {
+            head.removeLast(eol.count)
+        }
         return String(decoding: head + tail, as: UTF8.self)
     }
 
@@ -105,8 +108,10 @@ public struct ManagedBlock: Sendable, Hashable {
 
     /// Indices of the begin and end marker lines, or nil when there are none; throws when they are malformed.
     private func locate(in text: [UInt8], lines: [Line]) throws(ManagedBlockError) -> (begin: Int, end: Int)? {
-        let beginBytes = Array(begin.utf8), endBytes = Array(end.utf8)
-        var begins: [Int] = [], ends: [Int] = []
+        let beginBytes = Array(begin.utf8)
+        let endBytes = Array(end.utf8)
+        var begins: [Int] = []
+        var ends: [Int] = []
         var open: (fence: Fence, line: Int)?
         var index = 0
         while index < lines.count {
@@ -154,7 +159,9 @@ public struct ManagedBlock: Sendable, Hashable {
     /// The fence a line opens (CommonMark: up to three spaces, then three or more "`" or "~").
     private static func opening(_ line: ArraySlice<UInt8>) -> Fence? {
         let indent = line.prefix { $0 == 0x20 }.count
-        guard indent <= 3, let marker = line.dropFirst(indent).first, marker == 0x60 || marker == 0x7E else { return nil }
+        guard indent <= 3, let marker = line.dropFirst(indent).first, marker == 0x60 || marker == 0x7E else {
+            return nil
+        }
         let run = line.dropFirst(indent).prefix { $0 == marker }.count
         let info = line.dropFirst(indent + run)
         guard run >= 3, marker == 0x7E || !info.contains(0x60) else { return nil }
@@ -165,7 +172,8 @@ public struct ManagedBlock: Sendable, Hashable {
     private static func closes(_ line: ArraySlice<UInt8>, _ fence: Fence) -> Bool {
         let indent = line.prefix { $0 == 0x20 }.count
         let run = line.dropFirst(indent).prefix { $0 == fence.marker }.count
-        return indent <= 3 && run >= fence.length && line.dropFirst(indent + run).allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == cr }
+        return indent <= 3 && run >= fence.length
+            && line.dropFirst(indent + run).allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == cr }
     }
 }
 

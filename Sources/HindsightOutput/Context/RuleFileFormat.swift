@@ -78,13 +78,14 @@ public func isGeneratedRuleFile(_ text: String) -> Bool {
     }
     let fence = Array("---".utf8)
     guard let first = lines.first, first.elementsEqual(fence),
-          let close = lines.indices.dropFirst().first(where: { lines[$0].elementsEqual(fence) }),
-          close + 1 < lines.count
+        let close = lines.indices.dropFirst().first(where: { lines[$0].elementsEqual(fence) }),
+        close + 1 < lines.count
     else { return false }
     let marker = lines[close + 1]
-    let prefix = Array(RuleFile.markerPrefix.utf8), suffix = Array(RuleFile.markerSuffix.utf8)
+    let prefix = Array(RuleFile.markerPrefix.utf8)
+    let suffix = Array(RuleFile.markerSuffix.utf8)
     guard marker.count >= prefix.count + suffix.count, marker.starts(with: prefix),
-          marker.reversed().starts(with: suffix.reversed())
+        marker.reversed().starts(with: suffix.reversed())
     else { return false }
     let head = marker.dropFirst(prefix.count).dropLast(suffix.count)
     return !RuleFile.contains(Array(head), Array("-->".utf8))

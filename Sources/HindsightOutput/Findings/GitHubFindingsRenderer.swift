@@ -27,8 +27,10 @@ public struct GitHubFindingsRenderer: FindingsRenderer {
             return over > 0 ? TextShaping.count(over, severity.rawValue) : nil
         }
         if !hidden.isEmpty {
-            lines.append("hindsight: " + hidden.joined(separator: ", ") + " not shown as annotations (GitHub shows "
-                + "\(Self.annotationsShownPerLevel) of each level per step); all \(findings.count) findings are in the log above.")
+            lines.append(
+                "hindsight: " + hidden.joined(separator: ", ") + " not shown as annotations (GitHub shows "
+                    + "\(Self.annotationsShownPerLevel) of each level per step); all \(findings.count) findings are in the log above."
+            )
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
@@ -58,7 +60,10 @@ public struct GitHubFindingsRenderer: FindingsRenderer {
         if let note = result.indexNote { head += ["> **Note:** " + Self.cell(note), ""] }
         head.append(MarkdownEscaping.escaped(TextFindingsRenderer.tally(result)))
         guard !result.findings.isEmpty else { return head.joined(separator: "\n") + "\n" }
-        head += ["", "| Severity | Location | Kind | Finding | Next step | Evidence |", "| --- | --- | --- | --- | --- | --- |"]
+        head += [
+            "", "| Severity | Location | Kind | Finding | Next step | Evidence |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
         var text = head.joined(separator: "\n") + "\n"
         let findings = TextFindingsRenderer.mostSevereFirst(result.findings)
         let reserve = 200  // room for the "more not shown" line
@@ -77,9 +82,13 @@ public struct GitHubFindingsRenderer: FindingsRenderer {
 
     private static func row(_ finding: Finding) -> String {
         let location = cell(finding.path.string) + (finding.line.map { ":\($0)" } ?? "")
-        let evidence = finding.evidence.prefix(TextFindingsRenderer.evidenceShown).map(\.shortID).joined(separator: " ")
+        let evidence =
+            finding.evidence.prefix(TextFindingsRenderer.evidenceShown).map(\.shortID).joined(separator: " ")
             + (finding.evidence.count > TextFindingsRenderer.evidenceShown ? " …" : "")
-        let cells = [finding.severity.rawValue, location, cell(finding.kind), cell(finding.message), cell(finding.action), evidence]
+        let cells = [
+            finding.severity.rawValue, location, cell(finding.kind), cell(finding.message), cell(finding.action),
+            evidence,
+        ]
         return "| " + cells.joined(separator: " | ") + " |"
     }
 

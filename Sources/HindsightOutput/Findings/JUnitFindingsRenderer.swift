@@ -40,13 +40,15 @@ public struct JUnitFindingsRenderer: FindingsRenderer {
             byRule[finding.ruleID, default: []].append(finding)
         }
         var seen: Set<String> = []
-        let rules = result.rules.filter { seen.insert($0.id).inserted }
+        let rules =
+            result.rules.filter { seen.insert($0.id).inserted }
             .map { TestCase(id: $0.id, kind: $0.kind, findings: []) } + unlisted
         return rules.map { TestCase(id: $0.id, kind: $0.kind, findings: byRule[$0.id] ?? []) }
     }
 
     private static func lines(_ testCase: TestCase) -> [String] {
-        let open = "    <testcase classname=\"hindsight.\(XMLEscaping.attribute(testCase.kind))\" "
+        let open =
+            "    <testcase classname=\"hindsight.\(XMLEscaping.attribute(testCase.kind))\" "
             + "name=\"\(XMLEscaping.attribute(testCase.id))\""
         let failing = testCase.findings.filter { $0.severity >= .warning }
         let notices = testCase.findings.filter { $0.severity < .warning }
@@ -54,8 +56,9 @@ public struct JUnitFindingsRenderer: FindingsRenderer {
         var lines = [open + ">"]
         if let worst = failing.map(\.severity).max(), let first = failing.first {
             let summary = TextShaping.count(failing.count, "finding") + ": " + oneLine(first.message)
-            lines.append("      <failure message=\"\(XMLEscaping.attribute(summary))\" type=\"\(worst.rawValue)\">"
-                + failing.map(body).joined(separator: "\n") + "</failure>")
+            lines.append(
+                "      <failure message=\"\(XMLEscaping.attribute(summary))\" type=\"\(worst.rawValue)\">"
+                    + failing.map(body).joined(separator: "\n") + "</failure>")
         }
         if !notices.isEmpty {
             lines.append("      <system-out>" + notices.map(body).joined(separator: "\n") + "</system-out>")
@@ -67,7 +70,9 @@ public struct JUnitFindingsRenderer: FindingsRenderer {
     /// One finding as plain text: location and message, then the action, evidence and silence lines.
     private static func body(_ finding: Finding) -> String {
         let location = oneLine(finding.path.string) + (finding.line.map { ":\($0)" } ?? "")
-        var lines = ["\(finding.severity.rawValue): \(location): \(oneLine(finding.message))", "  → \(oneLine(finding.action))"]
+        var lines = [
+            "\(finding.severity.rawValue): \(location): \(oneLine(finding.message))", "  → \(oneLine(finding.action))",
+        ]
         for commit in finding.evidence {
             lines.append("  evidence: \(commit.shortID) \(ReportText.date(commit.time)) \(oneLine(commit.subject))")
         }
@@ -77,6 +82,8 @@ public struct JUnitFindingsRenderer: FindingsRenderer {
 
     /// `text` with line breaks and other controls as spaces, for an attribute or a one-line entry.
     private static func oneLine(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { MarkdownEscaping.isLineBreakingOrControl($0) ? " " : $0 }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { MarkdownEscaping.isLineBreakingOrControl($0) ? " " : $0 }))
     }
 }

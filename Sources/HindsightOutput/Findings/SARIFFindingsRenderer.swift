@@ -21,13 +21,16 @@ public struct SARIFFindingsRenderer: FindingsRenderer {
         let run: JSONValue = .object([
             ("tool", .object([("driver", .object(driver))])),
             ("results", .array(result.findings.map { Self.result($0, ruleIndex: ruleIndex[$0.ruleID]) })),
-            ("properties", .object([
-                ("target", .string(result.target)),
-                ("indexTip", .commit(result.indexTip)),
-                ("indexNote", result.indexNote.map(JSONValue.string) ?? .null),
-                ("suppressed", .int(result.suppressed)),
-            ("preexisting", .int(result.preexisting)),
-            ])),
+            (
+                "properties",
+                .object([
+                    ("target", .string(result.target)),
+                    ("indexTip", .commit(result.indexTip)),
+                    ("indexNote", result.indexNote.map(JSONValue.string) ?? .null),
+                    ("suppressed", .int(result.suppressed)),
+                    ("preexisting", .int(result.preexisting)),
+                ])
+            ),
         ])
         return JSONValue.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
@@ -65,17 +68,21 @@ public struct SARIFFindingsRenderer: FindingsRenderer {
         fields.append(("message", .object([("text", .string(text))])))
         if !finding.path.bytes.isEmpty { fields.append(("locations", .array([location(finding)]))) }
         fields.append(("partialFingerprints", .object([("hindsight/v1", .string(finding.fingerprint))])))
-        fields.append(("properties", .object([
-            ("kind", .string(finding.kind)),
-            ("suppression", .string(finding.suppression)),
-            ("evidence", .array(finding.evidence.map { .string($0.id.hex) })),
-        ])))
+        fields.append(
+            (
+                "properties",
+                .object([
+                    ("kind", .string(finding.kind)),
+                    ("suppression", .string(finding.suppression)),
+                    ("evidence", .array(finding.evidence.map { .string($0.id.hex) })),
+                ])
+            ))
         return .object(fields)
     }
 
     private static func location(_ finding: Finding) -> JSONValue {
         var physical: [(String, JSONValue)] = [
-            ("artifactLocation", .object([("uri", .string(uri(finding.path))), ("uriBaseId", .string("%SRCROOT%"))])),
+            ("artifactLocation", .object([("uri", .string(uri(finding.path))), ("uriBaseId", .string("%SRCROOT%"))]))
         ]
         if let line = finding.line, line >= 1 { physical.append(("region", .object([("startLine", .int(line))]))) }
         return .object([("physicalLocation", .object(physical))])
@@ -89,8 +96,8 @@ public struct SARIFFindingsRenderer: FindingsRenderer {
         for byte in path.bytes {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"), UInt8(ascii: "/"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: "/"):
                 encoded.append(byte)
             default:
                 encoded += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0f)]]

@@ -41,7 +41,8 @@ public struct TextFindingsRenderer: FindingsRenderer {
         lines.append("    → " + safe(finding.action))
         for (index, commit) in finding.evidence.prefix(Self.evidenceShown).enumerated() {
             let label = index == 0 ? "evidence: " : "          "
-            let cited = "\(commit.shortID) \(safe(commit.subject)) (\(ReportText.date(commit.time)), \(safe(commit.author)))"
+            let cited =
+                "\(commit.shortID) \(safe(commit.subject)) (\(ReportText.date(commit.time)), \(safe(commit.author)))"
             lines.append("    " + paint(label + cited, .dim))
         }
         if finding.evidence.count > Self.evidenceShown {
@@ -64,7 +65,11 @@ public struct TextFindingsRenderer: FindingsRenderer {
 
     /// ANSI SGR parameters for each part of the output.
     private enum Style: String {
-        case error = "1;31", warning = "33", notice = "36", bold = "1", dim = "2"
+        case error = "1;31"
+        case warning = "33"
+        case notice = "36"
+        case bold = "1"
+        case dim = "2"
 
         init(_ severity: Severity) {
             switch severity {
@@ -93,18 +98,21 @@ extension TextFindingsRenderer {
     /// Findings most severe first, keeping the given order within a severity.
     static func mostSevereFirst(_ findings: [Finding]) -> [Finding] {
         findings.enumerated().sorted { lhs, rhs in
-            lhs.element.severity != rhs.element.severity ? lhs.element.severity > rhs.element.severity : lhs.offset < rhs.offset
+            lhs.element.severity != rhs.element.severity
+                ? lhs.element.severity > rhs.element.severity : lhs.offset < rhs.offset
         }.map(\.element)
     }
 
     /// `3 findings (1 error, 2 warnings, 0 notices); 4 suppressed; 1 already at the base`, or `no findings`.
     static func tally(_ result: CheckResult) -> String {
-        let suppressed = (result.suppressed > 0 ? "; \(result.suppressed) suppressed" : "")
+        let suppressed =
+            (result.suppressed > 0 ? "; \(result.suppressed) suppressed" : "")
             + (result.preexisting > 0 ? "; \(result.preexisting) already at the base" : "")
         guard !result.findings.isEmpty else { return "no findings" + suppressed }
         let counts = Severity.allCases.reversed().map { severity in
             TextShaping.count(result.findings.count(where: { $0.severity == severity }), severity.rawValue)
         }
-        return TextShaping.count(result.findings.count, "finding") + " (" + counts.joined(separator: ", ") + ")" + suppressed
+        return TextShaping.count(result.findings.count, "finding") + " (" + counts.joined(separator: ", ") + ")"
+            + suppressed
     }
 }

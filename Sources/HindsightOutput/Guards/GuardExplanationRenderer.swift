@@ -30,7 +30,9 @@ public struct GuardExplanationRenderer: Sendable {
             "Taught by \(TextShaping.count(item.evidence.count, "commit"))\(item.evidence.isEmpty ? "." : ":")",
         ]
         for commit in item.evidence {
-            lines.append("  \(commit.shortID)  \(CalendarDate.isoDate(commit.time))  \(safe(commit.subject))  (\(safe(commit.author)))")
+            lines.append(
+                "  \(commit.shortID)  \(CalendarDate.isoDate(commit.time))  \(safe(commit.subject))  (\(safe(commit.author)))"
+            )
         }
         lines.append("")
         switch item.status {
@@ -59,16 +61,19 @@ public struct GuardExplanationRenderer: Sendable {
     /// What the latest backtest says of the guard and of its kind, when `guards mine` ran one.
     private static func record(of item: Guard, in record: BacktestRecord?) -> [String] {
         guard let record else { return [] }
-        let window = "\(record.commits) commits after \(record.cut.short), \(record.fixInducing) of which later needed a fix"
+        let window =
+            "\(record.commits) commits after \(record.cut.short), \(record.fixInducing) of which later needed a fix"
         var lines = ["", "Backtest (\(window)):"]
         let tally = item.record ?? GuardTally(flagged: 0, hits: 0)
-        lines.append("  this guard flagged \(tally.flagged), \(tally.hits) of which needed a fix"
-            + (tally.flagged > 0 ? " (lift \(GuardText.lift(record.score(tally))))." : "."))
+        lines.append(
+            "  this guard flagged \(tally.flagged), \(tally.hits) of which needed a fix"
+                + (tally.flagged > 0 ? " (lift \(GuardText.lift(record.score(tally))))." : "."))
         if let kind = record.kinds[item.kind] {
             let below = record.kindsBelowThreshold.contains(item.kind)
-            lines.append("  \(TerminalEscaping.safe(item.kind)) guards flagged \(kind.flagged), \(kind.hits) of which needed a fix"
-                + (kind.flagged > 0 ? " (lift \(GuardText.lift(record.score(kind))))" : "")
-                + (below ? ": below \(record.liftThreshold), so proposed at notice." : "."))
+            lines.append(
+                "  \(TerminalEscaping.safe(item.kind)) guards flagged \(kind.flagged), \(kind.hits) of which needed a fix"
+                    + (kind.flagged > 0 ? " (lift \(GuardText.lift(record.score(kind))))" : "")
+                    + (below ? ": below \(record.liftThreshold), so proposed at notice." : "."))
         }
         lines.append("  `hindsight backtest` replays it in full.")
         return lines

@@ -32,7 +32,9 @@ public struct GuardKindsRenderer: Sendable {
         ]
         for kind in kinds {
             let source = kind.source == .mined ? "mined into `.hindsight/guards.yml`" : "the index, at each check"
-            lines.append("| `\(kind.id)` | \(source) | \(kind.subject.rawValue) | \(kind.defaultSeverity.rawValue) | \(kind.summary) |")
+            lines.append(
+                "| `\(kind.id)` | \(source) | \(kind.subject.rawValue) | \(kind.defaultSeverity.rawValue) | \(kind.summary) |"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -19,7 +19,8 @@ public struct GuardListRenderer: Sendable {
     public func render(_ shown: [Guard], of set: GuardSet, file: String, exists: Bool) -> String {
         switch format {
         case .text:
-            text(shown, total: set.guards.count, file: file, exists: exists) + (Self.recordLine(set.record).map { $0 + "\n" } ?? "")
+            text(shown, total: set.guards.count, file: file, exists: exists)
+                + (Self.recordLine(set.record).map { $0 + "\n" } ?? "")
         case .json:
             json(shown, record: set.record, file: file).serialized()
         }
@@ -30,7 +31,8 @@ public struct GuardListRenderer: Sendable {
         guard let record else { return nil }
         let below = record.kindsBelowThreshold
         let kinds = record.kinds.sorted { $0.key < $1.key }.filter { $0.value.flagged > 0 }.map { kind, tally in
-            "\(TerminalEscaping.safe(kind)) \(GuardText.lift(record.score(tally)))" + (below.contains(kind) ? " (notice)" : "")
+            "\(TerminalEscaping.safe(kind)) \(GuardText.lift(record.score(tally)))"
+                + (below.contains(kind) ? " (notice)" : "")
         }
         return "Backtest lift over random (\(record.commits) commits after \(record.cut.short)): "
             + (kinds.isEmpty ? "no kind flagged a commit." : kinds.joined(separator: ", ") + ".")
@@ -54,7 +56,9 @@ public struct GuardListRenderer: Sendable {
             ]
             lines.append(columns.joined(separator: "  "))
         }
-        let counts = GuardStatus.allCases.map { status in "\(shown.filter { $0.status == status }.count) \(status.rawValue)" }
+        let counts = GuardStatus.allCases.map { status in
+            "\(shown.filter { $0.status == status }.count) \(status.rawValue)"
+        }
         let filtered = shown.count == total ? "" : " of \(total)"
         lines.append("\(shown.count)\(filtered) guard\(total == 1 ? "" : "s"): \(counts.joined(separator: ", ")).")
         if !shown.isEmpty {
@@ -67,9 +71,13 @@ public struct GuardListRenderer: Sendable {
     private func json(_ shown: [Guard], record: BacktestRecord?, file: String) -> JSONValue {
         .object([
             ("backtest", record.map(Self.record) ?? .null),
-            ("counts", .object(GuardStatus.allCases.map { $0.rawValue }.sorted().map { name in
-                (name, .int(shown.count { $0.status.rawValue == name }))
-            })),
+            (
+                "counts",
+                .object(
+                    GuardStatus.allCases.map { $0.rawValue }.sorted().map { name in
+                        (name, .int(shown.count { $0.status.rawValue == name }))
+                    })
+            ),
             ("file", .string(file)),
             ("guards", .array(shown.map(Self.guardJSON))),
             ("schemaVersion", .int(1)),
@@ -82,14 +90,20 @@ public struct GuardListRenderer: Sendable {
             ("commits", .int(record.commits)),
             ("cut", .string(record.cut.hex)),
             ("fixInducing", .int(record.fixInducing)),
-            ("kinds", .array(record.kinds.sorted { $0.key < $1.key }.map { kind, tally in
-                let score = record.score(tally)
-                return .object([
-                    ("belowThreshold", .bool(below.contains(kind))), ("flagged", .int(tally.flagged)), ("hits", .int(tally.hits)),
-                    ("kind", .string(kind)), ("lift", .number(score.lift)), ("precision", .number(score.precision)),
-                    ("recall", .number(score.recall)),
-                ])
-            })),
+            (
+                "kinds",
+                .array(
+                    record.kinds.sorted { $0.key < $1.key }.map { kind, tally in
+                        let score = record.score(tally)
+                        return .object([
+                            ("belowThreshold", .bool(below.contains(kind))), ("flagged", .int(tally.flagged)),
+                            ("hits", .int(tally.hits)),
+                            ("kind", .string(kind)), ("lift", .number(score.lift)),
+                            ("precision", .number(score.precision)),
+                            ("recall", .number(score.recall)),
+                        ])
+                    })
+            ),
             ("liftThreshold", .number(record.liftThreshold)),
             ("until", .string(record.until.hex)),
         ])
@@ -98,14 +112,21 @@ public struct GuardListRenderer: Sendable {
     private static func guardJSON(_ item: Guard) -> JSONValue {
         .object([
             ("action", .string(item.action)),
-            ("backtest", item.record.map { .object([("flagged", .int($0.flagged)), ("hits", .int($0.hits))]) } ?? .null),
-            ("evidence", .array(item.evidence.map { commit in
-                .object([
-                    ("author", .string(commit.author)), ("commit", .string(commit.id.hex)),
-                    ("date", .string(CalendarDate.isoDate(commit.time))), ("subject", .string(commit.subject)),
-                    ("time", .int(Int(commit.time))),
-                ])
-            })),
+            (
+                "backtest",
+                item.record.map { .object([("flagged", .int($0.flagged)), ("hits", .int($0.hits))]) } ?? .null
+            ),
+            (
+                "evidence",
+                .array(
+                    item.evidence.map { commit in
+                        .object([
+                            ("author", .string(commit.author)), ("commit", .string(commit.id.hex)),
+                            ("date", .string(CalendarDate.isoDate(commit.time))), ("subject", .string(commit.subject)),
+                            ("time", .int(Int(commit.time))),
+                        ])
+                    })
+            ),
             ("id", .string(item.id)),
             ("kind", .string(item.kind)),
             ("match", .string(item.match)),

@@ -28,11 +28,16 @@ struct ChartFrame {
         var parts = ["<g class=\"grid\">"]
         for tick in scale.ticks {
             let y = SVG.number(scale.position(tick))
-            parts.append("<line x1=\"\(SVG.number(plotLeft))\" x2=\"\(SVG.number(plotRight))\" y1=\"\(y)\" y2=\"\(y)\"/>")
-            parts.append("<text class=\"tick\" x=\"\(SVG.number(plotLeft - 8))\" y=\"\(y)\" dy=\"0.32em\" text-anchor=\"end\">\(scale.label(tick))</text>")
+            parts.append(
+                "<line x1=\"\(SVG.number(plotLeft))\" x2=\"\(SVG.number(plotRight))\" y1=\"\(y)\" y2=\"\(y)\"/>")
+            parts.append(
+                "<text class=\"tick\" x=\"\(SVG.number(plotLeft - 8))\" y=\"\(y)\" dy=\"0.32em\" text-anchor=\"end\">\(scale.label(tick))</text>"
+            )
         }
         let middle = SVG.number((plotTop + plotBottom) / 2)
-        parts.append("<text class=\"axis-label\" transform=\"translate(14 \(middle)) rotate(-90)\" text-anchor=\"middle\">\(label.htmlEscaped)</text>")
+        parts.append(
+            "<text class=\"axis-label\" transform=\"translate(14 \(middle)) rotate(-90)\" text-anchor=\"middle\">\(label.htmlEscaped)</text>"
+        )
         parts.append("</g>")
         return parts.joined(separator: "\n")
     }
@@ -40,15 +45,21 @@ struct ChartFrame {
     /// The x-axis baseline with tick marks and labels at the given positions, plus the axis title.
     func xAxis(ticks: [(x: Double, label: String)], label: String) -> String {
         let base = SVG.number(plotBottom)
-        var parts = ["<g class=\"axis\">",
-                     "<line x1=\"\(SVG.number(plotLeft))\" x2=\"\(SVG.number(plotRight))\" y1=\"\(base)\" y2=\"\(base)\"/>"]
+        var parts = [
+            "<g class=\"axis\">",
+            "<line x1=\"\(SVG.number(plotLeft))\" x2=\"\(SVG.number(plotRight))\" y1=\"\(base)\" y2=\"\(base)\"/>",
+        ]
         for tick in ticks {
             let x = SVG.number(tick.x)
             parts.append("<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(base)\" y2=\"\(SVG.number(plotBottom + 5))\"/>")
-            parts.append("<text class=\"tick\" x=\"\(x)\" y=\"\(SVG.number(plotBottom + 18))\" text-anchor=\"middle\">\(tick.label.htmlEscaped)</text>")
+            parts.append(
+                "<text class=\"tick\" x=\"\(x)\" y=\"\(SVG.number(plotBottom + 18))\" text-anchor=\"middle\">\(tick.label.htmlEscaped)</text>"
+            )
         }
         let centre = SVG.number((plotLeft + plotRight) / 2)
-        parts.append("<text class=\"axis-label\" x=\"\(centre)\" y=\"\(SVG.number(height - 8))\" text-anchor=\"middle\">\(label.htmlEscaped)</text>")
+        parts.append(
+            "<text class=\"axis-label\" x=\"\(centre)\" y=\"\(SVG.number(height - 8))\" text-anchor=\"middle\">\(label.htmlEscaped)</text>"
+        )
         parts.append("</g>")
         return parts.joined(separator: "\n")
     }
@@ -64,7 +75,9 @@ struct ChartScale {
     let ticks: [Double]
 
     /// A linear scale from 0 to a round number at or above `maximum`, with about `count` ticks.
-    static func linear(maximum: Double, start: Double, end: Double, count: Int = 5, minimumUpper: Double = 1) -> ChartScale {
+    static func linear(
+        maximum: Double, start: Double, end: Double, count: Int = 5, minimumUpper: Double = 1
+    ) -> ChartScale {
         let target = max(maximum, minimumUpper)
         let step = niceStep(target / Double(max(count, 1)))
         let upper = (target / step).rounded(.up) * step
@@ -80,7 +93,10 @@ struct ChartScale {
         while high < maximum { high *= 10 }
         var decades: [Double] = []
         var value = low
-        while value <= high * 1.000_001 { decades.append(value); value *= 10 }
+        while value <= high * 1.000_001 {
+            decades.append(value)
+            value *= 10
+        }
         let stride = decades.count > 7 ? 2 : 1
         let ticks = decades.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
         return ChartScale(lower: low, upper: high, start: start, end: end, isLogarithmic: true, ticks: ticks)
@@ -100,8 +116,14 @@ struct ChartScale {
 
     /// A short tick label: `0`, `2.5`, `400`, `10k`, `1M`.
     func label(_ value: Double) -> String {
-        if value >= 1_000_000 { return HTMLFormat.decimal(value / 1_000_000, digits: value.truncatingRemainder(dividingBy: 1_000_000) == 0 ? 0 : 1) + "M" }
-        if value >= 1_000 { return HTMLFormat.decimal(value / 1_000, digits: value.truncatingRemainder(dividingBy: 1_000) == 0 ? 0 : 1) + "k" }
+        if value >= 1_000_000 {
+            return HTMLFormat.decimal(
+                value / 1_000_000, digits: value.truncatingRemainder(dividingBy: 1_000_000) == 0 ? 0 : 1) + "M"
+        }
+        if value >= 1_000 {
+            return HTMLFormat.decimal(value / 1_000, digits: value.truncatingRemainder(dividingBy: 1_000) == 0 ? 0 : 1)
+                + "k"
+        }
         // Ticks are multiples of a step like 0.2, which floating point leaves a hair off (0.6000000001).
         func isWhole(_ x: Double) -> Bool { abs(x - x.rounded()) < 1e-9 }
         return HTMLFormat.decimal(value, digits: isWhole(value) ? 0 : (isWhole(value * 10) ? 1 : 2))

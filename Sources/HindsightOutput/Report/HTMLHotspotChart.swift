@@ -14,8 +14,9 @@ struct HTMLHotspotChart {
         guard !files.isEmpty else { return HTMLPage.none("No files to plot.") }
         let frame = ChartFrame()
         let xScale = churnScale(frame)
-        let yScale = ChartScale.linear(maximum: files.map(\.bugScore).max() ?? 0, start: frame.plotBottom, end: frame.plotTop,
-                                       count: 5, minimumUpper: 1)
+        let yScale = ChartScale.linear(
+            maximum: files.map(\.bugScore).max() ?? 0, start: frame.plotBottom, end: frame.plotTop,
+            count: 5, minimumUpper: 1)
         let maxCommits = Double(max(files.map(\.commits).max() ?? 1, 1))
         let xTicks = xScale.ticks.map { (x: xScale.position($0), label: xScale.label($0)) }
         var parts = [
@@ -26,7 +27,8 @@ struct HTMLHotspotChart {
         ]
         for file in files {
             let radius = 4 + 6 * (Double(file.commits) / maxCommits).squareRoot()
-            let figures = "churn \(HTMLFormat.integer(file.churn)) lines · bug score \(HTMLFormat.decimal(file.bugScore, digits: 2))"
+            let figures =
+                "churn \(HTMLFormat.integer(file.churn)) lines · bug score \(HTMLFormat.decimal(file.bugScore, digits: 2))"
                 + " · \(file.commits) commits · \(file.classification.fileClass.rawValue)"
             parts.append(
                 "<circle class=\"dot k-\(file.classification.fileClass.rawValue)\" cx=\"\(SVG.number(xScale.position(Double(file.churn))))\" "
@@ -60,7 +62,8 @@ struct HTMLHotspotChart {
         var parts = ["<g class=\"dot-labels\" aria-hidden=\"true\">"]
         var placed: [Double] = []
         for (_, file) in ranked {
-            let cx = x.position(Double(file.churn)), cy = y.position(file.bugScore)
+            let cx = x.position(Double(file.churn))
+            let cy = y.position(file.bugScore)
             // A label closer than a line's height to one already drawn would overprint it: skip it.
             guard !placed.contains(where: { abs($0 - cy) < 13 }) else { continue }
             placed.append(cy)
@@ -69,8 +72,9 @@ struct HTMLHotspotChart {
             let anchor = isRightHalf ? "end" : "start"
             let labelX = isRightHalf ? cx - offset : cx + offset
             let name = String(decoding: file.path.baseName, as: UTF8.self)
-            parts.append("<text class=\"dot-label\" x=\"\(SVG.number(labelX))\" y=\"\(SVG.number(cy))\" dy=\"0.32em\" "
-                + "text-anchor=\"\(anchor)\">\(name.htmlEscaped)</text>")
+            parts.append(
+                "<text class=\"dot-label\" x=\"\(SVG.number(labelX))\" y=\"\(SVG.number(cy))\" dy=\"0.32em\" "
+                    + "text-anchor=\"\(anchor)\">\(name.htmlEscaped)</text>")
         }
         parts.append("</g>")
         return parts.joined(separator: "\n")

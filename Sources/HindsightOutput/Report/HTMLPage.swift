@@ -3,7 +3,8 @@ import HindsightCore
 /// Building blocks shared by the HTML report's sections; every untrusted string is escaped here or by the caller.
 enum HTMLPage {
     /// Nothing may be fetched: styles and the script are inline, images only as data URLs.
-    static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
     /// The whole document around `body`.
     static func document(title: String, body: String) -> String {
@@ -78,7 +79,9 @@ enum HTMLPage {
     }
 
     /// A sortable header cell; `isText` columns sort A→Z on the first click, numbers largest first.
-    static func header(_ label: String, isText: Bool = false, isLeftAligned: Bool = false, title: String? = nil) -> String {
+    static func header(
+        _ label: String, isText: Bool = false, isLeftAligned: Bool = false, title: String? = nil
+    ) -> String {
         let tooltip = title.map { " title=\"\($0.htmlEscaped)\"" } ?? ""
         let kind = (isText || isLeftAligned ? " class=\"text\"" : "") + (isText ? " data-first=\"ascending\"" : "")
         return "<th scope=\"col\"\(kind)\(tooltip)><button type=\"button\">\(label.htmlEscaped)</button></th>"
@@ -89,7 +92,8 @@ enum HTMLPage {
         let tooltip = title.map { " title=\"\($0.htmlEscaped)\"" } ?? ""
         var cell = "<td data-sort=\"\(HTMLFormat.raw(sort))\"\(tooltip)>\(text)"
         if let fraction, fraction >= 0.02 {
-            cell += "<span class=\"meter\" style=\"width:\(HTMLFormat.raw(min(fraction, 1) * 100, digits: 1))%\"></span>"
+            cell +=
+                "<span class=\"meter\" style=\"width:\(HTMLFormat.raw(min(fraction, 1) * 100, digits: 1))%\"></span>"
         }
         return cell + "</td>"
     }

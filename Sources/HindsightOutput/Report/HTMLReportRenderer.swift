@@ -12,12 +12,14 @@ public struct HTMLReportRenderer: ReportRenderer {
             masthead(report),
             summaryCards(report.summary),
             "<div class=\"charts\">",
-            HTMLPage.panel(id: "hotspots", title: "Hotspots",
-                           subtitle: "Churn against bug score; the upper right is where fixes and changes pile up.",
-                           body: HTMLHotspotChart(files: report.files).render()),
-            HTMLPage.panel(id: "timeline", title: "Timeline",
-                           subtitle: "Commits per week (UTC, Monday start) with fix commits overlaid.",
-                           body: HTMLTimelineChart(weeks: report.weeks).render()),
+            HTMLPage.panel(
+                id: "hotspots", title: "Hotspots",
+                subtitle: "Churn against bug score; the upper right is where fixes and changes pile up.",
+                body: HTMLHotspotChart(files: report.files).render()),
+            HTMLPage.panel(
+                id: "timeline", title: "Timeline",
+                subtitle: "Commits per week (UTC, Monday start) with fix commits overlaid.",
+                body: HTMLTimelineChart(weeks: report.weeks).render()),
             "</div>",
             HTMLFilesTable(files: report.files, omitted: report.omittedFiles).render(),
             HTMLDirectoriesTable(directories: report.directories).render(),
@@ -25,15 +27,17 @@ public struct HTMLReportRenderer: ReportRenderer {
             HTMLReverts(reverts: report.reverts).render(),
             HTMLSettingsFooter(settings: report.settings, summary: report.summary).render(),
         ]
-        return HTMLPage.document(title: "Hindsight stability report" + (tip.map { " · \($0)" } ?? ""),
-                                 body: body.joined(separator: "\n"))
+        return HTMLPage.document(
+            title: "Hindsight stability report" + (tip.map { " · \($0)" } ?? ""),
+            body: body.joined(separator: "\n"))
     }
 
     // MARK: - Header
 
     private func masthead(_ report: StabilityReport) -> String {
         let summary = report.summary
-        let tip = summary.tip.map { "<code title=\"\($0.hex.htmlEscaped)\">\(String($0.hex.prefix(10)).htmlEscaped)</code>" }
+        let tip =
+            summary.tip.map { "<code title=\"\($0.hex.htmlEscaped)\">\(String($0.hex.prefix(10)).htmlEscaped)</code>" }
             ?? "<span class=\"muted\">no commits</span>"
         let window = report.settings.since.map { "since \(HTMLFormat.date($0))" } ?? "all history"
         var span = ""
@@ -49,9 +53,10 @@ public struct HTMLReportRenderer: ReportRenderer {
             "</header>",
         ]
         if summary.isShallow {
-            parts.append("<p class=\"warning\" role=\"note\"><strong>Shallow clone.</strong> History stops at the shallow "
-                + "boundary, so ages, counts and scores cover only the commits that were fetched. "
-                + "Run <code>git fetch --unshallow</code> for the full picture.</p>")
+            parts.append(
+                "<p class=\"warning\" role=\"note\"><strong>Shallow clone.</strong> History stops at the shallow "
+                    + "boundary, so ages, counts and scores cover only the commits that were fetched. "
+                    + "Run <code>git fetch --unshallow</code> for the full picture.</p>")
         }
         return parts.joined(separator: "\n")
     }
@@ -61,17 +66,23 @@ public struct HTMLReportRenderer: ReportRenderer {
         let cards = [
             card("Commits", HTMLFormat.integer(summary.commits), "non-merge commits in the window"),
             card("Merges", HTMLFormat.integer(summary.merges), "merge commits, not diffed"),
-            card("Files", HTMLFormat.integer(summary.files),
-                 summary.deletedFiles > 0 ? "at the tip; \(HTMLFormat.integer(summary.deletedFiles)) more deleted" : "at the tip, covered"),
+            card(
+                "Files", HTMLFormat.integer(summary.files),
+                summary.deletedFiles > 0
+                    ? "at the tip; \(HTMLFormat.integer(summary.deletedFiles)) more deleted" : "at the tip, covered"),
             card("Authors", HTMLFormat.integer(summary.authors), "people, bots excluded"),
-            card("Commits / week", HTMLFormat.decimal(summary.commitsPerWeek, digits: summary.commitsPerWeek < 10 ? 2 : 1),
-                 "first to last commit"),
-            card("Fix ratio", HTMLFormat.percent(summary.fixRatio, digits: 1),
-                 "\(HTMLFormat.integer(summary.fixCommits)) fix commits of \(HTMLFormat.integer(summary.commits))",
-                 tone: summary.fixRatio >= 0.3 ? "warn" : nil),
+            card(
+                "Commits / week",
+                HTMLFormat.decimal(summary.commitsPerWeek, digits: summary.commitsPerWeek < 10 ? 2 : 1),
+                "first to last commit"),
+            card(
+                "Fix ratio", HTMLFormat.percent(summary.fixRatio, digits: 1),
+                "\(HTMLFormat.integer(summary.fixCommits)) fix commits of \(HTMLFormat.integer(summary.commits))",
+                tone: summary.fixRatio >= 0.3 ? "warn" : nil),
             card("Reverts", HTMLFormat.integer(summary.reverts), "commits that undo another"),
-            card("Agent commits", HTMLFormat.integer(summary.agentCommits),
-                 "\(HTMLFormat.percent(agentShare, digits: 1)) authored or co-authored by an agent"),
+            card(
+                "Agent commits", HTMLFormat.integer(summary.agentCommits),
+                "\(HTMLFormat.percent(agentShare, digits: 1)) authored or co-authored by an agent"),
             card("Churn", HTMLFormat.integer(summary.churn), "lines added + deleted"),
         ]
         return "<section class=\"cards\" aria-label=\"Summary\">\n\(cards.joined(separator: "\n"))\n</section>"

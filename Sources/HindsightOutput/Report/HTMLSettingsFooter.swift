@@ -11,7 +11,8 @@ struct HTMLSettingsFooter {
     func render() -> String {
         let classes = settings.classes
         let coupling = settings.coupling
-        let fixPattern = settings.fixes.pattern.map { "<code>\($0.htmlEscaped)</code> (custom)" }
+        let fixPattern =
+            settings.fixes.pattern.map { "<code>\($0.htmlEscaped)</code> (custom)" }
             ?? "<code>\(FixDetector.defaultPattern.htmlEscaped)</code> (default)"
         let entries: [(String, String)] = [
             ("Measured from", HTMLFormat.date(settings.now) + " (UTC)"),
@@ -19,15 +20,30 @@ struct HTMLSettingsFooter {
             ("Deleted files", settings.includeDeleted ? "included" : "left out"),
             ("Recent churn half-life", days(settings.halfLifeDays)),
             ("New", "first seen less than \(days(classes.newDays)) ago"),
-            ("Stable", "unchanged for \(days(classes.stableDays)), or for half that with a commit rate at or below "
-                + "the \(percentile(classes.stableRatePercentile)) percentile"),
-            ("Churning", "recent churn at or above the \(percentile(classes.churningPercentile)) percentile and at least "
-                + "\(HTMLFormat.decimal(classes.minimumChurningChurn, digits: 1)) lines"),
-            ("Hotspot", "churning with a bug score at or above the \(percentile(classes.hotspotBugPercentile)) percentile"),
-            ("Coupling", "at least \(coupling.minRevisions) revisions, \(coupling.minShared) shared commits and "
-                + "\(coupling.minDegree)% degree; commits touching more than \(coupling.maxFilesPerCommit) files skipped"),
+            (
+                "Stable",
+                "unchanged for \(days(classes.stableDays)), or for half that with a commit rate at or below "
+                    + "the \(percentile(classes.stableRatePercentile)) percentile"
+            ),
+            (
+                "Churning",
+                "recent churn at or above the \(percentile(classes.churningPercentile)) percentile and at least "
+                    + "\(HTMLFormat.decimal(classes.minimumChurningChurn, digits: 1)) lines"
+            ),
+            (
+                "Hotspot",
+                "churning with a bug score at or above the \(percentile(classes.hotspotBugPercentile)) percentile"
+            ),
+            (
+                "Coupling",
+                "at least \(coupling.minRevisions) revisions, \(coupling.minShared) shared commits and "
+                    + "\(coupling.minDegree)% degree; commits touching more than \(coupling.maxFilesPerCommit) files skipped"
+            ),
             ("Fix on fix", "a second fix to a region within \(days(settings.fixOnFixDays))"),
-            ("Fix pattern", fixPattern + ", case-insensitive, in subject or body; <code>fix:</code> subjects count too"),
+            (
+                "Fix pattern",
+                fixPattern + ", case-insensitive, in subject or body; <code>fix:</code> subjects count too"
+            ),
             ("Ignored paths", "\(HTMLPage.count(settings.ignore.count, "glob"))"),
             ("Bots", "\(HTMLPage.count(settings.bots.bots.count, "name fragment")) excluded from authors"),
         ]
@@ -52,8 +68,11 @@ struct HTMLSettingsFooter {
 
     private func percentile(_ value: Double) -> String {
         let text = HTMLFormat.decimal(value, digits: value == value.rounded() ? 0 : 1)
-        let lastDigit = Int(value.rounded()) % 10, lastTwo = Int(value.rounded()) % 100
-        let suffix = (11...13).contains(lastTwo) ? "th" : lastDigit == 1 ? "st" : lastDigit == 2 ? "nd" : lastDigit == 3 ? "rd" : "th"
+        let lastDigit = Int(value.rounded()) % 10
+        let lastTwo = Int(value.rounded()) % 100
+        let suffix =
+            (11...13).contains(lastTwo)
+            ? "th" : lastDigit == 1 ? "st" : lastDigit == 2 ? "nd" : lastDigit == 3 ? "rd" : "th"
         return text + suffix
     }
 }

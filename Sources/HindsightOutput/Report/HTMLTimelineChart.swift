@@ -5,21 +5,26 @@ struct HTMLTimelineChart {
     /// Weeks, oldest first.
     let weeks: [WeekActivity]
 
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let monthNames = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 
     /// The chart panel's body: the SVG and its legend, or a "none" note when no week has commits.
     func render() -> String {
-        guard let first = weeks.first?.start, let last = weeks.last?.start, weeks.contains(where: { $0.commits > 0 }) else {
+        guard let first = weeks.first?.start, let last = weeks.last?.start, weeks.contains(where: { $0.commits > 0 })
+        else {
             return HTMLPage.none("No commits in the window.")
         }
         let frame = ChartFrame()
         let slots = Double(max(CalendarDate.floorDivide(last - first, HTMLFormat.secondsPerWeek) + 1, 1))
         let slotWidth = (frame.plotRight - frame.plotLeft) / slots
         let gap = slotWidth >= 4 ? slotWidth * 0.18 : 0
-        let yScale = ChartScale.linear(maximum: Double(weeks.map(\.commits).max() ?? 0), start: frame.plotBottom,
-                                       end: frame.plotTop, count: 5, minimumUpper: 4)
-        let time = ChartTime(first: first, end: first + Int64(slots) * HTMLFormat.secondsPerWeek,
-                             left: frame.plotLeft, right: frame.plotRight)
+        let yScale = ChartScale.linear(
+            maximum: Double(weeks.map(\.commits).max() ?? 0), start: frame.plotBottom,
+            end: frame.plotTop, count: 5, minimumUpper: 4)
+        let time = ChartTime(
+            first: first, end: first + Int64(slots) * HTMLFormat.secondsPerWeek,
+            left: frame.plotLeft, right: frame.plotRight)
         var parts = [
             frame.open(id: "timeline", title: "Commits per week, fixes overlaid"),
             frame.yAxis(yScale, label: "commits per week"),
@@ -33,7 +38,8 @@ struct HTMLTimelineChart {
             let fixTop = yScale.position(Double(min(week.fixes, week.commits)))
             let fixes = week.fixes == 1 ? "1 fix" : "\(week.fixes) fixes"
             let commits = week.commits == 1 ? "1 commit" : "\(week.commits) commits"
-            var group = "<g class=\"week\"><title>Week of \(HTMLFormat.date(week.start)): \(commits), \(fixes), "
+            var group =
+                "<g class=\"week\"><title>Week of \(HTMLFormat.date(week.start)): \(commits), \(fixes), "
                 + "\(HTMLFormat.integer(week.churn)) lines changed</title>"
                 + rect("bar", x: x, y: top, width: width, height: frame.plotBottom - top)
             if week.fixes > 0 {
@@ -43,8 +49,9 @@ struct HTMLTimelineChart {
         }
         parts.append("</g>")
         parts.append("</svg>")
-        parts.append("<ul class=\"legend\"><li><span class=\"swatch commits\"></span>commits</li>"
-            + "<li><span class=\"swatch fixes\"></span>fix commits</li></ul>")
+        parts.append(
+            "<ul class=\"legend\"><li><span class=\"swatch commits\"></span>commits</li>"
+                + "<li><span class=\"swatch fixes\"></span>fix commits</li></ul>")
         return parts.joined(separator: "\n")
     }
 
@@ -56,7 +63,8 @@ struct HTMLTimelineChart {
     /// Ticks on month or year starts, spaced so that at most about seven are labelled.
     private func calendarTicks(_ time: ChartTime) -> [(x: Double, label: String)] {
         var months: [(start: Int64, year: Int64, month: Int64)] = []
-        var (year, month, _) = CalendarDate.civilDate(days: CalendarDate.floorDivide(time.first, HTMLFormat.secondsPerDay))
+        var (year, month, _) = CalendarDate.civilDate(
+            days: CalendarDate.floorDivide(time.first, HTMLFormat.secondsPerDay))
         while true {
             let start = CalendarDate.days(year: year, month: month, day: 1) * HTMLFormat.secondsPerDay
             if start > time.end { break }

@@ -20,10 +20,16 @@ public struct JSONReportRenderer: ReportRenderer {
             ("directories", .array(report.directories.map(Self.directory))),
             ("recurringFixes", .array(report.recurringFixes.map(Self.recurringFix))),
             ("reverts", .array(report.reverts.map(Self.revert))),
-            ("weeks", .array(report.weeks.map { week in
-                .object([("start", .time(week.start)), ("commits", .int(week.commits)),
-                         ("fixes", .int(week.fixes)), ("churn", .int(week.churn))])
-            })),
+            (
+                "weeks",
+                .array(
+                    report.weeks.map { week in
+                        .object([
+                            ("start", .time(week.start)), ("commits", .int(week.commits)),
+                            ("fixes", .int(week.fixes)), ("churn", .int(week.churn)),
+                        ])
+                    })
+            ),
             ("commits", .object(Self.citedCommits(report).map { ($0.id.hex, Self.commit($0)) })),
         ]).serialized()
     }
@@ -54,11 +60,15 @@ public struct JSONReportRenderer: ReportRenderer {
             ("churningPercentile", .number(settings.classes.churningPercentile)),
             ("hotspotBugPercentile", .number(settings.classes.hotspotBugPercentile)),
             ("minimumChurningChurn", .number(settings.classes.minimumChurningChurn)),
-            ("coupling", .object([
-                ("minRevisions", .int(settings.coupling.minRevisions)), ("minShared", .int(settings.coupling.minShared)),
-                ("minDegree", .int(settings.coupling.minDegree)),
-                ("maxFilesPerCommit", .int(settings.coupling.maxFilesPerCommit)),
-            ])),
+            (
+                "coupling",
+                .object([
+                    ("minRevisions", .int(settings.coupling.minRevisions)),
+                    ("minShared", .int(settings.coupling.minShared)),
+                    ("minDegree", .int(settings.coupling.minDegree)),
+                    ("maxFilesPerCommit", .int(settings.coupling.maxFilesPerCommit)),
+                ])
+            ),
             ("fixOnFixDays", .number(settings.fixOnFixDays)),
         ])
     }
@@ -76,63 +86,86 @@ public struct JSONReportRenderer: ReportRenderer {
     }
 
     static func file(_ file: FileReport) -> JSONValue {
-        .object(JSONValue.pathFields("path", file.path) + [
-            ("deleted", .bool(file.isDeleted)),
-            ("class", .string(file.classification.fileClass.rawValue)),
-            ("reason", .string(file.classification.reason)),
-            ("commits", .int(file.commits)), ("linesAdded", .int(file.linesAdded)),
-            ("linesDeleted", .int(file.linesDeleted)), ("churn", .int(file.churn)),
-            ("recentChurn", .number(file.recentChurn)), ("firstSeen", .time(file.firstSeen)),
-            ("lastChanged", .time(file.lastChanged)), ("daysWithChanges", .int(file.daysWithChanges)),
-            ("authors", .array(file.authors.map(author))), ("fragmentation", .number(file.fragmentation)),
-            ("agentCommits", .int(file.agentCommits)), ("fixCommits", .int(file.fixCommits)),
-            ("bugScore", .number(file.bugScore)), ("reverts", .int(file.reverts)),
-            ("coupling", .array(file.coupling.map { partner in
-                .object(JSONValue.pathFields("path", partner.path) + [
-                    ("degree", .int(partner.degree)), ("shared", .int(partner.shared)),
-                    ("partnerCommits", .int(partner.partnerCommits)),
-                ])
-            })),
-        ])
+        .object(
+            JSONValue.pathFields("path", file.path) + [
+                ("deleted", .bool(file.isDeleted)),
+                ("class", .string(file.classification.fileClass.rawValue)),
+                ("reason", .string(file.classification.reason)),
+                ("commits", .int(file.commits)), ("linesAdded", .int(file.linesAdded)),
+                ("linesDeleted", .int(file.linesDeleted)), ("churn", .int(file.churn)),
+                ("recentChurn", .number(file.recentChurn)), ("firstSeen", .time(file.firstSeen)),
+                ("lastChanged", .time(file.lastChanged)), ("daysWithChanges", .int(file.daysWithChanges)),
+                ("authors", .array(file.authors.map(author))), ("fragmentation", .number(file.fragmentation)),
+                ("agentCommits", .int(file.agentCommits)), ("fixCommits", .int(file.fixCommits)),
+                ("bugScore", .number(file.bugScore)), ("reverts", .int(file.reverts)),
+                (
+                    "coupling",
+                    .array(
+                        file.coupling.map { partner in
+                            .object(
+                                JSONValue.pathFields("path", partner.path) + [
+                                    ("degree", .int(partner.degree)), ("shared", .int(partner.shared)),
+                                    ("partnerCommits", .int(partner.partnerCommits)),
+                                ])
+                        })
+                ),
+            ])
     }
 
     static func author(_ author: AuthorShare) -> JSONValue {
-        .object([("name", .string(author.name)), ("email", .string(author.email)),
-                 ("commits", .int(author.commits)), ("share", .number(author.share))])
-    }
-
-    static func directory(_ directory: DirectoryReport) -> JSONValue {
-        .object(JSONValue.pathFields("path", directory.path) + [
-            ("files", .int(directory.files)), ("commits", .int(directory.commits)),
-            ("linesAdded", .int(directory.linesAdded)), ("linesDeleted", .int(directory.linesDeleted)),
-            ("recentChurn", .number(directory.recentChurn)), ("fixCommits", .int(directory.fixCommits)),
-            ("bugScore", .number(directory.bugScore)), ("authors", .array(directory.authors.map(author))),
-            ("fragmentation", .number(directory.fragmentation)),
-            ("classes", .object(FileClass.allCases.map { ($0.rawValue, .int(directory.classCounts[$0] ?? 0)) })),
-            ("lastChanged", .time(directory.lastChanged)),
+        .object([
+            ("name", .string(author.name)), ("email", .string(author.email)),
+            ("commits", .int(author.commits)), ("share", .number(author.share)),
         ])
     }
 
+    static func directory(_ directory: DirectoryReport) -> JSONValue {
+        .object(
+            JSONValue.pathFields("path", directory.path) + [
+                ("files", .int(directory.files)), ("commits", .int(directory.commits)),
+                ("linesAdded", .int(directory.linesAdded)), ("linesDeleted", .int(directory.linesDeleted)),
+                ("recentChurn", .number(directory.recentChurn)), ("fixCommits", .int(directory.fixCommits)),
+                ("bugScore", .number(directory.bugScore)), ("authors", .array(directory.authors.map(author))),
+                ("fragmentation", .number(directory.fragmentation)),
+                ("classes", .object(FileClass.allCases.map { ($0.rawValue, .int(directory.classCounts[$0] ?? 0)) })),
+                ("lastChanged", .time(directory.lastChanged)),
+            ])
+    }
+
     static func commit(_ commit: CommitRef) -> JSONValue {
-        .object([("time", .time(commit.time)), ("author", .string(commit.author)), ("subject", .string(commit.subject))])
+        .object([
+            ("time", .time(commit.time)), ("author", .string(commit.author)), ("subject", .string(commit.subject)),
+        ])
     }
 
     private static func ids(_ commits: [CommitRef]) -> JSONValue { .array(commits.map { .string($0.id.hex) }) }
 
     static func recurringFix(_ record: RecurringFixFile) -> JSONValue {
-        .object(JSONValue.pathFields("path", record.path) + [
-            ("fixes", ids(record.fixes)),
-            ("regions", .array(record.regions.map { region in
-                .object([
-                    ("startLine", .int(region.startLine)), ("endLine", .int(region.endLine)),
-                    ("fixes", ids(region.fixes)),
-                    ("fixOnFix", .array(region.fixOnFix.map { pair in
-                        .object([("first", .string(pair.first.id.hex)), ("second", .string(pair.second.id.hex)),
-                                 ("days", .number(pair.days))])
-                    })),
-                ])
-            })),
-        ])
+        .object(
+            JSONValue.pathFields("path", record.path) + [
+                ("fixes", ids(record.fixes)),
+                (
+                    "regions",
+                    .array(
+                        record.regions.map { region in
+                            .object([
+                                ("startLine", .int(region.startLine)), ("endLine", .int(region.endLine)),
+                                ("fixes", ids(region.fixes)),
+                                (
+                                    "fixOnFix",
+                                    .array(
+                                        region.fixOnFix.map { pair in
+                                            .object([
+                                                ("first", .string(pair.first.id.hex)),
+                                                ("second", .string(pair.second.id.hex)),
+                                                ("days", .number(pair.days)),
+                                            ])
+                                        })
+                                ),
+                            ])
+                        })
+                ),
+            ])
     }
 
     static func revert(_ record: RevertRecord) -> JSONValue {

@@ -34,8 +34,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 + ReportText.window(report.summary, report.settings), "",
         ]
         if report.summary.isShallow {
-            lines += ["> **Warning:** this is a shallow clone, so history is cut and counts and ages undercount. "
-                + "Run `git fetch --unshallow` for full figures.", ""]
+            lines += [
+                "> **Warning:** this is a shallow clone, so history is cut and counts and ages undercount. "
+                    + "Run `git fetch --unshallow` for full figures.", "",
+            ]
         }
         return lines
     }
@@ -65,7 +67,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
             ]
         }
         lines += Self.table(
-            ["Class", "Path", "Commits", "Churn", "Recent churn", "Last changed", "Fixes", "Bug score", "Owner", "Reason"],
+            [
+                "Class", "Path", "Commits", "Churn", "Recent churn", "Last changed", "Fixes", "Bug score", "Owner",
+                "Reason",
+            ],
             rightAligned: [2, 3, 4, 6, 7], rows: rows, trailing: false)
         if report.omittedFiles > 0 {
             lines += ["", "_… and \(TextShaping.count(report.omittedFiles, "more file")) (use `--top` to show them)._"]
@@ -85,7 +90,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
         }
         return ["## Directories", ""]
             + Self.table(
-                ["Directory", "Files", "Commits", "Churn", "Recent churn", "Fixes", "Bug score", "Classes", "Last changed"],
+                [
+                    "Directory", "Files", "Commits", "Churn", "Recent churn", "Fixes", "Bug score", "Classes",
+                    "Last changed",
+                ],
                 rightAligned: [1, 2, 3, 4, 5, 6], rows: Array(rows), trailing: false)
             + Self.more(directories.count, "more directory", "more directories")
     }
@@ -112,21 +120,25 @@ public struct MarkdownReportRenderer: ReportRenderer {
             ]
         }
         return ["## Recurring fixes", ""]
-            + Self.table(["Path", "Fixes", "Latest fixes", "Shared regions", "Fix on fix"], rightAligned: [1],
-                         rows: Array(rows), trailing: false)
+            + Self.table(
+                ["Path", "Fixes", "Latest fixes", "Shared regions", "Fix on fix"], rightAligned: [1],
+                rows: Array(rows), trailing: false)
             + Self.more(records.count, "more file")
     }
 
     private func reverts(_ records: [RevertRecord]) -> [String] {
         guard !records.isEmpty else { return [] }
         let rows = records.prefix(Self.sectionLimit).map { record -> [String] in
-            let reverted = record.reverted.map(Self.cite) ?? "`\(String(record.revertedID.hex.prefix(10)))` (not in history)"
-            let files = record.files.prefix(3).map { Self.escaped($0.string) }
+            let reverted =
+                record.reverted.map(Self.cite) ?? "`\(String(record.revertedID.hex.prefix(10)))` (not in history)"
+            let files =
+                record.files.prefix(3).map { Self.escaped($0.string) }
                 + (record.files.count > 3 ? ["and \(record.files.count - 3) more"] : [])
             return [Self.cite(record.revert), reverted, record.isReland ? "yes" : "no", files.joined(separator: ", ")]
         }
         return ["## Reverts", ""]
-            + Self.table(["Revert", "Reverted", "Re-land", "Files"], rightAligned: [], rows: Array(rows), trailing: false)
+            + Self.table(
+                ["Revert", "Reverted", "Re-land", "Files"], rightAligned: [], rows: Array(rows), trailing: false)
             + Self.more(records.count, "more revert")
     }
 
@@ -145,8 +157,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 + (settings.fixes.pattern == nil ? " (default, case-insensitive)" : " (case-insensitive)")
                 + ", a `fix:` subject, or a `Fixes:` trailer",
             "- Fix on fix: a second fix to the same region within \(ReportText.fixed(settings.fixOnFixDays, 1)) days",
-            "- Ignored paths: " + (settings.ignore.isEmpty ? "none"
-                : settings.ignore.map { MarkdownEscaping.codeSpan($0.description) }.joined(separator: ", ")),
+            "- Ignored paths: "
+                + (settings.ignore.isEmpty
+                    ? "none"
+                    : settings.ignore.map { MarkdownEscaping.codeSpan($0.description) }.joined(separator: ", ")),
             "- Deleted files: \(settings.includeDeleted ? "included" : "left out")",
         ]
     }

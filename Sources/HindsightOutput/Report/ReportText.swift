@@ -11,7 +11,8 @@ enum ReportText {
     static func fixed(_ value: Double, _ decimals: Int) -> String {
         let text = String(format: "%.\(max(0, decimals))f", value)
         // -0.001 prints as "-0.00"; a sign on zero only confuses.
-        return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." })
+            ? String(text.dropFirst()) : text
     }
 
     /// A 0…1 share as a whole percent, e.g. `67%`; one decimal with `decimals: 1`.
@@ -21,10 +22,11 @@ enum ReportText {
 
     /// The analysed window, e.g. `all history (2023-07-15 – 2025-12-12)` or `since 2025-01-01`.
     static func window(_ summary: RepositorySummary, _ settings: AnalysisSettings) -> String {
-        let span: String? = switch (summary.firstCommit, summary.lastCommit) {
-        case let (first?, last?): "\(date(first)) – \(date(last))"
-        default: nil
-        }
+        let span: String? =
+            switch (summary.firstCommit, summary.lastCommit) {
+            case (let first?, let last?): "\(date(first)) – \(date(last))"
+            default: nil
+            }
         let base = settings.since.map { "since \(date($0))" } ?? "all history"
         return span.map { "\(base) (\($0))" } ?? base
     }

@@ -32,8 +32,10 @@ public struct TableReportRenderer: ReportRenderer {
 
     private func header(_ report: StabilityReport, _ width: Int) -> [[TerminalSpan]] {
         let summary = report.summary
-        let title = ["Stability report", "tip " + (summary.tip.map { String($0.hex.prefix(10)) } ?? "none"),
-                     "as of \(ReportText.date(summary.asOf))", ReportText.window(summary, report.settings)]
+        let title = [
+            "Stability report", "tip " + (summary.tip.map { String($0.hex.prefix(10)) } ?? "none"),
+            "as of \(ReportText.date(summary.asOf))", ReportText.window(summary, report.settings),
+        ]
         var lines = TerminalLine.packed(title, width: width, style: .bold)
         if summary.isShallow {
             lines.append([TerminalSpan("warning: shallow clone, history is cut; counts and ages undercount", .warning)])
@@ -52,7 +54,9 @@ public struct TableReportRenderer: ReportRenderer {
     // MARK: - Sections
 
     private func sections(_ report: StabilityReport, _ width: Int) -> [[TerminalSpan]] {
-        let directoryWidth = min(30, report.directories.prefix(Self.sectionLimit).map { safe(ReportText.directory($0.path)).count }.max() ?? 0)
+        let directoryWidth = min(
+            30,
+            report.directories.prefix(Self.sectionLimit).map { safe(ReportText.directory($0.path)).count }.max() ?? 0)
         let directories = report.directories.prefix(Self.sectionLimit).map { directory -> String in
             let name = TextShaping.elidedMiddle(safe(ReportText.directory(directory.path)), directoryWidth)
             let classes = ReportText.classCounts(directory.classCounts)
@@ -61,10 +65,12 @@ public struct TableReportRenderer: ReportRenderer {
                 + " · bug \(ReportText.fixed(directory.bugScore, 2))" + (classes.isEmpty ? "" : " · \(classes)")
         }
         let fixes = report.recurringFixes.prefix(Self.sectionLimit).map { record -> String in
-            let regions = record.regions.prefix(2).map { region in
-                "\(ReportText.lines(region)) " + region.fixes.map(\.shortID).joined(separator: ",")
-                    + (region.fixOnFix.isEmpty ? "" : " (fix on fix \(TextShaping.count(region.fixOnFix.count, "time")))")
-            } + (record.regions.count > 2 ? ["+\(record.regions.count - 2) regions"] : [])
+            let regions =
+                record.regions.prefix(2).map { region in
+                    "\(ReportText.lines(region)) " + region.fixes.map(\.shortID).joined(separator: ",")
+                        + (region.fixOnFix.isEmpty
+                            ? "" : " (fix on fix \(TextShaping.count(region.fixOnFix.count, "time")))")
+                } + (record.regions.count > 2 ? ["+\(record.regions.count - 2) regions"] : [])
             return TextShaping.elidedMiddle(safe(record.path.string), max(12, width / 3))
                 + "  \(TextShaping.count(record.fixes.count, "fix", "fixes"))"
                 + (regions.isEmpty ? "" : " · " + regions.joined(separator: "; "))
@@ -107,7 +113,8 @@ struct TerminalSpan {
 
 /// How a span is coloured on a colour terminal.
 enum TerminalStyle {
-    case plain, bold, dim, warning, fileClass(FileClass)
+    case plain, bold, dim, warning
+    case fileClass(FileClass)
 
     /// The SGR parameters, or nil for none.
     var sgr: String? {
@@ -193,19 +200,23 @@ struct TerminalFileTable {
         // Keep a third of the width (at least `pathMinimum`) for the path before giving up columns.
         let pathFloor = min(longestPath, max(Self.pathMinimum, width / 3))
         while fixedWidth() + pathFloor > width,
-              let lowest = columns.indices.min(by: { columns[$0].priority < columns[$1].priority }),
-              columns[lowest].priority < 100 {
+            let lowest = columns.indices.min(by: { columns[$0].priority < columns[$1].priority }),
+            columns[lowest].priority < 100
+        {
             columns.remove(at: lowest)
         }
         let pathWidth = min(longestPath, max(4, width - fixedWidth()))
 
         func row(_ path: String, _ cells: [String]) -> String {
-            TextShaping.padded(path, pathWidth) + zip(columns, cells).map { column, cell in
-                "  " + TextShaping.padded(cell, column.width, alignRight: column.alignRight)
-            }.joined()
+            TextShaping.padded(path, pathWidth)
+                + zip(columns, cells).map { column, cell in
+                    "  " + TextShaping.padded(cell, column.width, alignRight: column.alignRight)
+                }.joined()
         }
         let titles = columns.map(\.title)
-        var lines: [[TerminalSpan]] = [[TerminalSpan(TextShaping.padded("CLASS", classWidth) + "  " + row("PATH", titles), .bold)]]
+        var lines: [[TerminalSpan]] = [
+            [TerminalSpan(TextShaping.padded("CLASS", classWidth) + "  " + row("PATH", titles), .bold)]
+        ]
         for (index, file) in files.enumerated() {
             let fileClass = file.classification.fileClass
             let path = TextShaping.elidedMiddle(paths[index], pathWidth)

@@ -28,25 +28,32 @@ struct Backtest: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Option(help: ArgumentHelp("The last commit, or a date (yyyy-mm-dd: before that day), the guards learn from.", valueName: "ref|date"))
+    @Option(
+        help: ArgumentHelp(
+            "The last commit, or a date (yyyy-mm-dd: before that day), the guards learn from.", valueName: "ref|date"))
     var cut: String?
 
     @Option(help: ArgumentHelp("The last commit or date whose fixes count (default: HEAD).", valueName: "ref|date"))
     var until: String?
 
-    @Option(help: ArgumentHelp("Days each replayed commit must have had for its fix to appear (default 365).", valueName: "days"))
+    @Option(
+        help: ArgumentHelp(
+            "Days each replayed commit must have had for its fix to appear (default 365).", valueName: "days"))
     var grace: Int?
 
-    @Option(help: ArgumentHelp("Re-mine the guards every N replayed commits, as a nightly refresh would.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp("Re-mine the guards every N replayed commits, as a nightly refresh would.", valueName: "n"))
     var refresh: Int?
 
-    @Option(help: ArgumentHelp("Replay at most this many commits, the latest (default 2000; 0: no cap).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp("Replay at most this many commits, the latest (default 2000; 0: no cap).", valueName: "n"))
     var maxCommits: Int?
 
     @Option(help: ArgumentHelp("Output format: table, markdown or json.", valueName: "format"))
     var format: BacktestFormat = .table
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @Flag(help: "Read the index as it is, without mining new commits first.")
@@ -58,7 +65,9 @@ struct Backtest: ParsableCommand {
     func validate() throws {
         if let grace, grace < 0 { throw ValidationError("--grace takes 0 or more days (got \(grace)).") }
         if let refresh, refresh < 1 { throw ValidationError("--refresh takes 1 or more commits (got \(refresh)).") }
-        if let maxCommits, maxCommits < 0 { throw ValidationError("--max-commits takes 0 (no cap) or more (got \(maxCommits)).") }
+        if let maxCommits, maxCommits < 0 {
+            throw ValidationError("--max-commits takes 0 (no cap) or more (got \(maxCommits)).")
+        }
     }
 
     func run() throws {
@@ -85,7 +94,8 @@ struct Backtest: ParsableCommand {
 
     private func emptyWindowAdvice(_ result: BacktestResult) -> String {
         if result.window.leftForGrace > 0 {
-            return "no commit after the cut had \(result.graceDays) days for its fix to appear, so nothing was replayed: "
+            return
+                "no commit after the cut had \(result.graceDays) days for its fix to appear, so nothing was replayed: "
                 + "pass a shorter --grace (say --grace 30) or an earlier --cut."
         }
         return "no commit comes after the cut, so nothing was replayed: pass an earlier --cut."

@@ -28,7 +28,8 @@ struct Check: ParsableCommand {
     @Flag(help: "Check what `git commit` would commit (the default).")
     var staged = false
 
-    @Option(help: ArgumentHelp("Check a pull request: from the merge base of REF and HEAD up to HEAD.", valueName: "ref"))
+    @Option(
+        help: ArgumentHelp("Check a pull request: from the merge base of REF and HEAD up to HEAD.", valueName: "ref"))
     var base: String?
 
     @Option(help: ArgumentHelp("Check one commit against its first parent.", valueName: "ref"))
@@ -37,21 +38,27 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Check everything in A..B.", valueName: "A..B"))
     var range: String?
 
-    @Option(help: ArgumentHelp(
-        "Output format: auto (the CI's annotations: github on GitHub Actions, else text), text, json, sarif, junit, github, gitlab, checkstyle.",
-        valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "Output format: auto (the CI's annotations: github on GitHub Actions, else text), text, json, sarif, junit, github, gitlab, checkstyle.",
+            valueName: "format"))
     var format: String = "text"
 
     @Flag(help: "In a shallow clone, check the history present instead of failing (exit 3) with the fix.")
     var allowShallow = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Exit 1 on findings at or above this level: error, warning, notice or never.", valueName: "level"))
+    @Option(
+        help: ArgumentHelp(
+            "Exit 1 on findings at or above this level: error, warning, notice or never.", valueName: "level"))
     var failOn: String?
 
-    @Option(parsing: .singleValue, help: ArgumentHelp("Allow a guard kind or id for this run (repeatable).", valueName: "kind|id"))
+    @Option(
+        parsing: .singleValue,
+        help: ArgumentHelp("Allow a guard kind or id for this run (repeatable).", valueName: "kind|id"))
     var allow: [String] = []
 
     @Flag(help: "Leave out findings about lines the base already had (moved or re-indented code).")
@@ -71,7 +78,9 @@ struct Check: ParsableCommand {
         if targets > 1 { throw ValidationError("give at most one of --staged, --base, --commit and --range.") }
         if let range, Self.split(range) == nil { throw ValidationError("--range takes A..B (got '\(range)').") }
         if format != "auto", FindingsFormat(rawValue: format) == nil {
-            throw ValidationError("--format takes auto, \(FindingsFormat.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(format)').")
+            throw ValidationError(
+                "--format takes auto, \(FindingsFormat.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(format)')."
+            )
         }
         if let failOn, failOn != "never", Severity(rawValue: failOn) == nil {
             throw ValidationError("--fail-on takes error, warning, notice or never (got '\(failOn)').")
@@ -90,25 +99,30 @@ struct Check: ParsableCommand {
         let change = try workspace.change(target)
         clock.lap("read change")
         // The staged check runs from the pre-commit hook: it reads only the guards the change can trip.
-        let guards = target == .staged ? try workspace.guardSet(touching: change, store: store) : try workspace.guardSet()
+        let guards =
+            target == .staged ? try workspace.guardSet(touching: change, store: store) : try workspace.guardSet()
         let settings = workspace.analysisSettings(now: Int64(Date().timeIntervalSince1970))
         let facts = try FileFactsLoader.load(store: store, settings: settings, touching: change)
         clock.lap("load file facts")
         let session = CheckSession(configuration: workspace.configuration.check, allow: allow)
-        var result = session.run(change, guards: guards, facts: facts, baseline: newOnly ? try workspace.baseline(of: change) : nil)
+        var result = session.run(
+            change, guards: guards, facts: facts, baseline: newOnly ? try workspace.baseline(of: change) : nil)
         clock.lap("run guards")
         let indexNote = try workspace.indexState(store).note(remedy: "check --mine")
         let notes = [indexNote, shallowNote].compactMap { $0 }
         result.indexNote = notes.isEmpty ? nil : notes.joined(separator: "; ")
         let format = resolvedFormat
         if quiet, result.findings.isEmpty, output == nil, format == .text { return }
-        let rendered = format.renderer(useColor: output == nil && format == .text && Terminal.isOutputColored).render(result)
+        let rendered = format.renderer(useColor: output == nil && format == .text && Terminal.isOutputColored).render(
+            result)
         try OutputFile.emit(rendered, to: output)
         clock.lap("render")
-        if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+        if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty
+        {
             try? OutputFile.append(Data(GitHubFindingsRenderer().stepSummary(result).utf8), to: summary)
         }
-        let threshold = failOn.map { $0 == "never" ? nil : Severity(rawValue: $0) } ?? workspace.configuration.check.failOn
+        let threshold =
+            failOn.map { $0 == "never" ? nil : Severity(rawValue: $0) } ?? workspace.configuration.check.failOn
         if let threshold, result.findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
     }
 
@@ -118,7 +132,9 @@ struct Check: ParsableCommand {
         if let base { return .base(base) }
         if let commit { return .commit(commit) }
         if let range, let (from, to) = Self.split(range) { return .range(from: from, to: to) }
-        if !staged, let platform = Self.platform { return platform.pullRequestBase.map(CheckTarget.base) ?? .commit("HEAD") }
+        if !staged, let platform = Self.platform {
+            return platform.pullRequestBase.map(CheckTarget.base) ?? .commit("HEAD")
+        }
         return .staged
     }
 
@@ -135,7 +151,9 @@ struct Check: ParsableCommand {
         guard target != .staged, !git.shallowBoundary().isEmpty else { return nil }
         guard allowShallow else {
             let fix = Self.platform.map { "On \($0.name), \($0.unshallowFix)" } ?? "Run `git fetch --unshallow`"
-            throw RepositoryProblem("this is a shallow clone, so the history the check needs is missing. \(fix); or pass --allow-shallow to check the history present.")
+            throw RepositoryProblem(
+                "this is a shallow clone, so the history the check needs is missing. \(fix); or pass --allow-shallow to check the history present."
+            )
         }
         return "shallow clone: checked the history present (--allow-shallow)"
     }

@@ -24,11 +24,15 @@ struct Context: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Option(help: ArgumentHelp(
-        "Rule files to write: claude, cursor, copilot, comma-separated, or none (default: context.targets).", valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "Rule files to write: claude, cursor, copilot, comma-separated, or none (default: context.targets).",
+            valueName: "list"))
     var target: String?
 
-    @Option(help: ArgumentHelp("Most tokens the AGENTS.md block may take (default 1500, or context.budget).", valueName: "tokens"))
+    @Option(
+        help: ArgumentHelp(
+            "Most tokens the AGENTS.md block may take (default 1500, or context.budget).", valueName: "tokens"))
     var budget: Int?
 
     @Flag(help: "Add an @AGENTS.md import to CLAUDE.md when it exists and lacks one.")
@@ -49,7 +53,8 @@ struct Context: ParsableCommand {
     func validate() throws {
         if check, dryRun { throw ValidationError("give --check or --dry-run, not both.") }
         if let budget, budget < AgentsBlockRenderer.minimumBudget {
-            throw ValidationError("--budget must be at least \(AgentsBlockRenderer.minimumBudget) tokens (got \(budget)).")
+            throw ValidationError(
+                "--budget must be at least \(AgentsBlockRenderer.minimumBudget) tokens (got \(budget)).")
         }
         _ = try targets(default: [])
     }
@@ -57,7 +62,8 @@ struct Context: ParsableCommand {
     func run() throws {
         let workspace = try repository.openWorkspace()
         guard let workTree = workspace.workTree else {
-            throw UsageError("a bare repository has no work tree to write AGENTS.md into. Run this in a clone with a work tree.")
+            throw UsageError(
+                "a bare repository has no work tree to write AGENTS.md into. Run this in a clone with a work tree.")
         }
         let configuration = workspace.configuration
         if !noMine { try IndexUpdate.run(workspace, quiet: quiet) }
@@ -78,15 +84,20 @@ struct Context: ParsableCommand {
     private func agentContext(_ workspace: Workspace) throws -> AgentContext {
         guard let store = try workspace.index() else { return AgentContext(head: nil) }
         return HindsightCore.agentContext(
-            of: try store.snapshot(), settings: workspace.analysisSettings(now:), guards: try workspace.guardSet().guards,
+            of: try store.snapshot(), settings: workspace.analysisSettings(now:),
+            guards: try workspace.guardSet().guards,
             activeDays: workspace.configuration.context.activeDays)
     }
 
     private func report(_ changes: [ContextFiles.Change], files: ContextFiles) throws {
         if check {
             guard !changes.isEmpty else { return }
-            for change in changes { Terminal.writeOutput(Array("out of date: \(change.path) (would \(change.action.rawValue))\n".utf8)) }
-            Terminal.writeError("run `hindsight context` to bring \(changes.count == 1 ? "1 file" : "\(changes.count) files") up to date.\n")
+            for change in changes {
+                Terminal.writeOutput(Array("out of date: \(change.path) (would \(change.action.rawValue))\n".utf8))
+            }
+            Terminal.writeError(
+                "run `hindsight context` to bring \(changes.count == 1 ? "1 file" : "\(changes.count) files") up to date.\n"
+            )
             throw ExitCode(1)
         }
         if dryRun {
@@ -105,10 +116,13 @@ struct Context: ParsableCommand {
     /// The targets asked for: `--target` (with `none` for no rule files), else the configuration's.
     private func targets(default configured: [String]) throws -> [String] {
         guard let target else { return configured }
-        let names = target.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        let names = target.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter {
+            !$0.isEmpty
+        }
         if names == ["none"] { return [] }
         if let unknown = names.first(where: { ruleFileFormat(named: $0) == nil }) {
-            throw ValidationError("unknown --target '\(unknown)'; use claude, cursor, copilot (comma-separated) or none.")
+            throw ValidationError(
+                "unknown --target '\(unknown)'; use claude, cursor, copilot (comma-separated) or none.")
         }
         return names
     }

@@ -20,18 +20,22 @@ extension Guards {
         @Flag(help: "Accept every proposed guard (muted ones stay muted).")
         var all = false
 
-        @Option(help: ArgumentHelp("Also set the severity: error, warning or notice.", valueName: "severity"),
-                transform: Guards.severity)
+        @Option(
+            help: ArgumentHelp("Also set the severity: error, warning or notice.", valueName: "severity"),
+            transform: Guards.severity)
         var severity: Severity?
 
         func validate() throws {
             if all, !ids.isEmpty { throw ValidationError("give guard ids or --all, not both.") }
-            if !all, ids.isEmpty { throw ValidationError("give the ids of the guards to accept, or --all for every proposed guard.") }
+            if !all, ids.isEmpty {
+                throw ValidationError("give the ids of the guards to accept, or --all for every proposed guard.")
+            }
         }
 
         func run() throws {
             var document = try Document(repository)
-            let targets = all
+            let targets =
+                all
                 ? document.set.guards.indices.filter { document.set.guards[$0].status == .proposed }
                 : try ids.map(document.index(of:))
             var report: [String] = []
@@ -46,7 +50,8 @@ extension Guards {
             }
             if all, targets.isEmpty { report.append("No proposed guards to accept.") }
             let written = try document.save()
-            report.append(written ? "Wrote \(GuardSetFile.relativePath)." : "\(GuardSetFile.relativePath) is unchanged.")
+            report.append(
+                written ? "Wrote \(GuardSetFile.relativePath)." : "\(GuardSetFile.relativePath) is unchanged.")
             Terminal.writeOutput(Array((report.joined(separator: "\n") + "\n").utf8))
         }
 
@@ -55,7 +60,9 @@ extension Guards {
             let id = Guards.terminalSafe(after.id)
             var changes: [String] = []
             if before.status != after.status { changes.append("\(before.status.rawValue) → \(after.status.rawValue)") }
-            if before.severity != after.severity { changes.append("severity \(before.severity.rawValue) → \(after.severity.rawValue)") }
+            if before.severity != after.severity {
+                changes.append("severity \(before.severity.rawValue) → \(after.severity.rawValue)")
+            }
             guard !changes.isEmpty else { return "\(id): already accepted (\(after.severity.rawValue))." }
             return "\(id): \(changes.joined(separator: ", ")). \(Guards.terminalSafe(after.message))"
         }

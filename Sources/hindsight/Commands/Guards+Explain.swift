@@ -7,7 +7,8 @@ extension Guards {
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "explain",
-            abstract: "Show one guard: what it matches and where, what to do, the commits that taught it, and how to accept or mute it."
+            abstract:
+                "Show one guard: what it matches and where, what to do, the commits that taught it, and how to accept or mute it."
         )
 
         @OptionGroup var repository: RepositoryOptions
@@ -18,7 +19,8 @@ extension Guards {
         func run() throws {
             let document = try Document(repository)
             let item = document.set.guards[try document.index(of: id)]
-            let text = GuardExplanationRenderer(file: GuardSetFile.relativePath).render(item, record: document.set.record)
+            let text = GuardExplanationRenderer(file: GuardSetFile.relativePath).render(
+                item, record: document.set.record)
             Terminal.writeOutput(Array(text.utf8))
         }
     }

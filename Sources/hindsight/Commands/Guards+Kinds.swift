@@ -9,7 +9,8 @@ extension Guards {
     struct Kinds: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "kinds",
-            abstract: "Describe every guard kind: what it flags, where its guards come from, its severity, and examples.",
+            abstract:
+                "Describe every guard kind: what it flags, where its guards come from, its severity, and examples.",
             discussion: """
                 Each kind shows a change it flags, with the exact message, and a near miss it lets through. \
                 The same examples run as tests, so what is printed here is what `hindsight check` does.

@@ -23,9 +23,10 @@ extension Guards {
         @Option(help: ArgumentHelp("Only guards with this status (proposed, accepted or muted).", valueName: "status"))
         var status: GuardStatus?
 
-        @Option(help: ArgumentHelp(
-            "Only guards of this kind (\(GuardKind.all.filter { $0.source == .mined }.map(\.id).joined(separator: ", "))).",
-            valueName: "kind"))
+        @Option(
+            help: ArgumentHelp(
+                "Only guards of this kind (\(GuardKind.all.filter { $0.source == .mined }.map(\.id).joined(separator: ", "))).",
+                valueName: "kind"))
         var kind: String?
 
         @Option(help: ArgumentHelp("Output format.", valueName: "format"))

@@ -49,7 +49,9 @@ extension Guards {
             let workspace = try repository.openWorkspace()
             let git = workspace.git
             guard let workTree = workspace.workTree else {
-                throw UsageError("guards live in the work tree's \(GuardSetFile.relativePath), and this repository is bare. Run it in a clone with a work tree.")
+                throw UsageError(
+                    "guards live in the work tree's \(GuardSetFile.relativePath), and this repository is bare. Run it in a clone with a work tree."
+                )
             }
             let configuration = workspace.configuration
             if !noMine { try IndexUpdate.run(workspace, quiet: quiet) }
@@ -68,13 +70,15 @@ extension Guards {
             var merged = existing.merging(mined: mined)
             var recordNote: String?
             if configuration.backtest.record, !noBacktest {
-                (merged, recordNote) = try recordBacktest(in: merged, git: git, snapshot: input.snapshot, configuration: configuration)
+                (merged, recordNote) = try recordBacktest(
+                    in: merged, git: git, snapshot: input.snapshot, configuration: configuration)
             }
             let wrote = try GuardSetFile.save(merged, to: url)
             guard !quiet else { return }
             let added = mined.count { !known.contains($0.id) }
-            print("read \(fixesRead) fix commits: \(mined.count) guards (\(added) new, \(mined.count - added) refreshed); "
-                + (wrote ? "wrote \(GuardSetFile.relativePath)." : "\(GuardSetFile.relativePath) is unchanged."))
+            print(
+                "read \(fixesRead) fix commits: \(mined.count) guards (\(added) new, \(mined.count - added) refreshed); "
+                    + (wrote ? "wrote \(GuardSetFile.relativePath)." : "\(GuardSetFile.relativePath) is unchanged."))
             if let recordNote { print(recordNote) }
         }
 
@@ -88,18 +92,26 @@ extension Guards {
             if !quiet, Terminal.isErrorInteractive { runner.progress = ProgressBar() }
             let result = try runner.run(request)
             guard !result.window.commits.isEmpty else {
-                return (set, "backtest: no commit after the cut had \(request.graceDays) days for its fix to appear, so the "
-                    + "record is unchanged (backtest.grace in .hindsight.yml shortens it).")
+                return (
+                    set,
+                    "backtest: no commit after the cut had \(request.graceDays) days for its fix to appear, so the "
+                        + "record is unchanged (backtest.grace in .hindsight.yml shortens it)."
+                )
             }
-            let tallies = Dictionary(result.guards.map { ($0.name, GuardTally(flagged: $0.score.flagged, hits: $0.score.hits)) },
-                                     uniquingKeysWith: { first, _ in first })
+            let tallies = Dictionary(
+                result.guards.map { ($0.name, GuardTally(flagged: $0.score.flagged, hits: $0.score.hits)) },
+                uniquingKeysWith: { first, _ in first })
             let severities = configuration.check.severities
             let applied = set.applying(BacktestRecord(result), tallies: tallies) { severities[$0] ?? .warning }
             let below = result.kindsBelowThreshold
-            return (applied, "backtest: \(result.overall.commits) commits replayed, \(result.overall.fixInducing) later needed a fix; "
-                + (below.isEmpty ? "no kind fell below lift \(result.liftThreshold)."
-                    : "below lift \(result.liftThreshold), so proposed at notice: \(below.joined(separator: ", ")).")
-                + " `hindsight backtest` shows the table.")
+            return (
+                applied,
+                "backtest: \(result.overall.commits) commits replayed, \(result.overall.fixInducing) later needed a fix; "
+                    + (below.isEmpty
+                        ? "no kind fell below lift \(result.liftThreshold)."
+                        : "below lift \(result.liftThreshold), so proposed at notice: \(below.joined(separator: ", ")).")
+                    + " `hindsight backtest` shows the table."
+            )
         }
     }
 }

@@ -9,7 +9,8 @@ extension Guards {
         static let configuration = CommandConfiguration(
             commandName: "mute",
             abstract: "Mute guards (status: muted) so `hindsight check` never runs them, recording why.",
-            discussion: "Changes .hindsight/guards.yml in place (atomically); commit it so everyone gets the decision. `hindsight guards accept ID` runs a muted guard again."
+            discussion:
+                "Changes .hindsight/guards.yml in place (atomically); commit it so everyone gets the decision. `hindsight guards accept ID` runs a muted guard again."
         )
 
         @OptionGroup var repository: RepositoryOptions
@@ -36,12 +37,14 @@ extension Guards {
                 document.set.guards[index].muteReason = reason
                 let id = Guards.terminalSafe(before.id)
                 let change = before.status == .muted ? "reason changed" : "\(before.status.rawValue) → muted"
-                report.append(before.status == .muted && before.muteReason == reason
-                    ? "\(id): already muted."
-                    : "\(id): \(change) (\(Guards.terminalSafe(reason))). \(Guards.terminalSafe(before.message))")
+                report.append(
+                    before.status == .muted && before.muteReason == reason
+                        ? "\(id): already muted."
+                        : "\(id): \(change) (\(Guards.terminalSafe(reason))). \(Guards.terminalSafe(before.message))")
             }
             let written = try document.save()
-            report.append(written ? "Wrote \(GuardSetFile.relativePath)." : "\(GuardSetFile.relativePath) is unchanged.")
+            report.append(
+                written ? "Wrote \(GuardSetFile.relativePath)." : "\(GuardSetFile.relativePath) is unchanged.")
             Terminal.writeOutput(Array((report.joined(separator: "\n") + "\n").utf8))
         }
     }

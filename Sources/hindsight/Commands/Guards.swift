@@ -22,7 +22,8 @@ struct Guards: ParsableCommand {
 
     /// Every `guards` subcommand; `guards mine` is registered in Guards+Registry.swift.
     static let subcommands: [any ParsableCommand.Type] =
-        [Guards.List.self, Guards.Explain.self, Guards.Accept.self, Guards.Mute.self, Guards.Kinds.self] + minedSubcommands
+        [Guards.List.self, Guards.Explain.self, Guards.Accept.self, Guards.Mute.self, Guards.Kinds.self]
+        + minedSubcommands
 }
 
 extension Guards {
@@ -42,7 +43,9 @@ extension Guards {
         init(_ repository: RepositoryOptions) throws {
             let git = try repository.openRepository()
             guard let workTree = git.workTree else {
-                throw UsageError("the repository has no work tree (it is bare), so it has no \(GuardSetFile.relativePath). Run this in a clone.")
+                throw UsageError(
+                    "the repository has no work tree (it is bare), so it has no \(GuardSetFile.relativePath). Run this in a clone."
+                )
             }
             url = workTree.appendingPathComponent(GuardSetFile.relativePath)
             set = try GuardSetFile.load(from: url)
@@ -59,12 +62,17 @@ extension Guards {
             let shown = Guards.terminalSafe(id)
             if matches.count > 1 {
                 let ids = matches.prefix(5).map { set.guards[$0].id }.joined(separator: ", ")
-                throw UsageError("'\(shown)' matches \(matches.count) guards (\(ids)\(matches.count > 5 ? ", …" : "")). Give more of the id.")
+                throw UsageError(
+                    "'\(shown)' matches \(matches.count) guards (\(ids)\(matches.count > 5 ? ", …" : "")). Give more of the id."
+                )
             }
             guard exists else {
-                throw UsageError("no guard '\(shown)': \(GuardSetFile.relativePath) does not exist yet. Run `hindsight guards mine` first.")
+                throw UsageError(
+                    "no guard '\(shown)': \(GuardSetFile.relativePath) does not exist yet. Run `hindsight guards mine` first."
+                )
             }
-            throw UsageError("no guard '\(shown)' in \(GuardSetFile.relativePath). Run `hindsight guards list` to see the ids.")
+            throw UsageError(
+                "no guard '\(shown)' in \(GuardSetFile.relativePath). Run `hindsight guards list` to see the ids.")
         }
 
         /// Writes the guards back atomically when they changed; returns whether the file changed.
@@ -73,7 +81,8 @@ extension Guards {
             do {
                 return try GuardSetFile.save(set, to: url)
             } catch {
-                throw UsageError("cannot write \(url.path) (\(error.localizedDescription)). Check that its directory is writable.")
+                throw UsageError(
+                    "cannot write \(url.path) (\(error.localizedDescription)). Check that its directory is writable.")
             }
         }
     }

@@ -26,13 +26,17 @@ struct History: ParsableCommand {
     @Option(help: "Output format.")
     var format: HistoryFormat = .tsv
 
-    @Flag(name: .customShort("z"), help: "Separate fields and rows with NUL and leave paths unquoted, as git's -z does (tsv only).")
+    @Flag(
+        name: .customShort("z"),
+        help: "Separate fields and rows with NUL and leave paths unquoted, as git's -z does (tsv only).")
     var nulSeparated = false
 
     @Flag(help: "Print the index as it is, without mining new commits first.")
     var noUpdate = false
 
-    @Argument(help: ArgumentHelp("Show only files at or below this path (relative to the current directory).", valueName: "path"))
+    @Argument(
+        help: ArgumentHelp(
+            "Show only files at or below this path (relative to the current directory).", valueName: "path"))
     var path: String?
 
     func validate() throws {

@@ -7,7 +7,8 @@ import HindsightKit
 struct Install: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "install",
-        abstract: "Install git hooks: pre-commit runs `hindsight check --staged`; the others refresh the index in the background.",
+        abstract:
+            "Install git hooks: pre-commit runs `hindsight check --staged`; the others refresh the index in the background.",
         discussion: """
             Hooks go where git runs them: core.hooksPath (relative to the work tree) or the common git \
             directory's hooks, shared by linked worktrees. An existing hook is kept as <name>.pre-hindsight \
@@ -21,7 +22,10 @@ struct Install: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Option(help: ArgumentHelp("Hooks to install, comma-separated (default: all of \(HookScript.names.joined(separator: ", "))).", valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "Hooks to install, comma-separated (default: all of \(HookScript.names.joined(separator: ", "))).",
+            valueName: "list"))
     var hooks: String?
 
     @Flag(help: "Block the commit when hindsight is missing or fails, not only on findings.")
@@ -30,7 +34,9 @@ struct Install: ParsableCommand {
     @Flag(help: "With husky, lefthook or pre-commit: add the snippet to its configuration file.")
     var write = false
 
-    @Option(help: ArgumentHelp("The hindsight the hooks fall back to when none is on PATH (default: this binary).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The hindsight the hooks fall back to when none is on PATH (default: this binary).", valueName: "path"))
     var binary: String?
 
     func validate() throws { _ = try HookSelection.names(hooks) }
@@ -38,14 +44,17 @@ struct Install: ParsableCommand {
     func run() throws {
         let git = try repository.openRepository()
         guard let workTree = git.workTree else {
-            throw UsageError("a bare repository has no commits made in it, so it needs no hooks. Install in a clone with a work tree.")
+            throw UsageError(
+                "a bare repository has no commits made in it, so it needs no hooks. Install in a clone with a work tree."
+            )
         }
         let managers = HookManager.detect(in: workTree, hooksPath: git.configValue("core.hooksPath"))
         if !managers.isEmpty { return try useManagers(managers, workTree: workTree) }
         let installer = HookInstaller(directory: git.hooksDirectory)
         let binary = self.binary ?? Self.ownPath()
         for name in try HookSelection.names(hooks) {
-            let outcome = try installer.install(name, script: HookScript.text(for: name, binary: binary, failClosed: failClosed))
+            let outcome = try installer.install(
+                name, script: HookScript.text(for: name, binary: binary, failClosed: failClosed))
             Terminal.writeError(HookSelection.describe(outcome, name, in: installer.directory) + "\n")
         }
     }
@@ -55,7 +64,9 @@ struct Install: ParsableCommand {
             if write {
                 Terminal.writeError(try manager.write(in: workTree) + "\n")
             } else {
-                Terminal.writeError("found \(manager.name) (\(manager.file)): run hindsight from it rather than beside it; add this to \(manager.file), or run `hindsight install --write`:\n")
+                Terminal.writeError(
+                    "found \(manager.name) (\(manager.file)): run hindsight from it rather than beside it; add this to \(manager.file), or run `hindsight install --write`:\n"
+                )
                 Terminal.writeOutput(Array(manager.snippet.utf8))
             }
         }
@@ -63,7 +74,9 @@ struct Install: ParsableCommand {
 
     /// This executable's absolute path, recorded in the hooks as the fallback to PATH.
     static func ownPath() -> String {
-        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return resolved
+        }
         return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
     }
 }
@@ -88,7 +101,9 @@ struct Uninstall: ParsableCommand {
         let installer = HookInstaller(directory: git.hooksDirectory)
         for name in try HookSelection.names(hooks) {
             let outcome = try installer.uninstall(name)
-            if outcome != .notInstalled { Terminal.writeError(HookSelection.describe(outcome, name, in: installer.directory) + "\n") }
+            if outcome != .notInstalled {
+                Terminal.writeError(HookSelection.describe(outcome, name, in: installer.directory) + "\n")
+            }
         }
     }
 }
@@ -108,7 +123,8 @@ enum HookSelection {
         let path = directory.appendingPathComponent(name).path
         switch outcome {
         case .installed: return "installed \(path)"
-        case .chained: return "installed \(path); the hook that was there runs first (kept as \(name)\(HookScript.chainedSuffix))"
+        case .chained:
+            return "installed \(path); the hook that was there runs first (kept as \(name)\(HookScript.chainedSuffix))"
         case .updated: return "updated \(path)"
         case .unchanged: return "\(path) is already installed"
         case .removed: return "removed \(path)"

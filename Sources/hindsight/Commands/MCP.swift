@@ -22,14 +22,19 @@ struct MCPCommand: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Option(help: ArgumentHelp("Print the configuration snippet for a client (claude, cursor, vscode, codex) and exit.", valueName: "client"))
+    @Option(
+        help: ArgumentHelp(
+            "Print the configuration snippet for a client (claude, cursor, vscode, codex) and exit.",
+            valueName: "client"))
     var printConfig: MCPClientConfig?
 
-    @Option(help: ArgumentHelp("Measure ages from this date instead of now (for reproducible answers).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp("Measure ages from this date instead of now (for reproducible answers).", valueName: "date"))
     var asOf: String?
 
     func validate() throws {
-        if let asOf, case .since = TimeWindow(parsing: asOf) {} else if let asOf {
+        if let asOf, case .since = TimeWindow(parsing: asOf) {
+        } else if let asOf {
             throw ValidationError("--as-of takes a date like 2024-01-31 or 2024-01-31T12:00:00Z (got '\(asOf)').")
         }
     }
@@ -42,7 +47,9 @@ struct MCPCommand: ParsableCommand {
         }
         var arguments = ["--repo", repository.path]
         if let config = repository.config { arguments += ["--config", config] }
-        if let clock = asOf.flatMap(TimeWindow.init(parsing:))?.start(now: 0) { arguments += ["--as-of", String(clock)] }
+        if let clock = asOf.flatMap(TimeWindow.init(parsing:))?.start(now: 0) {
+            arguments += ["--as-of", String(clock)]
+        }
         try ServerBinary.exec(arguments)
     }
 }
@@ -55,10 +62,12 @@ enum ServerBinary {
     /// Replaces this process with the server; returns only by throwing.
     static func exec(_ arguments: [String]) throws {
         guard let path = locate() else {
-            throw RepositoryProblem("\(name) was not found beside hindsight or on PATH. It is built with hindsight (`swift build` builds both); install it next to hindsight.")
+            throw RepositoryProblem(
+                "\(name) was not found beside hindsight or on PATH. It is built with hindsight (`swift build` builds both); install it next to hindsight."
+            )
         }
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         execv(path, argv)
         throw RepositoryProblem("cannot start \(path): \(String(cString: strerror(errno))).")
     }
@@ -66,7 +75,8 @@ enum ServerBinary {
     /// Beside the running executable (symlinks resolved), else on PATH.
     static func locate() -> String? {
         let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let candidates = [own.deletingLastPathComponent().appendingPathComponent(name).path]
+        let candidates =
+            [own.deletingLastPathComponent().appendingPathComponent(name).path]
             + (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(name)" }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }

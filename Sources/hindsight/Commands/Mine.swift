@@ -53,18 +53,24 @@ struct Mine: ParsableCommand {
             revision: ref, options: configuration.history, rebuild: rebuild, batchSize: batchSize,
             workers: workers, commitLimit: maxCommits)
         let showsProgress = !quiet && !json && Terminal.isErrorInteractive
-        let outcome = try Miner.mine(repositoryPath: repository.path, request: request, progress: showsProgress ? ProgressBar() : nil)
+        let outcome = try Miner.mine(
+            repositoryPath: repository.path, request: request, progress: showsProgress ? ProgressBar() : nil)
         report(outcome)
     }
 
     private func report(_ outcome: MineOutcome) {
         guard case .mined(let summary) = outcome else {
-            if json { print(#"{"status":"empty","message":"nothing to mine yet: the repository has no commits"}"#) }
-            else if !quiet { print("nothing to mine yet: the repository has no commits.") }
+            if json {
+                print(#"{"status":"empty","message":"nothing to mine yet: the repository has no commits"}"#)
+            } else if !quiet {
+                print("nothing to mine yet: the repository has no commits.")
+            }
             return
         }
         if summary.isShallow {
-            Terminal.printWarning("this is a shallow clone, so the index holds only the history present. Run `git fetch --unshallow` to mine all of it.")
+            Terminal.printWarning(
+                "this is a shallow clone, so the index holds only the history present. Run `git fetch --unshallow` to mine all of it."
+            )
         }
         if json {
             print(MineSummaryJSON.render(summary))
@@ -74,8 +80,9 @@ struct Mine: ParsableCommand {
         if let reason = summary.rebuiltBecause { print("rebuilt the index: \(reason).") }
         let seconds = String(format: "%.2f", summary.seconds)
         let partial = summary.isPartial ? " (stopped early; run `hindsight mine` again to finish)" : ""
-        print("mined \(summary.newCommits) new commits (\(summary.newChanges) file changes) in \(seconds)s\(partial); "
-            + "\(summary.reachableCommits) commits indexed at \(summary.indexPath)")
+        print(
+            "mined \(summary.newCommits) new commits (\(summary.newChanges) file changes) in \(seconds)s\(partial); "
+                + "\(summary.reachableCommits) commits indexed at \(summary.indexPath)")
     }
 }
 

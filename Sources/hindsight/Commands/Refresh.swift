@@ -7,7 +7,8 @@ import HindsightKit
 struct Refresh: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refresh",
-        abstract: "Bring the index, check's per-file cache and (with context.refresh) the agent context files up to date.",
+        abstract:
+            "Bring the index, check's per-file cache and (with context.refresh) the agent context files up to date.",
         discussion: """
             The hooks `hindsight install` writes run this in the background after each commit, merge, \
             rewrite and checkout, so the next `check` reads a current index and a warm cache. It is \
@@ -25,7 +26,8 @@ struct Refresh: ParsableCommand {
         let workspace = try repository.openWorkspace()
         try IndexUpdate.run(workspace, quiet: quiet)
         guard let store = try workspace.index() else { return }
-        try FileFactsLoader.warm(store: store, settings: workspace.analysisSettings(now: Int64(Date().timeIntervalSince1970)))
+        try FileFactsLoader.warm(
+            store: store, settings: workspace.analysisSettings(now: Int64(Date().timeIntervalSince1970)))
         guard workspace.configuration.context.refresh, workspace.workTree != nil else { return }
         var arguments = ["--repo", repository.path, "--no-mine"] + (quiet ? ["--quiet"] : [])
         if let config = repository.config { arguments += ["--config", config] }

@@ -26,23 +26,36 @@ struct Report: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Option(help: ArgumentHelp("Output format (default: table on a terminal, else markdown; with --output, from its extension).", valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "Output format (default: table on a terminal, else markdown; with --output, from its extension).",
+            valueName: "format"))
     var format: ReportFormat?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Only commits since a date (2024-01-31) or a span back from now (90d, 12w, 6m, 2y).", valueName: "when"))
+    @Option(
+        help: ArgumentHelp(
+            "Only commits since a date (2024-01-31) or a span back from now (90d, 12w, 6m, 2y).", valueName: "when"))
     var since: String?
 
     @Option(help: ArgumentHelp("Only files at or below this path.", valueName: "path"))
     var path: String?
 
-    @Option(help: ArgumentHelp("Show at most this many files and directories (default: 25 in table and markdown, all otherwise; 0 for all).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Show at most this many files and directories (default: 25 in table and markdown, all otherwise; 0 for all).",
+            valueName: "n"))
     var top: Int?
 
-    @Option(name: .customLong("class"), parsing: .upToNextOption,
-            help: ArgumentHelp("Only files of these classes (\(FileClass.allCases.map(\.rawValue).joined(separator: ", "))); comma-separated or repeated.", valueName: "class"))
+    @Option(
+        name: .customLong("class"), parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Only files of these classes (\(FileClass.allCases.map(\.rawValue).joined(separator: ", "))); comma-separated or repeated.",
+            valueName: "class"))
     var classes: [String] = []
 
     @Option(help: ArgumentHelp("File order.", valueName: "order"))
@@ -54,7 +67,8 @@ struct Report: ParsableCommand {
     @Flag(help: "Include files that no longer exist.")
     var includeDeleted = false
 
-    @Option(help: ArgumentHelp("Measure ages from this date instead of now (for reproducible reports).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp("Measure ages from this date instead of now (for reproducible reports).", valueName: "date"))
     var asOf: String?
 
     @Flag(help: "Read the index as it is, without mining new commits first.")
@@ -69,9 +83,11 @@ struct Report: ParsableCommand {
     func validate() throws {
         if let top, top < 0 { throw ValidationError("--top must be 0 (all) or more (got \(top)).") }
         if let since, TimeWindow(parsing: since) == nil {
-            throw ValidationError("--since takes a date like 2024-01-31 or a span like 90d, 12w, 6m, 2y (got '\(since)').")
+            throw ValidationError(
+                "--since takes a date like 2024-01-31 or a span like 90d, 12w, 6m, 2y (got '\(since)').")
         }
-        if let asOf, case .since = TimeWindow(parsing: asOf) {} else if let asOf {
+        if let asOf, case .since = TimeWindow(parsing: asOf) {
+        } else if let asOf {
             throw ValidationError("--as-of takes a date like 2024-01-31 or 2024-01-31T12:00:00Z (got '\(asOf)').")
         }
         _ = try fileClasses()
@@ -79,7 +95,8 @@ struct Report: ParsableCommand {
             throw ValidationError("--explain prints table, markdown or json (got \(format.rawValue)).")
         }
         if output != nil, format == nil, ReportFormat(fileExtension: output ?? "") == nil {
-            throw ValidationError("cannot tell the format from '\(output ?? "")'; add --format (table, markdown, json, csv, html).")
+            throw ValidationError(
+                "cannot tell the format from '\(output ?? "")'; add --format (table, markdown, json, csv, html).")
         }
     }
 
@@ -101,15 +118,19 @@ struct Report: ParsableCommand {
         if let explain {
             let target = try RepositoryPath.resolve(explain, base: repository.path, in: git)
             guard let explanation = HindsightCore.explain(path: target, in: input) else {
-                throw UsageError("no history for '\(explain)' in the report's window: it may be ignored, deleted (add --include-deleted) or unchanged since --since.")
+                throw UsageError(
+                    "no history for '\(explain)' in the report's window: it may be ignored, deleted (add --include-deleted) or unchanged since --since."
+                )
             }
             try emit(ExplanationRenderer(format: format).render(explanation))
             return
         }
-        let selection = ReportSelection(path: selectedPath, classes: try fileClasses(), sort: sort, top: limit(for: format))
+        let selection = ReportSelection(
+            path: selectedPath, classes: try fileClasses(), sort: sort, top: limit(for: format))
         let report = stabilityReport(from: input).selecting(selection)
         clock.lap("analyse")
-        let text = format.renderer(width: Terminal.outputWidth, useColor: output == nil && Terminal.isOutputColored).render(report)
+        let text = format.renderer(width: Terminal.outputWidth, useColor: output == nil && Terminal.isOutputColored)
+            .render(report)
         clock.lap("render")
         try emit(text)
     }
@@ -138,7 +159,9 @@ struct Report: ParsableCommand {
         for name in classes.flatMap({ $0.split(separator: ",") }) {
             let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
             guard let value = FileClass(rawValue: trimmed) else {
-                throw ValidationError("unknown class '\(name)'; use one of \(FileClass.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(
+                    "unknown class '\(name)'; use one of \(FileClass.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             result.insert(value)
         }

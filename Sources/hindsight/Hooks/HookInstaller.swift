@@ -16,7 +16,8 @@ struct HookInstaller {
 
     /// Writes hook `name` with `script`.
     func install(_ name: String, script: String) throws -> Outcome {
-        let hook = directory.appendingPathComponent(name), chained = chainedURL(name)
+        let hook = directory.appendingPathComponent(name)
+        let chained = chainedURL(name)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         if let current = text(at: hook), HookScript.isHindsight(current) {
             if current == script { return .unchanged }
@@ -37,9 +38,12 @@ struct HookInstaller {
 
     /// Removes hook `name` when hindsight wrote it, putting back the hook it replaced.
     func uninstall(_ name: String) throws -> Outcome {
-        let hook = directory.appendingPathComponent(name), chained = chainedURL(name)
+        let hook = directory.appendingPathComponent(name)
+        let chained = chainedURL(name)
         guard let current = text(at: hook), HookScript.isHindsight(current) else {
-            if exists(chained) { return .skipped("\(name) is not hindsight's, so \(chained.lastPathComponent) was left beside it") }
+            if exists(chained) {
+                return .skipped("\(name) is not hindsight's, so \(chained.lastPathComponent) was left beside it")
+            }
             return .notInstalled
         }
         try FileManager.default.removeItem(at: hook)
@@ -62,8 +66,11 @@ struct HookInstaller {
     /// Writes an executable script atomically: a temporary file in the same directory, renamed over.
     private func write(_ script: String, to url: URL) throws {
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).hindsight-\(getpid())")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(script.utf8),
-                                             attributes: [.posixPermissions: 0o755]) else {
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path, contents: Data(script.utf8),
+                attributes: [.posixPermissions: 0o755])
+        else {
             throw UsageError("cannot write in \(directory.path). Check that it is writable.")
         }
         guard rename(temporary.path, url.path) == 0 else {

@@ -17,14 +17,19 @@ struct HookManager: Sendable {
 
     /// The managers found in `workTree`, in the order checked.
     static func detect(in workTree: URL, hooksPath: String?) -> [HookManager] {
-        let exists = { (path: String) in FileManager.default.fileExists(atPath: workTree.appendingPathComponent(path).path) }
+        let exists = { (path: String) in
+            FileManager.default.fileExists(atPath: workTree.appendingPathComponent(path).path)
+        }
         var found: [HookManager] = []
         if exists(".husky") || hooksPath?.contains(".husky") == true { found.append(husky) }
         if let lefthook = ["lefthook.yml", ".lefthook.yml", "lefthook.yaml", ".lefthook.yaml"].first(where: exists) {
-            found.append(HookManager(name: "lefthook", file: lefthook, snippet: lefthookSnippet, canAppend: lacksTopLevelHookKeys))
+            found.append(
+                HookManager(
+                    name: "lefthook", file: lefthook, snippet: lefthookSnippet, canAppend: lacksTopLevelHookKeys))
         }
         if exists(".pre-commit-config.yaml") {
-            let text = FileManager.default.contents(atPath: workTree.appendingPathComponent(".pre-commit-config.yaml").path)
+            let text = FileManager.default.contents(
+                atPath: workTree.appendingPathComponent(".pre-commit-config.yaml").path)
             found.append(preCommit(matching: text.map { String(decoding: $0, as: UTF8.self) } ?? ""))
         }
         return found
@@ -35,12 +40,15 @@ struct HookManager: Sendable {
         let url = workTree.appendingPathComponent(file)
         let existing = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
         if let existing, (try? Self.block.content(of: existing)) == nil, !canAppend(existing) {
-            throw UsageError("\(file) already configures these hooks; add the snippet above by hand (`hindsight install` prints it).")
+            throw UsageError(
+                "\(file) already configures these hooks; add the snippet above by hand (`hindsight install` prints it)."
+            )
         }
         do {
             let text = try Self.block.splice(snippet, into: existing)
             if text == existing { return "\(file) already runs hindsight" }
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try OutputFile.write(Data(text.utf8), to: url.path)
             return "added hindsight to \(file)"
         } catch let error as ManagedBlockError {
@@ -84,7 +92,9 @@ struct HookManager: Sendable {
 
     /// lefthook: no top-level `pre-commit:` or `post-commit:` key yet (YAML keys cannot repeat).
     private static func lacksTopLevelHookKeys(_ text: String) -> Bool {
-        !text.split(whereSeparator: \.isNewline).contains { $0.hasPrefix("pre-commit:") || $0.hasPrefix("post-commit:") }
+        !text.split(whereSeparator: \.isNewline).contains {
+            $0.hasPrefix("pre-commit:") || $0.hasPrefix("post-commit:")
+        }
     }
 
     /// pre-commit: the last top-level key is a bare `repos:`, so an appended list item joins it.

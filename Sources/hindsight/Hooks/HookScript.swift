@@ -26,11 +26,13 @@ enum HookScript {
             "# the hook it replaced, kept beside it as \(name)\(chainedSuffix)).",
         ]
         let body = name == "pre-commit" ? preCommit(failClosed: failClosed) : refresh
-        return (header + body + [
-            // By name, not "$0": another manager may run this script renamed (pre-commit's `.legacy`).
-            "chained=\"$(dirname \"$0\")/\(name)\(chainedSuffix)\"",
-            "recorded=\(shellQuoted(binary))",
-        ] + (name == "pre-commit" ? preCommitSteps(failClosed: failClosed) : refreshSteps)).joined(separator: "\n") + "\n"
+        return
+            (header + body + [
+                // By name, not "$0": another manager may run this script renamed (pre-commit's `.legacy`).
+                "chained=\"$(dirname \"$0\")/\(name)\(chainedSuffix)\"",
+                "recorded=\(shellQuoted(binary))",
+            ] + (name == "pre-commit" ? preCommitSteps(failClosed: failClosed) : refreshSteps)).joined(separator: "\n")
+            + "\n"
     }
 
     private static func preCommit(failClosed: Bool) -> [String] {
@@ -49,11 +51,22 @@ enum HookScript {
     ]
 
     private static func preCommitSteps(failClosed: Bool) -> [String] {
-        let missing = failClosed
-            ? ["    echo \"hindsight: not found on PATH or at $recorded; commit blocked (installed --fail-closed).\" >&2", "    exit 1"]
-            : ["    echo \"hindsight: not found on PATH or at $recorded; committing without the check.\" >&2", "    exit 0"]
-        let broken = failClosed
-            ? ["echo \"hindsight: the check failed (exit $status); commit blocked (installed --fail-closed).\" >&2", "exit \"$status\""]
+        let missing =
+            failClosed
+            ? [
+                "    echo \"hindsight: not found on PATH or at $recorded; commit blocked (installed --fail-closed).\" >&2",
+                "    exit 1",
+            ]
+            : [
+                "    echo \"hindsight: not found on PATH or at $recorded; committing without the check.\" >&2",
+                "    exit 0",
+            ]
+        let broken =
+            failClosed
+            ? [
+                "echo \"hindsight: the check failed (exit $status); commit blocked (installed --fail-closed).\" >&2",
+                "exit \"$status\"",
+            ]
             : ["echo \"hindsight: the check failed (exit $status); committing without it.\" >&2", "exit 0"]
         return [
             "if [ -x \"$chained\" ]; then",

@@ -11,7 +11,8 @@ extension GuardKind {
             GuardExample(
                 "the header is left behind", facts: [parser],
                 change: GuardExample.modifying(paths: ["src/parser.c"]),
-                message: "src/parser.h changed in 6 of the 6 commits that changed src/parser.c, but not in this change."),
+                message: "src/parser.h changed in 6 of the 6 commits that changed src/parser.c, but not in this change."
+            ),
             GuardExample(
                 "both change together", facts: [parser],
                 change: GuardExample.modifying(paths: ["src/parser.c", "src/parser.h"]), message: nil),

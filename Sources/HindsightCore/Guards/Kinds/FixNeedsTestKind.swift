@@ -10,14 +10,24 @@ extension GuardKind {
         examples: [
             GuardExample(
                 "a twice-fixed region changes alone", facts: [parser],
-                change: GuardExample.modifying("src/parser.c", adding: ["if (depth > limit) return -1;"], at: 12, removing: ["if (depth >= limit) return -1;"]),
-                message: "lines 10–14 of src/parser.c were fixed 3 times, and none of the tests that usually change with it changed."),
+                change: GuardExample.modifying(
+                    "src/parser.c", adding: ["if (depth > limit) return -1;"], at: 12,
+                    removing: ["if (depth >= limit) return -1;"]),
+                message:
+                    "lines 10–14 of src/parser.c were fixed 3 times, and none of the tests that usually change with it changed."
+            ),
             GuardExample(
                 "the same change with its test", facts: [parser],
-                change: ChangeSet(description: "example", files: [
-                    ChangedFile(status: .modified, path: RepoPath("src/parser.c"), added: [DiffLine(number: 12, text: "if (depth > limit) return -1;")]),
-                    ChangedFile(status: .modified, path: RepoPath("tests/parser_test.c"), added: [DiffLine(number: 3, text: "test_depth_limit();")]),
-                ]),
+                change: ChangeSet(
+                    description: "example",
+                    files: [
+                        ChangedFile(
+                            status: .modified, path: RepoPath("src/parser.c"),
+                            added: [DiffLine(number: 12, text: "if (depth > limit) return -1;")]),
+                        ChangedFile(
+                            status: .modified, path: RepoPath("tests/parser_test.c"),
+                            added: [DiffLine(number: 3, text: "test_depth_limit();")]),
+                    ]),
                 message: nil),
         ])
 
@@ -26,7 +36,10 @@ extension GuardKind {
             path: RepoPath("src/parser.c"), classification: Classification(.active, reason: "active"), commits: 9,
             lastCommit: GuardExample.commit("9", "fix: depth limit off by one"), coupling: [], sharedCommits: [:])
         facts.testPartners = [TestPartner(path: RepoPath("tests/parser_test.c"), shared: 4)]
-        facts.fixRegions = [FixedRegion(lines: 10...14, fixCount: 3, latestFixes: [GuardExample.commit("9", "fix: depth limit off by one")])]
+        facts.fixRegions = [
+            FixedRegion(
+                lines: 10...14, fixCount: 3, latestFixes: [GuardExample.commit("9", "fix: depth limit off by one")])
+        ]
         return facts
     }()
 }

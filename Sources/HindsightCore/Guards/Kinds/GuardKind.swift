@@ -125,7 +125,9 @@ extension GuardExample {
     }
 
     /// A change modifying `path` with these added lines (numbered from `line`) and removed lines.
-    static func modifying(_ path: String, adding added: [String] = [], at line: Int = 1, removing removed: [String] = []) -> ChangeSet {
+    static func modifying(
+        _ path: String, adding added: [String] = [], at line: Int = 1, removing removed: [String] = []
+    ) -> ChangeSet {
         let file = ChangedFile(
             status: .modified, path: RepoPath(path),
             added: added.enumerated().map { DiffLine(number: line + $0.offset, text: $0.element) },
@@ -135,8 +137,10 @@ extension GuardExample {
 
     /// A change modifying each of `paths` by one line.
     static func modifying(paths: [String]) -> ChangeSet {
-        ChangeSet(description: "example", files: paths.map { path in
-            ChangedFile(status: .modified, path: RepoPath(path), added: [DiffLine(number: 1, text: "x = 1")])
-        })
+        ChangeSet(
+            description: "example",
+            files: paths.map { path in
+                ChangedFile(status: .modified, path: RepoPath(path), added: [DiffLine(number: 1, text: "x = 1")])
+            })
     }
 }

@@ -14,7 +14,8 @@ extension GuardKind {
                 message: copy.message),
             GuardExample(
                 "the safer call whose name contains it", guards: [copy],
-                change: GuardExample.modifying("src/util.c", adding: ["    strlcpy(buffer, name, sizeof buffer);"], at: 7),
+                change: GuardExample.modifying(
+                    "src/util.c", adding: ["    strlcpy(buffer, name, sizeof buffer);"], at: 7),
                 message: nil),
         ])
 
@@ -23,7 +24,8 @@ extension GuardKind {
         message: "3 fix commits across 2 files removed `strcpy(`; this change adds it.",
         action: "Use what those fixes used instead (most often `strlcpy(`), or say why `strcpy(` is safe here.",
         evidence: [
-            GuardExample.commit("6", "fix: overflow in path copy", day: 3), GuardExample.commit("5", "fix: overflow in name copy", day: 2),
+            GuardExample.commit("6", "fix: overflow in path copy", day: 3),
+            GuardExample.commit("5", "fix: overflow in name copy", day: 2),
             GuardExample.commit("4", "fix: overflow in tag copy", day: 1),
         ])
 }

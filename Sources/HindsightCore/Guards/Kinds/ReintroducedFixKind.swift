@@ -5,7 +5,8 @@ extension GuardKind {
         summary: "A line a fix removed is being added back to the same file.",
         help: "A fix commit removed this line and it has not come back since. Keep it out, or say in the commit "
             + "message why it is right now.",
-        origin: "a distinctive line (12+ characters, 6 of them letters or digits) a fix removed from a file and did not "
+        origin:
+            "a distinctive line (12+ characters, 6 of them letters or digits) a fix removed from a file and did not "
             + "re-add, in fewer than 3 files, still absent today; at most 20 removed lines per file",
         examples: [
             GuardExample(

@@ -10,11 +10,15 @@ extension GuardKind {
         examples: [
             GuardExample(
                 "the reverted cache comes back whole", guards: [cache],
-                change: ChangeSet(description: "example", files: [
-                    ChangedFile(status: .added, path: RepoPath("src/cache.c"), added: cacheLines.enumerated().map {
-                        DiffLine(number: $0.offset + 1, text: $0.element)
-                    }),
-                ]),
+                change: ChangeSet(
+                    description: "example",
+                    files: [
+                        ChangedFile(
+                            status: .added, path: RepoPath("src/cache.c"),
+                            added: cacheLines.enumerated().map {
+                                DiffLine(number: $0.offset + 1, text: $0.element)
+                            })
+                    ]),
                 message: cache.message),
             GuardExample(
                 "one of its lines alone", guards: [cache],
@@ -22,14 +26,18 @@ extension GuardKind {
         ])
 
     private static let cacheLines = [
-        "static int cache[64];", "int cached_parse(void) { return cache[0]; }", "void cache_clear(void) { cache[0] = 0; }",
+        "static int cache[64];", "int cached_parse(void) { return cache[0]; }",
+        "void cache_clear(void) { cache[0] = 0; }",
     ]
 
     private static let cache = Guard(
-        kind: "reverted-change", severity: .warning, scope: [RepoPath("src/cache.c")], match: cacheLines.sorted().joined(separator: "\n"),
+        kind: "reverted-change", severity: .warning, scope: [RepoPath("src/cache.c")],
+        match: cacheLines.sorted().joined(separator: "\n"),
         message: "This change re-applies 2222222222 'feat: cache parse results', which 3333333333 reverted.",
-        action: "Read why 3333333333 'Revert \"feat: cache parse results\"' reverted it before landing it again, and say what is different now.",
+        action:
+            "Read why 3333333333 'Revert \"feat: cache parse results\"' reverted it before landing it again, and say what is different now.",
         evidence: [
-            GuardExample.commit("3", "Revert \"feat: cache parse results\"", day: 2), GuardExample.commit("2", "feat: cache parse results"),
+            GuardExample.commit("3", "Revert \"feat: cache parse results\"", day: 2),
+            GuardExample.commit("2", "feat: cache parse results"),
         ])
 }

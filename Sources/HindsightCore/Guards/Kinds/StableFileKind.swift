@@ -8,7 +8,10 @@ extension GuardKind {
         origin: "the report's class of the file (`stable`)",
         examples: [
             GuardExample(
-                "a settled file changes", facts: [facts("src/legacy.c", .stable, "unchanged for 412 days (stable after 180), 3 commits in 5.0 years")],
+                "a settled file changes",
+                facts: [
+                    facts("src/legacy.c", .stable, "unchanged for 412 days (stable after 180), 3 commits in 5.0 years")
+                ],
                 change: GuardExample.modifying(paths: ["src/legacy.c"]),
                 message: "src/legacy.c is unchanged for 412 days (stable after 180), 3 commits in 5.0 years."),
             GuardExample(
