@@ -2,7 +2,7 @@
 SWIFT ?= swift
 HINDSIGHT := .build/release/hindsight
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test lint format bench clean
 
 deps:
 	@./scripts/install-deps
@@ -18,9 +18,18 @@ run: build
 
 # The tests validate SARIF and JUnit output with check-jsonschema and junitparser (PyPI), installed
 # into .build/test-tools by scripts/install-test-tools.
-test: deps
+test: deps lint
 	@./scripts/install-test-tools
 	PATH="$(CURDIR)/.build/test-tools/bin:$$PATH" $(SWIFT) test
+
+# The code's layout is swift-format's (it ships with the toolchain), configured in .swift-format:
+# `make lint` fails on unformatted code, `make format` rewrites it.
+FORMATTED := Sources Tests Package.swift
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMATTED)
+
+format:
+	$(SWIFT) format format --in-place --recursive $(FORMATTED)
 
 # make bench [REPO=/path/to/repo]: cold and warm mine against `git log --numstat` on the same
 # repository, then reports from the warm index.
