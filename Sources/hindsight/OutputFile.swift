@@ -1,4 +1,5 @@
 import Foundation
+import HindsightConfig
 import HindsightKit
 
 /// Writes a command's output file: atomically (a temporary file renamed over it) when it is a
@@ -30,7 +31,7 @@ enum OutputFile {
             try handle.write(contentsOf: data)
             return
         }
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        try AtomicFile.write(data, to: URL(fileURLWithPath: path))
     }
 
     /// Appends `data` to the file at `path`, creating it (GitHub's step summary file).

@@ -1,4 +1,5 @@
 import Foundation
+import HindsightConfig
 import HindsightKit
 
 /// Installs and removes hindsight's hooks in one hooks directory without ever losing a hook people
@@ -63,19 +64,13 @@ struct HookInstaller {
         FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Writes an executable script atomically: a temporary file in the same directory, renamed over.
+    /// Writes an executable script atomically.
     private func write(_ script: String, to url: URL) throws {
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).hindsight-\(getpid())")
-        guard
-            FileManager.default.createFile(
-                atPath: temporary.path, contents: Data(script.utf8),
-                attributes: [.posixPermissions: 0o755])
-        else {
-            throw UsageError("cannot write in \(directory.path). Check that it is writable.")
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw UsageError("cannot replace \(url.path) (\(String(cString: strerror(errno)))).")
+        do {
+            try AtomicFile.write(Data(script.utf8), to: url, permissions: 0o755)
+        } catch {
+            throw UsageError(
+                "cannot write \(url.path) (\(error.localizedDescription)). Check that \(directory.path) is writable.")
         }
     }
 }
