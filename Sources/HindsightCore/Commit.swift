@@ -34,7 +34,7 @@ public struct Commit: Hashable, Sendable {
 }
 
 /// How a file changed in a commit, as `git log --name-status` letters it.
-public enum ChangeStatus: String, Sendable, CaseIterable, Codable {
+public enum ChangeStatus: String, Sendable, CaseIterable {
     case added = "A"
     case modified = "M"
     case deleted = "D"

@@ -1,5 +1,5 @@
 /// How history is read into the index; a change to these invalidates the stored rows.
-public struct HistoryOptions: Hashable, Sendable, Codable {
+public struct HistoryOptions: Hashable, Sendable {
     /// Detect renames, as `git log -M` does; off gives `--no-renames` rows.
     public var detectRenames: Bool
     /// Minimum similarity, in percent, for an inexact rename (git's default 50).

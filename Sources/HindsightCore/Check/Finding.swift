@@ -1,5 +1,5 @@
 /// How much a finding matters; `check --fail-on` compares against it.
-public enum Severity: String, CaseIterable, Sendable, Comparable, Codable {
+public enum Severity: String, CaseIterable, Sendable, Comparable {
     case notice, warning, error
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool {

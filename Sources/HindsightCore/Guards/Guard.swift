@@ -1,5 +1,5 @@
 /// Where a guard stands: proposed by mining, accepted by a person, or muted with a reason.
-public enum GuardStatus: String, CaseIterable, Sendable, Codable {
+public enum GuardStatus: String, CaseIterable, Sendable {
     case proposed, accepted, muted
 }
 

@@ -7,8 +7,6 @@ import HindsightIndex
 import HindsightKit
 import HindsightOutput
 
-extension FindingsFormat: ExpressibleByArgument {}
-
 /// `hindsight check`: run the guards on a change.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,9 +38,10 @@ struct Check: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Output format: auto (the CI's annotations: github on GitHub Actions, else text), text, json, sarif, junit, github, gitlab, checkstyle.",
-            valueName: "format"))
-    var format: String = "text"
+            "Output format: auto (the CI's annotations: github on GitHub Actions, else text), text (the default), json, sarif, junit, github, gitlab, checkstyle.",
+            valueName: "format"),
+        transform: FindingsFormatChoice.parse)
+    var format: FindingsFormatChoice = .fixed(.text)
 
     @Flag(help: "In a shallow clone, check the history present instead of failing (exit 3) with the fix.")
     var allowShallow = false
@@ -53,8 +52,9 @@ struct Check: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Exit 1 on findings at or above this level: error, warning, notice or never.", valueName: "level"))
-    var failOn: String?
+            "Exit 1 on findings at or above this level: error, warning, notice or never.", valueName: "level"),
+        transform: FailLevel.parse)
+    var failOn: FailLevel?
 
     @Option(
         parsing: .singleValue,
@@ -77,14 +77,6 @@ struct Check: ParsableCommand {
         let targets = [staged, base != nil, commit != nil, range != nil].filter { $0 }.count
         if targets > 1 { throw ValidationError("give at most one of --staged, --base, --commit and --range.") }
         if let range, Self.split(range) == nil { throw ValidationError("--range takes A..B (got '\(range)').") }
-        if format != "auto", FindingsFormat(rawValue: format) == nil {
-            throw ValidationError(
-                "--format takes auto, \(FindingsFormat.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(format)')."
-            )
-        }
-        if let failOn, failOn != "never", Severity(rawValue: failOn) == nil {
-            throw ValidationError("--fail-on takes error, warning, notice or never (got '\(failOn)').")
-        }
     }
 
     func run() throws {
@@ -122,7 +114,7 @@ struct Check: ParsableCommand {
             try? OutputFile.append(Data(GitHubFindingsRenderer().stepSummary(result).utf8), to: summary)
         }
         let threshold =
-            failOn.map { $0 == "never" ? nil : Severity(rawValue: $0) } ?? workspace.configuration.check.failOn
+            failOn.map(\.threshold) ?? workspace.configuration.check.failOn
         if let threshold, result.findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
     }
 
@@ -141,8 +133,10 @@ struct Check: ParsableCommand {
     private static var platform: CIPlatform? { CIPlatform.detect(in: ProcessInfo.processInfo.environment) }
 
     private var resolvedFormat: FindingsFormat {
-        if format == "auto" { return Self.platform?.readsGitHubAnnotations == true ? .github : .text }
-        return FindingsFormat(rawValue: format) ?? .text
+        switch format {
+        case .auto: Self.platform?.readsGitHubAnnotations == true ? .github : .text
+        case .fixed(let format): format
+        }
     }
 
     /// History is missing in a shallow clone: a pull request's or commit's check fails with the fix for

@@ -29,15 +29,9 @@ struct MCPCommand: ParsableCommand {
     var printConfig: MCPClientConfig?
 
     @Option(
-        help: ArgumentHelp("Measure ages from this date instead of now (for reproducible answers).", valueName: "date"))
-    var asOf: String?
-
-    func validate() throws {
-        if let asOf, case .since = TimeWindow(parsing: asOf) {
-        } else if let asOf {
-            throw ValidationError("--as-of takes a date like 2024-01-31 or 2024-01-31T12:00:00Z (got '\(asOf)').")
-        }
-    }
+        help: ArgumentHelp("Measure ages from this date instead of now (for reproducible answers).", valueName: "date"),
+        transform: AsOfDate.parse)
+    var asOf: Int64?
 
     func run() throws {
         if let printConfig {
@@ -47,9 +41,7 @@ struct MCPCommand: ParsableCommand {
         }
         var arguments = ["--repo", repository.path]
         if let config = repository.config { arguments += ["--config", config] }
-        if let clock = asOf.flatMap(TimeWindow.init(parsing:))?.start(now: 0) {
-            arguments += ["--as-of", String(clock)]
-        }
+        if let asOf { arguments += ["--as-of", String(asOf)] }
         try ServerBinary.exec(arguments)
     }
 }

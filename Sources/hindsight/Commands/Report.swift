@@ -39,8 +39,9 @@ struct Report: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Only commits since a date (2024-01-31) or a span back from now (90d, 12w, 6m, 2y).", valueName: "when"))
-    var since: String?
+            "Only commits since a date (2024-01-31) or a span back from now (90d, 12w, 6m, 2y).", valueName: "when"),
+        transform: SinceWindow.parse)
+    var since: TimeWindow?
 
     @Option(help: ArgumentHelp("Only files at or below this path.", valueName: "path"))
     var path: String?
@@ -68,8 +69,9 @@ struct Report: ParsableCommand {
     var includeDeleted = false
 
     @Option(
-        help: ArgumentHelp("Measure ages from this date instead of now (for reproducible reports).", valueName: "date"))
-    var asOf: String?
+        help: ArgumentHelp("Measure ages from this date instead of now (for reproducible reports).", valueName: "date"),
+        transform: AsOfDate.parse)
+    var asOf: Int64?
 
     @Flag(help: "Read the index as it is, without mining new commits first.")
     var noMine = false
@@ -82,14 +84,6 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         if let top, top < 0 { throw ValidationError("--top must be 0 (all) or more (got \(top)).") }
-        if let since, TimeWindow(parsing: since) == nil {
-            throw ValidationError(
-                "--since takes a date like 2024-01-31 or a span like 90d, 12w, 6m, 2y (got '\(since)').")
-        }
-        if let asOf, case .since = TimeWindow(parsing: asOf) {
-        } else if let asOf {
-            throw ValidationError("--as-of takes a date like 2024-01-31 or 2024-01-31T12:00:00Z (got '\(asOf)').")
-        }
         _ = try fileClasses()
         if explain != nil, let format, !ExplanationRenderer.supports(format) {
             throw ValidationError("--explain prints table, markdown or json (got \(format.rawValue)).")
@@ -147,9 +141,9 @@ struct Report: ParsableCommand {
     }
 
     private func settings(_ configuration: HindsightConfiguration) throws -> AnalysisSettings {
-        let now = asOf.flatMap(TimeWindow.init(parsing:))?.start(now: 0) ?? Int64(Date().timeIntervalSince1970)
+        let now = asOf ?? Int64(Date().timeIntervalSince1970)
         var settings = configuration.report.analysisSettings(now: now)
-        if let since, let window = TimeWindow(parsing: since) { settings.since = window.start(now: now) }
+        if let since { settings.since = since.start(now: now) }
         if includeDeleted { settings.includeDeleted = true }
         return settings
     }
