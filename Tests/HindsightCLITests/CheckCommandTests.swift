@@ -47,23 +47,7 @@ import Testing
     @Test func aKindBelowItsBacktestLiftRunsAtNoticeUntilConfigurationRaisesIt() throws {
         let repo = try Self.history()
         try HindsightBinary.run(["mine", "-q"], in: repo.root, environment: repo.environment()).requireSuccess("mine")
-        try repo.write(
-            ".hindsight/guards.yml",
-            """
-            version: 1
-            backtest:
-              cut: \(String(repeating: "a", count: 40))
-              until: \(String(repeating: "b", count: 40))
-              commits: 100
-              fixInducing: 5
-              liftThreshold: 2
-              kinds:
-                co-change:
-                  flagged: 10
-                  hits: 0
-            guards: []
-
-            """)
+        try repo.write(".hindsight/guards.yml", MCPCheckDiffTests.demotingRecord)
         try repo.write("src/parser.c", "int parse(void) { return 42; }\n")
         try repo.git(["add", "src/parser.c"])
         func coChangeSeverity() throws -> String? {
