@@ -33,7 +33,8 @@ let package = Package(
         // The application layer between the modules and the two executables: a workspace opened once,
         // and one session per job (check, backtest, guard mining) that the CLI and MCP server share.
         .target(
-            name: "HindsightKit", dependencies: ["HindsightCore", "HindsightGit", "HindsightIndex", "HindsightConfig"]),
+            name: "HindsightKit",
+            dependencies: ["HindsightCore", "HindsightGit", "HindsightIndex", "HindsightConfig", "HindsightOutput"]),
         .target(
             name: "HindsightMCP",
             dependencies: [

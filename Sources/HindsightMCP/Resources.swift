@@ -1,6 +1,7 @@
 import Foundation
 import HindsightConfig
 import HindsightCore
+import HindsightKit
 import HindsightOutput
 
 /// The documents the server offers as resources: the stability report and the AGENTS.md block.
@@ -47,14 +48,9 @@ extension HistorySession.SessionAccess {
         let mentionsServer = workTree.map { MCPClientConfig.isConfigured(in: URL(fileURLWithPath: $0)) } ?? false
         let key = "\(model.tip?.hex ?? "-")|\(guards.guards.map(\.id).joined(separator: ","))|\(mentionsServer)"
         if let cached = cachedBlock(key) { return cached }
-        let context = configuration.context
-        let agentContext = HindsightCore.agentContext(
-            of: model.input.snapshot, settings: configuration.report.analysisSettings(now:), guards: guards.guards,
-            activeDays: context.activeDays)
-        let content = AgentsBlockRenderer(
-            budget: context.budget, ruleFiles: context.targets.compactMap(ruleFileFormat(named:)).map(\.pathPattern),
-            mentionsMCPServer: mentionsServer
-        ).render(agentContext)
+        let session = ContextSession(configuration: configuration, workTree: workTree.map { URL(fileURLWithPath: $0) })
+        let agentContext = session.agentContext(of: model.input.snapshot, guards: guards.guards)
+        let content = session.blockContent(agentContext, formats: session.ruleFileFormats())
         let block: String
         do { block = try ManagedBlock.agents.splice(content, into: nil) } catch {
             throw ToolError("the AGENTS.md block cannot be built: \(error.description)")

@@ -67,26 +67,20 @@ struct Context: ParsableCommand {
         }
         let configuration = workspace.configuration
         if !noMine { try IndexUpdate.run(workspace, quiet: quiet) }
-        let context = try agentContext(workspace)
-        let formats = try targets(default: configuration.context.targets).compactMap(ruleFileFormat(named:))
-        let block = AgentsBlockRenderer(
-            budget: budget ?? configuration.context.budget,
-            ruleFiles: formats.map(\.pathPattern), mentionsMCPServer: MCPClientConfig.isConfigured(in: workTree)
-        ).render(context)
+        let session = ContextSession(configuration: configuration, workTree: workTree)
+        let context =
+            try workspace.index().map {
+                session.agentContext(of: try $0.snapshot(), guards: try workspace.guardSet().guards)
+            }
+            ?? AgentContext(head: nil)
+        let formats = session.ruleFileFormats(try targets(default: configuration.context.targets))
+        let block = session.blockContent(context, budget: budget, formats: formats)
         let contents = AreaRulesRenderer().render(contextAreas(of: context))
         let files = ContextFiles(workTree: workTree)
         let changes = try files.plan(
             block: block, ruleFiles: formats.flatMap { format in contents.map { (format, $0) } },
             claudeImport: claudeImport || configuration.context.claudeImport)
         try report(changes, files: files)
-    }
-
-    private func agentContext(_ workspace: Workspace) throws -> AgentContext {
-        guard let store = try workspace.index() else { return AgentContext(head: nil) }
-        return HindsightCore.agentContext(
-            of: try store.snapshot(), settings: workspace.analysisSettings(now:),
-            guards: try workspace.guardSet().guards,
-            activeDays: workspace.configuration.context.activeDays)
     }
 
     private func report(_ changes: [ContextFiles.Change], files: ContextFiles) throws {

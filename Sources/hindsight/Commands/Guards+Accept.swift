@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HindsightConfig
 import HindsightCore
+import HindsightKit
 
 extension Guards {
     /// `hindsight guards accept`: marks guards as reviewed and kept, optionally setting their severity.
@@ -33,7 +34,7 @@ extension Guards {
         }
 
         func run() throws {
-            var document = try Document(repository)
+            var document = try GuardDocument(repository.openRepository())
             let targets =
                 all
                 ? document.set.guards.indices.filter { document.set.guards[$0].status == .proposed }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HindsightConfig
+import HindsightKit
 import HindsightOutput
 
 extension Guards {
@@ -17,7 +18,7 @@ extension Guards {
         var id: String
 
         func run() throws {
-            let document = try Document(repository)
+            let document = try GuardDocument(repository.openRepository())
             let item = document.set.guards[try document.index(of: id)]
             let text = GuardExplanationRenderer(file: GuardSetFile.relativePath).render(
                 item, record: document.set.record)

@@ -33,7 +33,7 @@ extension Guards {
         var format: GuardListRenderer.Format = .text
 
         func run() throws {
-            let document = try Document(repository)
+            let document = try GuardDocument(repository.openRepository())
             let shown = document.set.guards.filter { item in
                 (status.map { item.status == $0 } ?? true) && (kind.map { item.kind == $0 } ?? true)
             }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HindsightConfig
 import HindsightCore
+import HindsightKit
 
 extension Guards {
     /// `hindsight guards mute`: stops guards from running, recording why.
@@ -29,7 +30,7 @@ extension Guards {
         }
 
         func run() throws {
-            var document = try Document(repository)
+            var document = try GuardDocument(repository.openRepository())
             var report: [String] = []
             for index in Set(try ids.map(document.index(of:))).sorted() {
                 let before = document.set.guards[index]
