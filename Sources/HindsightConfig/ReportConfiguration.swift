@@ -45,7 +45,8 @@ public struct ReportConfiguration: Equatable, Sendable {
 
     static let keys = [
         "window", "includeDeleted", "ignore", "ignoreDefaults", "halfLifeDays", "newDays", "stableDays",
-        "stableRatePercentile", "churningPercentile", "hotspotBugPercentile", "minimumChurningChurn", "fixOnFixDays",
+        "stableRatePercentile", "churningPercentile", "hotspotBugPercentile", "hotspotMinCommits", "hotspotMinFixes",
+        "minimumChurningChurn", "fixOnFixDays",
         "coupling",
     ]
 
@@ -67,6 +68,8 @@ public struct ReportConfiguration: Equatable, Sendable {
         if let value = entries["stableRatePercentile"] { classes.stableRatePercentile = try value.number(in: 0...100) }
         if let value = entries["churningPercentile"] { classes.churningPercentile = try value.number(in: 0...100) }
         if let value = entries["hotspotBugPercentile"] { classes.hotspotBugPercentile = try value.number(in: 0...100) }
+        if let value = entries["hotspotMinCommits"] { classes.hotspotMinCommits = try value.int(in: 1...1_000_000) }
+        if let value = entries["hotspotMinFixes"] { classes.hotspotMinFixes = try value.int(in: 1...1_000_000) }
         if let value = entries["minimumChurningChurn"] { classes.minimumChurningChurn = try value.number(in: 0...1e9) }
         if let value = entries["fixOnFixDays"] { fixOnFixDays = try value.number(in: 0...3650) }
         if let value = entries["coupling"] {

@@ -98,6 +98,43 @@ import Testing
             ))
     }
 
+    /// A busy file with a high bug score is a hotspot only with evidence: 3 commits and 2 fixes by
+    /// default (a test file changed in one big fix commit is not), both configurable.
+    @Test(arguments: [
+        (3, 2, ClassThresholds(), FileClass.hotspot), (2, 2, ClassThresholds(), .churning),
+        (9, 1, ClassThresholds(), .churning),
+        (
+            9, 1,
+            {
+                var loose = ClassThresholds()
+                loose.hotspotMinFixes = 1
+                return loose
+            }(), .hotspot
+        ),
+        (
+            3, 2,
+            {
+                var strict = ClassThresholds()
+                strict.hotspotMinCommits = 4
+                return strict
+            }(), .churning
+        ),
+    ])
+    func hotspotsNeedCommitsAndFixesAsEvidence(
+        commits: Int, fixes: Int, thresholds: ClassThresholds, expected: FileClass
+    ) {
+        let now = SnapshotBuilder.time(1000)
+        let busy = ClassFigures(
+            commits: commits, recentChurn: 900, bugScore: 3, fixCommits: fixes, firstSeen: SnapshotBuilder.time(0),
+            lastChanged: SnapshotBuilder.time(999))
+        let others = (0..<19).map { _ in
+            ClassFigures(
+                commits: 10, recentChurn: 20, bugScore: 0.2, fixCommits: 2, firstSeen: SnapshotBuilder.time(0),
+                lastChanged: SnapshotBuilder.time(980))
+        }
+        #expect(classify([busy] + others, now: now, thresholds: thresholds).first?.fileClass == expected)
+    }
+
     @Test func percentilesAreNearestRank() {
         #expect(percentile([5, 1, 4, 2, 3], 90) == 5)
         #expect(percentile([5, 1, 4, 2, 3], 50) == 3)

@@ -41,6 +41,10 @@ public struct ClassThresholds: Hashable, Sendable {
     public var churningPercentile = 90.0
     /// A churning file whose bug score is at or above this percentile (of files with fixes) is a `hotspot`.
     public var hotspotBugPercentile = 75.0
+    /// A hotspot needs at least this many commits: one busy commit is not a pattern.
+    public var hotspotMinCommits = 3
+    /// A hotspot needs at least this many fix commits: one fix is not a fix-prone file.
+    public var hotspotMinFixes = 2
     /// Minimum recency-weighted churn, in lines, for `churning`, so a quiet repository has none.
     public var minimumChurningChurn = 10.0
 
@@ -69,16 +73,20 @@ extension AnalysisSettings {
     public var timelessFingerprint: String {
         let classes = self.classes
         let coupling = self.coupling
-        return [
+        let scope: [String] = [
             since.map(String.init) ?? "-", String(includeDeleted),
             ignore.map(\.description).joined(separator: "\u{1F}"),
             fixes.pattern ?? "-", bots.bots.joined(separator: "\u{1F}"), bots.agents.joined(separator: "\u{1F}"),
-            String(halfLifeDays), String(classes.newDays), String(classes.stableDays),
-            String(classes.stableRatePercentile),
-            String(classes.churningPercentile), String(classes.hotspotBugPercentile),
-            String(classes.minimumChurningChurn),
-            String(coupling.minRevisions), String(coupling.minShared), String(coupling.minDegree),
-            String(coupling.maxFilesPerCommit), String(fixOnFixDays),
-        ].joined(separator: "|")
+        ]
+        let classFigures: [Double] = [
+            halfLifeDays, classes.newDays, classes.stableDays, classes.stableRatePercentile, classes.churningPercentile,
+            classes.hotspotBugPercentile, classes.minimumChurningChurn,
+        ]
+        let counts: [Int] = [
+            classes.hotspotMinCommits, classes.hotspotMinFixes, coupling.minRevisions, coupling.minShared,
+            coupling.minDegree, coupling.maxFilesPerCommit,
+        ]
+        return (scope + classFigures.map { String($0) } + counts.map { String($0) } + [String(fixOnFixDays)])
+            .joined(separator: "|")
     }
 }

@@ -30,7 +30,8 @@ public struct ClassFigures: Hashable, Sendable {
 
 /// Classes every file against the repository's own distribution, first rule that holds:
 /// `new` (first seen within `newDays`), `stable` (unchanged for `stableDays`), `hotspot` (churning
-/// with a bug score in the top of files with fixes), `churning` (recency-weighted churn in the top
+/// with a bug score in the top of files with fixes, and at least `hotspotMinCommits` commits and
+/// `hotspotMinFixes` fix commits as evidence), `churning` (recency-weighted churn in the top
 /// decile), `stable` (unchanged for half of `stableDays` and among the slowest changers), else `active`.
 public func classify(_ files: [ClassFigures], now: Int64, thresholds: ClassThresholds) -> [Classification] {
     let churnCut = max(
@@ -59,11 +60,13 @@ public func classify(_ files: [ClassFigures], now: Int64, thresholds: ClassThres
         let churning =
             "recent churn \(one(file.recentChurn)) lines, top \(whole(100 - thresholds.churningPercentile))% (≥ \(one(churnCut)))"
         if file.recentChurn >= churnCut {
-            if file.bugScore > 0, file.bugScore >= bugCut {
+            if file.bugScore > 0, file.bugScore >= bugCut, file.commits >= thresholds.hotspotMinCommits,
+                file.fixCommits >= thresholds.hotspotMinFixes
+            {
                 return Classification(
                     .hotspot,
                     reason:
-                        "hotspot: \(churning); bug score \(two(file.bugScore)) from \(file.fixCommits) fix commit\(file.fixCommits == 1 ? "" : "s"), top \(whole(100 - thresholds.hotspotBugPercentile))% of files with fixes (≥ \(two(bugCut)))"
+                        "hotspot: \(churning); bug score \(two(file.bugScore)) from \(TextShaping.count(file.fixCommits, "fix commit")), top \(whole(100 - thresholds.hotspotBugPercentile))% of files with fixes (≥ \(two(bugCut)))"
                 )
             }
             return Classification(.churning, reason: "churning: \(churning)")

@@ -32,7 +32,8 @@ struct HTMLSettingsFooter {
             ),
             (
                 "Hotspot",
-                "churning with a bug score at or above the \(percentile(classes.hotspotBugPercentile)) percentile"
+                "churning with a bug score at or above the \(percentile(classes.hotspotBugPercentile)) percentile, "
+                    + "with at least \(classes.hotspotMinCommits) commits and \(classes.hotspotMinFixes) fix commits"
             ),
             (
                 "Coupling",

@@ -59,6 +59,8 @@ public struct JSONReportRenderer: ReportRenderer {
             ("stableRatePercentile", .number(settings.classes.stableRatePercentile)),
             ("churningPercentile", .number(settings.classes.churningPercentile)),
             ("hotspotBugPercentile", .number(settings.classes.hotspotBugPercentile)),
+            ("hotspotMinCommits", .int(settings.classes.hotspotMinCommits)),
+            ("hotspotMinFixes", .int(settings.classes.hotspotMinFixes)),
             ("minimumChurningChurn", .number(settings.classes.minimumChurningChurn)),
             (
                 "coupling",

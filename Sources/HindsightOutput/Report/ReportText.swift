@@ -60,7 +60,8 @@ enum ReportText {
             + "(or half that at ≤ p\(fixed(classes.stableRatePercentile, 0)) commit rate); "
             + "churning if recent churn ≥ p\(fixed(classes.churningPercentile, 0)) "
             + "and ≥ \(fixed(classes.minimumChurningChurn, 1)) lines; "
-            + "hotspot if churning and bug score ≥ p\(fixed(classes.hotspotBugPercentile, 0))"
+            + "hotspot if churning and bug score ≥ p\(fixed(classes.hotspotBugPercentile, 0)) "
+            + "with ≥ \(classes.hotspotMinCommits) commits and ≥ \(classes.hotspotMinFixes) fixes"
     }
 }
 
