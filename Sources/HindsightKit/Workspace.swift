@@ -70,6 +70,15 @@ public final class Workspace {
     public func analysisSettings(now: Int64) -> AnalysisSettings {
         configuration.report.analysisSettings(now: now)
     }
+
+    /// The moment every age, window and "recent" counts from: `asOf` when given, else `HEAD`'s
+    /// committer date, so a clone whose last commit is months old reads as it did that day; the
+    /// clock only on an unborn branch.
+    public func referenceTime(asOf: Int64? = nil) throws -> Int64 {
+        if let asOf { return asOf }
+        guard let head = try git.resolveCommit() else { return Int64(Date().timeIntervalSince1970) }
+        return try git.commit(head).commitTime.seconds
+    }
 }
 
 // MARK: - Guards

@@ -66,9 +66,6 @@ final class HistorySession: Sendable {
         }
     }
 
-    /// The moment ages count from.
-    var now: Int64 { options.asOf ?? Int64(Date().timeIntervalSince1970) }
-
     /// What the state holds, lent to one call.
     struct SessionAccess {
         fileprivate let session: HistorySession
@@ -163,7 +160,8 @@ final class HistorySession: Sendable {
                     "This repository has no history index yet. Run `hindsight mine` once (it can take a while on a large history), then ask again."
                 )
             }
-            let settings = session.configuration.report.analysisSettings(now: session.now)
+            let settings = session.configuration.report.analysisSettings(
+                now: try state.workspace.referenceTime(asOf: session.options.asOf))
             let key = IndexStore.factsKey(tip: tip, settings: settings)
             if let model = state.model, model.key == key { return model.value }
             let model = HistoryModel(snapshot: try store.snapshot(), settings: settings)

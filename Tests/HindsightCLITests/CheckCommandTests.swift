@@ -28,9 +28,10 @@ import Testing
         let result = try Self.check(repo, ["--staged", "--format", "json"])
         #expect(result.status == 0, "\(result.error)")  // warnings do not fail at the default --fail-on error
         let json = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
-        // The fixture's dates are years old, so parser.c is also stable: one notice besides the warning.
+        // Ages count from HEAD's commit date (day 6), not the clock: parser.c changed a day before, so
+        // it is not stable, however old the fixture's dates are.
         let all = try #require(json["findings"] as? [[String: Any]])
-        #expect(all.compactMap { $0["kind"] as? String } == ["co-change", "stable-file"])
+        #expect(all.compactMap { $0["kind"] as? String } == ["co-change"])
         let findings = all.filter { $0["kind"] as? String == "co-change" }
         #expect(findings.first?["kind"] as? String == "co-change")
         #expect(findings.first?["path"] as? String == "src/parser.c")
@@ -73,7 +74,29 @@ import Testing
         let both = try Self.check(repo, ["--fail-on", "warning"])
         #expect(both.status == 0, "\(both.output)")
         #expect(!both.output.contains("co-change"))
-        #expect(both.output.contains("stable-file"))
+        #expect(!both.output.contains("stable-file"))
+    }
+
+    /// Ages count from HEAD's committer date: parser.c is stable once HEAD is 200 days past its last
+    /// change, whatever the clock says.
+    @Test func agesCountFromHeadsCommitDate() throws {
+        let repo = try Self.history()
+        try repo.write("NOTES.md", "later\n")
+        _ = try repo.commit("docs: notes", day: 206)
+        try HindsightBinary.run(["mine", "-q"], in: repo.root, environment: repo.environment()).requireSuccess("mine")
+        try repo.write("src/parser.c", "int parse(void) { return 42; }\n")
+        try repo.git(["add", "src/parser.c"])
+        let result = try Self.check(repo, ["--staged", "--format", "json", "--allow", "co-change"])
+        let json = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { $0["kind"] as? String } == ["stable-file"])
+        #expect(
+            (findings.first?["message"] as? String)?.hasPrefix("src/parser.c is stable: unchanged for 201 days") == true
+        )
+        let report = try HindsightBinary.run(
+            ["report", "--no-mine", "--format", "json"], in: repo.root, environment: repo.environment())
+        let summary = try #require(try JSONSerialization.jsonObject(with: report.standardOutput) as? [String: Any])
+        #expect(summary["asOf"] as? String == "2021-04-07T12:26:40Z", "the report's clock is HEAD's commit date")
     }
 
     @Test func aCommitsHindsightAllowTrailerSilencesIt() throws {

@@ -93,7 +93,7 @@ struct Check: ParsableCommand {
         // The staged check runs from the pre-commit hook: it reads only the guards the change can trip.
         let guards =
             target == .staged ? try workspace.guardSet(touching: change, store: store) : try workspace.guardSet()
-        let settings = workspace.analysisSettings(now: Int64(Date().timeIntervalSince1970))
+        let settings = workspace.analysisSettings(now: try workspace.referenceTime())
         let facts = try FileFactsLoader.load(store: store, settings: settings, touching: change)
         clock.lap("load file facts")
         let session = CheckSession(configuration: workspace.configuration.check, allow: allow)

@@ -61,7 +61,7 @@ extension Guards {
             }
             let input = AnalysisInput(
                 snapshot: try store.snapshot(),
-                settings: configuration.report.analysisSettings(now: Int64(Date().timeIntervalSince1970)))
+                settings: workspace.analysisSettings(now: try workspace.referenceTime()))
             let miner = GuardMiner(git: git, configuration: configuration, maxFixes: maxFixes)
             let (mined, fixesRead) = try miner.mine(input, severities: configuration.check.severities)
             let url = workTree.appendingPathComponent(GuardSetFile.relativePath)

@@ -106,7 +106,7 @@ struct Report: ParsableCommand {
         var clock = PhaseClock(isEnabled: timings)
         let snapshot = try store.snapshot()
         clock.lap("load index")
-        let input = AnalysisInput(snapshot: snapshot, settings: try settings(workspace.configuration))
+        let input = AnalysisInput(snapshot: snapshot, settings: try settings(workspace))
         clock.lap("fold and classify commits")
         let format = resolvedFormat
         if let explain {
@@ -140,9 +140,9 @@ struct Report: ParsableCommand {
         return format == .table || format == .markdown ? 25 : nil
     }
 
-    private func settings(_ configuration: HindsightConfiguration) throws -> AnalysisSettings {
-        let now = asOf ?? Int64(Date().timeIntervalSince1970)
-        var settings = configuration.report.analysisSettings(now: now)
+    private func settings(_ workspace: Workspace) throws -> AnalysisSettings {
+        let now = try workspace.referenceTime(asOf: asOf)
+        var settings = workspace.analysisSettings(now: now)
         if let since { settings.since = since.start(now: now) }
         if includeDeleted { settings.includeDeleted = true }
         return settings
