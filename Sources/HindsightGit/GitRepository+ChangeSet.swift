@@ -60,7 +60,7 @@ extension GitRepository {
         return id
     }
 
-    private func treeID(of id: CommitID) throws(GitError) -> git_oid {
+    func treeID(of id: CommitID) throws(GitError) -> git_oid {
         try withCommit(id) { commit throws(GitError) in try Self.treeID(of: commit, id) }
     }
 

@@ -22,7 +22,7 @@ public struct KnownFacts: Sendable {
 public enum FileFactsLoader {
     /// The facts of the files `change` touches (all files when the cache was stale).
     public static func load(
-        store: IndexStore?, settings: AnalysisSettings, touching change: ChangeSet
+        store: IndexStore?, in workspace: Workspace, settings: AnalysisSettings, touching change: ChangeSet
     ) throws -> KnownFacts {
         guard let store else { return KnownFacts() }
         let tip = try store.tip()
@@ -31,7 +31,7 @@ public enum FileFactsLoader {
         if let cached = try store.cachedFacts(for: paths, key: key) {
             return KnownFacts(files: cached, tip: tip)
         }
-        let input = AnalysisInput(snapshot: try store.snapshot(), settings: settings)
+        let input = AnalysisInput(snapshot: try workspace.snapshot(store), settings: settings)
         let facts = fileFacts(in: input)
         // The cache only saves time: a read-only or busy index must not fail the check.
         try? store.storeFacts(facts, key: key)
@@ -39,7 +39,8 @@ public enum FileFactsLoader {
     }
 
     /// Computes and caches the facts when the cache is stale, as the refresh hooks do after a commit.
-    public static func warm(store: IndexStore, settings: AnalysisSettings) throws {
-        _ = try load(store: store, settings: settings, touching: ChangeSet(description: "refresh", files: []))
+    public static func warm(store: IndexStore, in workspace: Workspace, settings: AnalysisSettings) throws {
+        _ = try load(
+            store: store, in: workspace, settings: settings, touching: ChangeSet(description: "refresh", files: []))
     }
 }

@@ -61,6 +61,13 @@ public final class Workspace {
         hasIndex ? try IndexStore(url: indexURL) : nil
     }
 
+    /// The index's history with the paths of its tip's tree, so no file the tip lacks reads as alive.
+    public func snapshot(_ store: IndexStore) throws -> HistorySnapshot {
+        var snapshot = try store.snapshot()
+        if let tip = snapshot.tip { snapshot.livePaths = try git.filePaths(in: tip) }
+        return snapshot
+    }
+
     /// Where `store` (nil: none) stands against `HEAD`.
     public func indexState(_ store: IndexStore?) throws -> IndexState {
         IndexState(tip: try store?.tip(), head: try git.resolveCommit())

@@ -164,7 +164,7 @@ final class HistorySession: Sendable {
                 now: try state.workspace.referenceTime(asOf: session.options.asOf))
             let key = IndexStore.factsKey(tip: tip, settings: settings)
             if let model = state.model, model.key == key { return model.value }
-            let model = HistoryModel(snapshot: try store.snapshot(), settings: settings)
+            let model = HistoryModel(snapshot: try state.workspace.snapshot(store), settings: settings)
             state.model = (key, model)
             return model
         }

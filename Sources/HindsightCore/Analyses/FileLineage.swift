@@ -11,7 +11,9 @@ public struct FileLineage: Sendable {
 }
 
 /// Folds a snapshot's changes onto files: each change belongs to the file it became, following
-/// later renames; a path deleted and added again is two files.
+/// later renames; a path deleted and added again is two files. With the tip's paths known
+/// (`livePaths`), no file the tip lacks is alive: it follows a rename of its path made on any line
+/// of history to a file the tip has, or counts as deleted; and files alive at one path are one.
 ///
 /// - Returns: the files, alive ones first in path order, then deleted ones in path order.
 public func fileLineages(of snapshot: HistorySnapshot) -> [FileLineage] {
@@ -56,6 +58,9 @@ public func fileLineages(of snapshot: HistorySnapshot) -> [FileLineage] {
         for (old, file) in renamedSources { fate[old] = file }
     }
 
+    if let live = snapshot.livePaths {
+        settle(&files, owner: &owner, against: live, in: snapshot)
+    }
     var lineages = files.map {
         FileLineage(path: snapshot.paths[$0.path], isDeleted: $0.isDeleted, changes: [], commits: [])
     }
@@ -70,4 +75,47 @@ public func fileLineages(of snapshot: HistorySnapshot) -> [FileLineage] {
         if $0.path != $1.path { return $0.path < $1.path }
         return $0.changes[0] < $1.changes[0]
     }
+}
+
+/// Makes `files` agree with the tip's tree: a file alive at a path the tip lacks is folded into
+/// the file its path was renamed to, when that one is alive (the newest such rename wins), else
+/// marked deleted; two files alive at the same path become the newer one.
+private func settle(
+    _ files: inout [(path: Int, isDeleted: Bool)], owner: inout [Int], against live: Set<RepoPath>,
+    in snapshot: HistorySnapshot
+) {
+    // Rename destinations by source path, newest last (changes are in commit order).
+    var renamedTo: [Int: Int] = [:]
+    for (index, change) in snapshot.changes.enumerated() where change.status == .renamed {
+        if let old = change.oldPath, owner[index] >= 0 { renamedTo[old] = owner[index] }
+    }
+    var target = Array(files.indices)
+    func resolve(_ file: Int) -> Int {
+        var current = file
+        var seen: Set<Int> = []
+        while target[current] != current, seen.insert(current).inserted { current = target[current] }
+        return current
+    }
+    var aliveAt: [Int: Int] = [:]
+    // Files are numbered newest first, so the first alive file at a path is the newest one.
+    for file in files.indices where !files[file].isDeleted {
+        let path = files[file].path
+        if live.contains(snapshot.paths[path]) {
+            if let newer = aliveAt[path] { target[file] = newer } else { aliveAt[path] = file }
+        } else if let destination = renamedTo[path], destination != file {
+            target[file] = destination
+        } else {
+            files[file].isDeleted = true
+        }
+    }
+    for file in files.indices where target[file] != file {
+        let final = resolve(file)
+        if files[final].isDeleted || !live.contains(snapshot.paths[files[final].path]) {
+            target[file] = file
+            files[file].isDeleted = true
+        } else {
+            target[file] = final
+        }
+    }
+    for index in owner.indices where owner[index] >= 0 { owner[index] = resolve(owner[index]) }
 }

@@ -16,6 +16,10 @@ public struct HistorySnapshot: Sendable {
     /// Every change's hunks as read from the index, `HunkCoding` bytes back to back; a change's
     /// `encodedHunks` is its slice. Kept encoded so loading allocates once, not once per change.
     public var hunkBytes: [UInt8] = []
+    /// The file paths in the tip's tree, when read from the repository. Merges are not diffed, so
+    /// folding changes through renames alone can leave a path alive that the tip does not have (a
+    /// branch's changes to a pre-move path merged after the move); these paths settle it.
+    public var livePaths: Set<RepoPath>?
 
     /// A snapshot from its parts.
     public init(

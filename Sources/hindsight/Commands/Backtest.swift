@@ -83,7 +83,8 @@ struct Backtest: ParsableCommand {
         if let grace { request.graceDays = grace }
         if let refresh { request.refreshEvery = refresh }
         if let maxCommits { request.maxCommits = maxCommits == 0 ? nil : maxCommits }
-        var runner = BacktestRunner(git: workspace.git, snapshot: try store.snapshot(), configuration: configuration)
+        var runner = BacktestRunner(
+            git: workspace.git, snapshot: try workspace.snapshot(store), configuration: configuration)
         if !quiet, Terminal.isErrorInteractive { runner.progress = ProgressBar() }
         let result = try runner.run(request)
         if result.window.commits.isEmpty {

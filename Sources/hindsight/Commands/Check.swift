@@ -94,7 +94,7 @@ struct Check: ParsableCommand {
         let guards =
             target == .staged ? try workspace.guardSet(touching: change, store: store) : try workspace.guardSet()
         let settings = workspace.analysisSettings(now: try workspace.referenceTime())
-        let facts = try FileFactsLoader.load(store: store, settings: settings, touching: change)
+        let facts = try FileFactsLoader.load(store: store, in: workspace, settings: settings, touching: change)
         clock.lap("load file facts")
         let session = CheckSession(configuration: workspace.configuration.check, allow: allow)
         var result = session.run(

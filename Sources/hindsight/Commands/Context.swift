@@ -70,7 +70,7 @@ struct Context: ParsableCommand {
         let session = ContextSession(configuration: configuration, workTree: workTree)
         let context =
             try workspace.index().map {
-                session.agentContext(of: try $0.snapshot(), guards: try workspace.guardSet().guards)
+                session.agentContext(of: try workspace.snapshot($0), guards: try workspace.guardSet().guards)
             }
             ?? AgentContext(head: nil)
         let formats = session.ruleFileFormats(try targets(default: configuration.context.targets))

@@ -60,7 +60,7 @@ extension Guards {
                 return
             }
             let input = AnalysisInput(
-                snapshot: try store.snapshot(),
+                snapshot: try workspace.snapshot(store),
                 settings: workspace.analysisSettings(now: try workspace.referenceTime()))
             let miner = GuardMiner(git: git, configuration: configuration, maxFixes: maxFixes)
             let (mined, fixesRead) = try miner.mine(input, severities: configuration.check.severities)

@@ -27,7 +27,7 @@ struct Refresh: ParsableCommand {
         try IndexUpdate.run(workspace, quiet: quiet)
         guard let store = try workspace.index() else { return }
         try FileFactsLoader.warm(
-            store: store, settings: workspace.analysisSettings(now: try workspace.referenceTime()))
+            store: store, in: workspace, settings: workspace.analysisSettings(now: try workspace.referenceTime()))
         guard workspace.configuration.context.refresh, workspace.workTree != nil else { return }
         var arguments = ["--repo", repository.path, "--no-mine"] + (quiet ? ["--quiet"] : [])
         if let config = repository.config { arguments += ["--config", config] }

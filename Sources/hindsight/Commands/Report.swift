@@ -104,7 +104,7 @@ struct Report: ParsableCommand {
             return
         }
         var clock = PhaseClock(isEnabled: timings)
-        let snapshot = try store.snapshot()
+        let snapshot = try workspace.snapshot(store)
         clock.lap("load index")
         let input = AnalysisInput(snapshot: snapshot, settings: try settings(workspace))
         clock.lap("fold and classify commits")
