@@ -30,6 +30,51 @@ import Testing
         #expect(FixDetector().matcher().isFix(subject: subject, body: body, fixesReferences: []) == isFix)
     }
 
+    /// What people label from the corpus samples (bench/labels): chores that borrow the word, fixes
+    /// put off or denied, and issue references are not fixes; a leak is.
+    @Test(arguments: [
+        ("Fix typo in README", "", false),
+        ("fix: typos in the docs", "", false),
+        ("Fix some coding style issues", "", false),
+        ("Fix -Wmaybe-uninitialized warning", "", false),
+        ("changelog: fix wording", "", false),
+        ("Fix param definition is jsdoc for app.render", "", false),
+        ("Add -0 shortcut for --null", "Fixes #419", false),
+        ("Add shell completions", "fixes: https://example.com/issues/7", false),
+        ("Tidy the parser", "The old code could crash on empty input.", true),
+        ("Tidy the parser", "This is not a fix, it should get fixed eventually.", false),
+        ("Tidy the parser", "It doesn't fix anything.", false),
+        ("Revert \"fix: parser crash\"", "", false),
+        ("Don't crash on empty input", "", true),
+        ("graph: plug leak", "", true),
+        ("Fix the race in the cache", "Fixes #12", true),
+    ])
+    func choresDeferralsAndIssueReferencesAreNotFixes(subject: String, body: String, isFix: Bool) {
+        #expect(FixDetector().matcher().isFix(subject: subject, body: body, fixesReferences: []) == isFix)
+    }
+
+    @Test(arguments: [
+        ("README.md", true), ("docs/guide.html", true), ("Documentation/git-log.txt", true), ("CHANGELOG", true),
+        ("tests/resources/merge/a.txt", true), ("pkg/testdata/x.go", true), ("fuzzers/corpora/objects/1", true),
+        ("src/history.c", false), ("CMakeLists.txt", false), ("requirements.txt", false), ("src/readme.c", false),
+    ])
+    func documentationAndTestDataAreNotCode(path: String, isDocumentation: Bool) {
+        #expect(isDocumentationOrTestData(RepoPath(path)) == isDocumentation)
+    }
+
+    /// A fix must change code: the same message on a commit touching only docs or test data is not one.
+    @Test func aFixOfDocumentationOrTestDataAloneIsNotAFix() {
+        var history = SnapshotBuilder()
+        history.commit(
+            "feat: parser", day: 0, changes: [(.added, "src/parser.c", 10, 0), (.added, "docs/parser.md", 5, 0)])
+        history.commit("Fix the crash example", day: 1, changes: [(.modified, "docs/parser.md", 1, 1)])
+        history.commit("Fix the crash on empty input", day: 2, changes: [(.modified, "src/parser.c", 1, 1)])
+        history.commit(
+            "Fix the crash fixture", day: 3, changes: [(.added, "tests/resources/empty.bin", 1, 0)],
+            fixes: ["0000000003"])
+        #expect(history.input(now: 4).isFix == [false, false, true, true])
+    }
+
     @Test func aFixesTrailerIsAFix() {
         #expect(FixDetector().matcher().isFix(subject: "Tidy up", body: "", fixesReferences: ["abc123 (\"x\")"]))
         #expect(FixDetector().matcher().isFix(subject: "feat: retry", body: "", fixesReferences: ["abc123 (\"x\")"]))

@@ -201,10 +201,11 @@ import Testing
 
     @Test func aBinaryChangeForgetsRegions() throws {
         var history = History()
-        history.commit("feat: data", day: 0, .add("data.txt", lines: 20))
-        history.commit("fix: typo", day: 1, .modify("data.txt", hunk(5, 1, 5, 1)))
-        history.commit("feat: encode", day: 2, .binary("data.txt"))
-        history.commit("fix: typo again", day: 3, .modify("data.txt", hunk(5, 1, 5, 1)))
+        // Not data.txt, nor "fix: typo": prose and typo fixes are not fixes any more.
+        history.commit("feat: data", day: 0, .add("data.bin", lines: 20))
+        history.commit("fix: bad header", day: 1, .modify("data.bin", hunk(5, 1, 5, 1)))
+        history.commit("feat: encode", day: 2, .binary("data.bin"))
+        history.commit("fix: bad header again", day: 3, .modify("data.bin", hunk(5, 1, 5, 1)))
 
         let file = try #require(history.recurring.first)
         #expect(file.fixes.count == 2)

@@ -89,7 +89,7 @@ import Testing
         #expect(markdown.contains("- Recent churn half-life: 90.0 days"))
         #expect(
             markdown.contains(
-                "matches `\\b(fix(es|ed)?|bug|hotfix|regression|crash)\\b` (default, case-insensitive), a `fix:` subject"
+                "matches `\\b(fix(es|ed)?|bug|hotfix|regression|crash|leaks?)\\b` (default, case-insensitive), a `fix:` subject"
             ))
     }
 

@@ -45,6 +45,7 @@ public struct AnalysisInput: Sendable {
                     result = snapshot.commits.map {
                         !$0.isMerge && $0.revertedCommit == nil
                             && matcher.isFix(subject: $0.subject, body: $0.body, fixesReferences: $0.fixesReferences)
+                            && ($0.fixesReferences.isEmpty == false || changesCode($0, in: snapshot))
                     }
                 }
             } else {
@@ -114,4 +115,10 @@ public struct AnalysisInput: Sendable {
 
     /// Whether commit `index` is a revert.
     public func isRevert(_ index: Int) -> Bool { snapshot.commits[index].revertedCommit != nil }
+}
+
+/// Whether `commit` changes anything but documentation and test data: a fix must change code.
+private func changesCode(_ commit: SnapshotCommit, in snapshot: HistorySnapshot) -> Bool {
+    let changes = snapshot.changes[commit.changes]
+    return changes.isEmpty || changes.contains { !isDocumentationOrTestData(snapshot.paths[$0.path]) }
 }

@@ -4,8 +4,10 @@ import Foundation
 /// subject, or a `Fixes:` trailer; never a `fixup!`/`squash!`/`amend!` marker commit.
 public struct FixDetector: Hashable, Sendable {
     /// The default words, matched whole and case-insensitively.
-    public static let defaultPattern = #"\b(fix(es|ed)?|bug|hotfix|regression|crash)\b"#
-    private static let defaultWords: Set<String> = ["fix", "fixes", "fixed", "bug", "hotfix", "regression", "crash"]
+    public static let defaultPattern = #"\b(fix(es|ed)?|bug|hotfix|regression|crash|leaks?)\b"#
+    static let defaultWords: Set<String> = [
+        "fix", "fixes", "fixed", "bug", "hotfix", "regression", "crash", "leak", "leaks",
+    ]
 
     /// A case-insensitive regular expression replacing `defaultPattern`; nil for the default.
     public var pattern: String?
@@ -69,12 +71,18 @@ public struct FixMatcher {
     /// statement: `fix:` is a fix, and another type (`feat:`, `refactor:`, `docs:`…) is not, whatever
     /// words its message uses (a body that names a `fix-needs-test` rule fixes nothing); only a
     /// `Fixes:` trailer overrides it.
+    ///
+    /// With the default words, a subject that fixes a typo, wording, style, a warning or the docs is
+    /// not a fix; a fix word that is negated or put off ("not a fix", "should be fixed", "TODO: fix")
+    /// or only closes an issue ("Fixes #12") does not count; a `Revert "…"` subject is a revert.
     public func isFix(subject: String, body: String, fixesReferences: [String]) -> Bool {
         for marker in ["fixup!", "squash!", "amend!"] where subject.hasPrefix(marker) { return false }
-        if !fixesReferences.isEmpty || Self.isConventionalFix(subject) { return true }
+        if !fixesReferences.isEmpty { return true }
+        if regex == nil, subject.hasPrefix("Revert \"") || FixWords.isChore(subject) { return false }
+        if Self.isConventionalFix(subject) { return true }
         if let type = conventionalType(subject), Self.nonFixTypes.contains(type) { return false }
         guard let regex else {
-            return FixDetector.containsDefaultWord(subject) || FixDetector.containsDefaultWord(body)
+            return FixWords.claimsFix(subject) || FixWords.claimsFix(body)
         }
         return [subject, body].contains { text in
             regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
