@@ -104,24 +104,23 @@ struct Report: ParsableCommand {
             return
         }
         var clock = PhaseClock(isEnabled: timings)
-        let snapshot = try workspace.snapshot(store)
-        clock.lap("load index")
-        let input = AnalysisInput(snapshot: snapshot, settings: try settings(workspace))
-        clock.lap("fold and classify commits")
+        var session = ReportSession(workspace: workspace)
+        session.asOf = asOf
+        session.since = since
+        session.includeDeleted = includeDeleted
+        let input = try session.input(store)
+        clock.lap("load, fold and classify")
         let format = resolvedFormat
         if let explain {
             let target = try RepositoryPath.resolve(explain, base: repository.path, in: git)
-            guard let explanation = HindsightCore.explain(path: target, in: input) else {
-                throw UsageError(
-                    "no history for '\(explain)' in the report's window: it may be ignored, deleted (add --include-deleted) or unchanged since --since."
-                )
-            }
-            try emit(ExplanationRenderer(format: format).render(explanation))
+            try emit(
+                ExplanationRenderer(format: format).render(
+                    try session.explanation(of: target, shown: explain, in: input)))
             return
         }
         let selection = ReportSelection(
             path: selectedPath, classes: try fileClasses(), sort: sort, top: limit(for: format))
-        let report = stabilityReport(from: input).selecting(selection)
+        let report = session.report(of: input, selecting: selection)
         clock.lap("analyse")
         let text = format.renderer(width: Terminal.outputWidth, useColor: output == nil && Terminal.isOutputColored)
             .render(report)
@@ -138,14 +137,6 @@ struct Report: ParsableCommand {
     private func limit(for format: ReportFormat) -> Int? {
         if let top { return top == 0 ? nil : top }
         return format == .table || format == .markdown ? 25 : nil
-    }
-
-    private func settings(_ workspace: Workspace) throws -> AnalysisSettings {
-        let now = try workspace.referenceTime(asOf: asOf)
-        var settings = workspace.analysisSettings(now: now)
-        if let since { settings.since = since.start(now: now) }
-        if includeDeleted { settings.includeDeleted = true }
-        return settings
     }
 
     private func fileClasses() throws -> Set<FileClass> {
