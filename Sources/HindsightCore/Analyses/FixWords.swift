@@ -19,50 +19,77 @@ enum FixWords {
     /// Whether the subject is a chore dressed as a fix: it has a fix word and a chore word.
     static func isChore(_ subject: String) -> Bool {
         guard FixDetector.containsDefaultWord(subject) else { return false }
-        let words = Self.words(in: Array(subject.utf8)).map(\.word)
-        return words.contains(where: fixWords.contains) && words.contains(where: choreWords.contains)
+        var text = subject
+        return text.withUTF8 { bytes in
+            let words = Self.words(in: bytes)
+            return words.contains { isOne(of: fixBytes, bytes[$0]) }
+                && words.contains { isOne(of: choreBytes, bytes[$0]) }
+        }
     }
 
     /// Whether `text` claims a fix: a fix word not negated or put off by the two words before it and
-    /// not only naming an issue it closes (`fixes #12`).
+    /// not only naming an issue it closes (`fixes #12`). Reads bytes and allocates nothing per word:
+    /// it runs on every message of the history.
     static func claimsFix(_ text: String) -> Bool {
         // The byte scan is cheap and most messages have no fix word at all.
         guard FixDetector.containsDefaultWord(text) else { return false }
-        let bytes = Array(text.utf8)
-        let words = Self.words(in: bytes)
-        for (position, entry) in words.enumerated() where fixWords.contains(entry.word) {
-            // "not a fix" and "should be fixed" claim nothing; "don't crash" and "no bug" still do.
-            let before = words[max(0, position - 2)..<position].map(\.word)
-            if entry.word.hasPrefix("fix"), before.contains(where: deferringWords.contains) { continue }
-            if closesIssue(bytes, after: entry.end) { continue }
-            return true
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: [Range<Int>] = []
+            var index = 0
+            while let word = nextWord(in: bytes, from: index) {
+                index = word.upperBound
+                defer { previous = Array((previous + [word]).suffix(2)) }
+                guard isOne(of: fixBytes, bytes[word]) else { continue }
+                // "not a fix" and "should be fixed" claim nothing; "don't crash" and "no bug" still do.
+                let isFixWord = bytes[word].count >= 3 && bytes[word.lowerBound] | 0x20 == UInt8(ascii: "f")
+                if isFixWord, previous.contains(where: { isOne(of: deferringBytes, bytes[$0]) }) { continue }
+                if closesIssue(bytes, after: word.upperBound) { continue }
+                return true
+            }
+            return false
         }
-        return false
+    }
+
+    private static let fixBytes = fixWords.map { Array($0.utf8) }
+    private static let choreBytes = choreWords.map { Array($0.utf8) }
+    private static let deferringBytes = deferringWords.map { Array($0.utf8) }
+
+    /// Whether `word` equals one of `candidates` (lower-case ASCII), ignoring ASCII case.
+    private static func isOne(of candidates: [[UInt8]], _ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        candidates.contains { candidate in
+            candidate.count == word.count && zip(candidate, word).allSatisfy { $0 == $1 | 0x20 }
+        }
     }
 
     /// Whether an issue reference follows a fix word: `#12`, `gh-12`, or a link.
-    private static func closesIssue(_ bytes: [UInt8], after end: Int) -> Bool {
+    private static func closesIssue(_ bytes: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
         var index = end
         while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: ":") { index += 1 }
-        let rest = String(decoding: bytes[index..<min(bytes.count, index + 4)], as: UTF8.self).lowercased()
-        return rest.hasPrefix("#") || rest.hasPrefix("gh-") || rest.hasPrefix("http")
+        guard index < bytes.count else { return false }
+        if bytes[index] == UInt8(ascii: "#") { return true }
+        let rest = bytes[index..<min(bytes.count, index + 4)].map { $0 | 0x20 }
+        return rest.starts(with: "gh-".utf8) || rest.starts(with: "http".utf8)
     }
 
-    /// The words of `bytes` (runs of ASCII letters, digits, `_` and non-ASCII bytes, as `\\b` sees
-    /// them), ASCII lower-cased, each with the offset just past it.
-    private static func words(in bytes: [UInt8]) -> [(word: String, end: Int)] {
-        var result: [(String, Int)] = []
+    /// The words of `bytes` (runs of ASCII letters, digits, `_` and non-ASCII bytes, as `\\b` sees them).
+    private static func words(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
         var index = 0
-        while index < bytes.count {
-            while index < bytes.count, !isWordByte(bytes[index]) { index += 1 }
-            let start = index
-            while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
-            if index > start {
-                let lowered = bytes[start..<index].map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 }
-                result.append((String(decoding: lowered, as: UTF8.self), index))
-            }
+        while let word = nextWord(in: bytes, from: index) {
+            result.append(word)
+            index = word.upperBound
         }
         return result
+    }
+
+    /// The next word at or after `start`, if any.
+    private static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        var index = start
+        while index < bytes.count, !isWordByte(bytes[index]) { index += 1 }
+        let first = index
+        while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
+        return index > first ? first..<index : nil
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
