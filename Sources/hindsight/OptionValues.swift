@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HindsightCore
 import HindsightOutput
 
@@ -61,5 +62,20 @@ enum SinceWindow {
                 "--since takes a date like 2024-01-31 or a span like 90d, 12w, 6m, 2y (got '\(text)').")
         }
         return window
+    }
+}
+
+/// `report --class`: file classes, comma-separated (the option may also repeat).
+enum FileClassList {
+    /// Parses `hotspot,churning` into the classes, any case.
+    static func parse(_ text: String) throws -> [FileClass] {
+        try text.split(separator: ",").map { name in
+            let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let value = FileClass(rawValue: trimmed) else {
+                let names = FileClass.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("unknown class '\(name)'; use one of \(names).")
+            }
+            return value
+        }
     }
 }

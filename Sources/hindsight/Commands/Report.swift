@@ -56,8 +56,9 @@ struct Report: ParsableCommand {
         name: .customLong("class"), parsing: .upToNextOption,
         help: ArgumentHelp(
             "Only files of these classes (\(FileClass.allCases.map(\.rawValue).joined(separator: ", "))); comma-separated or repeated.",
-            valueName: "class"))
-    var classes: [String] = []
+            valueName: "class"),
+        transform: FileClassList.parse)
+    var classes: [[FileClass]] = []
 
     @Option(help: ArgumentHelp("File order.", valueName: "order"))
     var sort: ReportSort = .attention
@@ -84,7 +85,6 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         if let top, top < 0 { throw ValidationError("--top must be 0 (all) or more (got \(top)).") }
-        _ = try fileClasses()
         if explain != nil, let format, !ExplanationRenderer.supports(format) {
             throw ValidationError("--explain prints table, markdown or json (got \(format.rawValue)).")
         }
@@ -119,7 +119,7 @@ struct Report: ParsableCommand {
             return
         }
         let selection = ReportSelection(
-            path: selectedPath, classes: try fileClasses(), sort: sort, top: limit(for: format))
+            path: selectedPath, classes: Set(classes.joined()), sort: sort, top: limit(for: format))
         let report = session.report(of: input, selecting: selection)
         clock.lap("analyse")
         let text = format.renderer(width: Terminal.outputWidth, useColor: output == nil && Terminal.isOutputColored)
@@ -137,20 +137,6 @@ struct Report: ParsableCommand {
     private func limit(for format: ReportFormat) -> Int? {
         if let top { return top == 0 ? nil : top }
         return format == .table || format == .markdown ? 25 : nil
-    }
-
-    private func fileClasses() throws -> Set<FileClass> {
-        var result = Set<FileClass>()
-        for name in classes.flatMap({ $0.split(separator: ",") }) {
-            let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let value = FileClass(rawValue: trimmed) else {
-                throw ValidationError(
-                    "unknown class '\(name)'; use one of \(FileClass.allCases.map(\.rawValue).joined(separator: ", "))."
-                )
-            }
-            result.insert(value)
-        }
-        return result
     }
 
     private func emit(_ text: String) throws {
