@@ -61,9 +61,10 @@ public final class Workspace {
         hasIndex ? try IndexStore(url: indexURL) : nil
     }
 
-    /// The index's history with the paths of its tip's tree, so no file the tip lacks reads as alive.
+    /// The index's history with the paths of its tip's tree, so no file the tip lacks reads as alive,
+    /// and with reverts linked that git's trailer does not name in full.
     public func snapshot(_ store: IndexStore) throws -> HistorySnapshot {
-        var snapshot = try store.snapshot()
+        var snapshot = try store.snapshot().linkingReverts()
         if let tip = snapshot.tip { snapshot.livePaths = try git.filePaths(in: tip) }
         return snapshot
     }
