@@ -2,8 +2,32 @@
 ///
 /// - Parameter commitsNewestFirst: the changed files of each commit, newest commit first
 ///   (a topological order, as the index stores it).
+/// - Parameter livePaths: the tip's tree paths, when known. Merges are not diffed, so the walk alone
+///   can leave a path current that the tip lacks (a branch's edit to a pre-move path, merged after
+///   the move); such a path follows the newest rename of it made anywhere in history to a path the
+///   tip has, or resolves to nil.
 /// - Returns: for each change, in the same shape, its current path, or nil when the file was deleted.
-public func currentPaths(of commitsNewestFirst: [[FileChange]]) -> [[RepoPath?]] {
+public func currentPaths(of commitsNewestFirst: [[FileChange]], livePaths: Set<RepoPath>? = nil) -> [[RepoPath?]] {
+    let walked = walkedPaths(of: commitsNewestFirst)
+    guard let live = livePaths else { return walked }
+    var renamedTo: [RepoPath: RepoPath] = [:]
+    for change in commitsNewestFirst.joined() where change.status == .renamed {
+        if let old = change.oldPath, renamedTo[old] == nil { renamedTo[old] = change.path }
+    }
+    func settled(_ path: RepoPath?) -> RepoPath? {
+        guard var current = path else { return nil }
+        var seen: Set<RepoPath> = []
+        while !live.contains(current) {
+            guard seen.insert(current).inserted, let next = renamedTo[current] else { return nil }
+            current = next
+        }
+        return current
+    }
+    return walked.map { $0.map(settled) }
+}
+
+/// The walk itself: each change's path resolved through the renames seen after it, newest first.
+private func walkedPaths(of commitsNewestFirst: [[FileChange]]) -> [[RepoPath?]] {
     // `fate[p]`: what became of the file found at path `p` at this point of the backward walk.
     // A missing key means nothing later touched `p`; the first event seen decides it.
     var fate: [RepoPath: RepoPath?] = [:]

@@ -7,7 +7,10 @@ extension IndexStore {
     ///
     /// - Parameter path: keep only rows for files now at or below `path` (following renames),
     ///   or recorded at or below it.
-    public func history(under path: RepoPath? = nil) throws -> [HistoryRow] {
+    ///
+    /// - Parameter livePaths: the tip's tree paths, when known: a current path the tip lacks then
+    ///   follows a rename made on any line of history, or is nil (see `currentPaths(of:livePaths:)`).
+    public func history(under path: RepoPath? = nil, livePaths: Set<RepoPath>? = nil) throws -> [HistoryRow] {
         var commits: [CommitID] = []
         var groups: [[FileChange]] = []
         try read { db in
@@ -37,7 +40,7 @@ extension IndexStore {
                 }
             }
         }
-        let resolved = currentPaths(of: groups)
+        let resolved = currentPaths(of: groups, livePaths: livePaths)
         var rows: [HistoryRow] = []
         for (commit, (changes, current)) in zip(commits, zip(groups, resolved)) {
             for (change, now) in zip(changes, current) {

@@ -47,4 +47,20 @@ import Testing
         #expect(followed == 3)
         #expect(files.contains { $0["path"] as? String == "src/gone.c" && $0["deleted"] as? Bool == true })
     }
+
+    @Test func historyGivesEveryChangeAPathHeadHasOrNone() throws {
+        let repo = try Self.history()
+        let tree = Set(
+            try repo.gitText(["ls-tree", "-r", "--name-only", "HEAD"]).split(separator: "\n").map(String.init))
+        let result = try HindsightBinary.run(
+            ["history", "--format", "json"], in: repo.root, environment: repo.environment())
+        #expect(result.status == 0, "\(result.error)")
+        let json = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
+        let rows = try #require(json["rows"] as? [[String: Any]])
+        let current = rows.compactMap { $0["currentPath"] as? String }
+        #expect(Set(current).isSubset(of: tree), "\(Set(current).subtracting(tree))")
+        let branchEdit = rows.first { $0["path"] as? String == "src/repo.c" && $0["status"] as? String == "M" }
+        #expect(branchEdit?["currentPath"] as? String == "src/lib/repo.c")
+        #expect(rows.contains { $0["path"] as? String == "src/gone.c" && $0["currentPath"] is NSNull })
+    }
 }

@@ -48,7 +48,8 @@ struct History: ParsableCommand {
         let filter = try path.map { try RepositoryPath.resolve($0, base: repository.path, in: workspace.git) }
         if !noUpdate { try IndexUpdate.run(workspace, quiet: true) }
         guard let store = try workspace.index() else { return }
-        let rows = try store.history(under: filter)
+        let live = try store.tip().map { try workspace.git.filePaths(in: $0) }
+        let rows = try store.history(under: filter, livePaths: live)
         var output: [UInt8] = []
         format.renderer(nulSeparated: nulSeparated).render(rows, tip: try store.tip(), into: &output)
         Terminal.writeOutput(output)
