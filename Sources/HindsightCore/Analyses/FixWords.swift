@@ -35,15 +35,18 @@ enum FixWords {
         guard FixDetector.containsDefaultWord(text) else { return false }
         var text = text
         return text.withUTF8 { bytes in
-            var previous: [Range<Int>] = []
+            // The two words before the current one; no array per word on this hot path.
+            var twoBack: Range<Int>?
+            var oneBack: Range<Int>?
             var index = 0
             while let word = nextWord(in: bytes, from: index) {
                 index = word.upperBound
-                defer { previous = Array((previous + [word]).suffix(2)) }
+                defer { (twoBack, oneBack) = (oneBack, word) }
                 guard isOne(of: fixBytes, bytes[word]) else { continue }
                 // "not a fix" and "should be fixed" claim nothing; "don't crash" and "no bug" still do.
                 let isFixWord = bytes[word].count >= 3 && bytes[word.lowerBound] | 0x20 == UInt8(ascii: "f")
-                if isFixWord, previous.contains(where: { isOne(of: deferringBytes, bytes[$0]) }) { continue }
+                let deferred = [twoBack, oneBack].contains { $0.map { isOne(of: deferringBytes, bytes[$0]) } ?? false }
+                if isFixWord, deferred { continue }
                 if closesIssue(bytes, after: word.upperBound) { continue }
                 return true
             }

@@ -22,9 +22,8 @@ struct Fixes: ParsableCommand {
         let workspace = try repository.openWorkspace()
         if !noMine { try IndexUpdate.run(workspace, quiet: true) }
         guard let store = try workspace.index() else { return }
-        let input = AnalysisInput(
-            snapshot: try workspace.snapshot(store),
-            settings: workspace.analysisSettings(now: try workspace.referenceTime()))
+        // The commits as the report classes them: the same settings, window and snapshot.
+        let input = try ReportSession(workspace: workspace).input(store)
         var output = ""
         for (index, commit) in input.snapshot.commits.enumerated() where !commit.isMerge {
             let kind = input.isFix[index] ? "fix" : commit.revertedCommit != nil ? "revert" : "other"
