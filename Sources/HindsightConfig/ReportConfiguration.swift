@@ -18,6 +18,8 @@ public struct ReportConfiguration: Equatable, Sendable {
     public var coupling = CouplingThresholds()
     /// Fix-on-fix window in days.
     public var fixOnFixDays = 14.0
+    /// Fixes older than this many years before the reference date weigh less in recurring fixes.
+    public var fixWindowYears = 3.0
     /// A regular expression replacing the default fix words.
     public var fixPattern: String?
     /// Extra name or email fragments marking bots.
@@ -40,13 +42,14 @@ public struct ReportConfiguration: Equatable, Sendable {
         settings.classes = classes
         settings.coupling = coupling
         settings.fixOnFixDays = fixOnFixDays
+        settings.recentFixYears = fixWindowYears
         return settings
     }
 
     static let keys = [
         "window", "includeDeleted", "ignore", "ignoreDefaults", "halfLifeDays", "newDays", "stableDays",
         "stableRatePercentile", "churningPercentile", "hotspotBugPercentile", "hotspotMinCommits", "hotspotMinFixes",
-        "minimumChurningChurn", "fixOnFixDays",
+        "minimumChurningChurn", "fixOnFixDays", "fixWindowYears",
         "coupling",
     ]
 
@@ -72,6 +75,7 @@ public struct ReportConfiguration: Equatable, Sendable {
         if let value = entries["hotspotMinFixes"] { classes.hotspotMinFixes = try value.int(in: 1...1_000_000) }
         if let value = entries["minimumChurningChurn"] { classes.minimumChurningChurn = try value.number(in: 0...1e9) }
         if let value = entries["fixOnFixDays"] { fixOnFixDays = try value.number(in: 0...3650) }
+        if let value = entries["fixWindowYears"] { fixWindowYears = try value.number(in: 0.1...100) }
         if let value = entries["coupling"] {
             let coupling = try value.entries(known: ["minRevisions", "minShared", "minDegree", "maxFilesPerCommit"])
             if let value = coupling["minRevisions"] { self.coupling.minRevisions = try value.int(in: 1...1_000_000) }

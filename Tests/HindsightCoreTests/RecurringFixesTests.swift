@@ -65,12 +65,15 @@ import Testing
             return paths.count - 1
         }
 
-        var recurring: [RecurringFixFile] {
+        var recurring: [RecurringFixFile] { recurring(now: 400) }
+
+        /// The recurring fixes measured `now` days after the base.
+        func recurring(now: Double) -> [RecurringFixFile] {
             let snapshot = HistorySnapshot(
                 tip: commits.last?.id, paths: paths, people: [Person(name: "Ada", email: "ada@example.com")],
                 commits: commits, changes: changes
             )
-            var settings = AnalysisSettings(now: Self.base + 400 * 86_400)
+            var settings = AnalysisSettings(now: Self.base + Int64(now * 86_400))
             settings.includeDeleted = includeDeleted
             return recurringFixes(in: AnalysisInput(snapshot: snapshot, settings: settings))
         }
@@ -185,17 +188,29 @@ import Testing
         #expect(history.recurring.isEmpty)
     }
 
-    @Test func deletedLinesLeaveAPlaceholderLine() throws {
+    @Test func aRegionWhoseLinesAreDeletedIsDropped() throws {
         var history = History()
         history.commit("feat: table", day: 0, .add("Table.swift", lines: 30))
-        let first = history.commit("fix: column width", day: 1, .modify("Table.swift", hunk(10, 3, 10, 3)))
-        // Lines 9–14 go away; the region stays on line 8, the line before the gap.
-        history.commit("feat: simplify", day: 2, .modify("Table.swift", hunk(9, 6, 8, 0)))
-        let second = history.commit("fix: column width again", day: 3, .modify("Table.swift", hunk(8, 0, 9, 1)))
+        history.commit("fix: column width", day: 1, .modify("Table.swift", hunk(10, 3, 10, 3)))
+        // Lines 9–14 go away (moved to another file): the region goes with them, not onto line 8.
+        history.commit("feat: move columns out", day: 2, .modify("Table.swift", hunk(9, 6, 8, 0)))
+        history.commit("fix: row height", day: 3, .modify("Table.swift", hunk(8, 0, 9, 1)))
+
+        let file = try #require(history.recurring.first)
+        #expect(file.fixes.count == 2)
+        #expect(file.regions.isEmpty)
+    }
+
+    @Test func aRegionKeepsTheLinesThatSurviveADeletion() throws {
+        var history = History()
+        history.commit("feat: table", day: 0, .add("Table.swift", lines: 30))
+        let first = history.commit("fix: column width", day: 1, .modify("Table.swift", hunk(10, 4, 10, 4)))
+        // Lines 8–11 go away; lines 12–13 of the region survive as 8–9.
+        history.commit("feat: simplify", day: 2, .modify("Table.swift", hunk(8, 4, 7, 0)))
+        let second = history.commit("fix: column width again", day: 3, .modify("Table.swift", hunk(9, 1, 9, 1)))
 
         let region = try #require(history.recurring.first?.regions.first)
-        #expect(region.startLine == 8)
-        #expect(region.endLine == 9)
+        #expect(region.startLine == 8 && region.endLine == 9)
         #expect(region.fixes.map(\.id) == [first, second])
     }
 
@@ -242,17 +257,52 @@ import Testing
         #expect(regions.map(\.startLine) == [30, 1])
         #expect(regions.map(\.fixes.count) == [3, 2])
     }
-    @Test func aRewriteAcrossTwoRegionsMergesThem() throws {
+    @Test func aRewriteKeepsRegionsAtTheirOffsetsInsteadOfSpreadingOverIt() throws {
         var history = History()
         history.commit("feat: queue", day: 0, .add("Queue.swift", lines: 40))
-        let first = history.commit("fix: push", day: 1, .modify("Queue.swift", hunk(5, 1, 5, 1)))
+        history.commit("fix: push", day: 1, .modify("Queue.swift", hunk(5, 1, 5, 1)))
         let second = history.commit("fix: pop", day: 2, .modify("Queue.swift", hunk(20, 1, 20, 1)))
-        // One non-fix hunk rewrites lines 4–21: both regions grow to cover it and become one.
+        // One non-fix hunk rewrites lines 4–21 as 10 lines: line 5 stays at 5, line 20 lands on 13
+        // (clamped to the rewrite's end); neither region spreads over the whole rewrite.
         history.commit("feat: rewrite queue", day: 3, .modify("Queue.swift", hunk(4, 18, 4, 10)))
+        let third = history.commit("fix: pop again", day: 4, .modify("Queue.swift", hunk(13, 1, 13, 1)))
 
-        let region = try #require(history.recurring.first?.regions.first)
-        #expect(region.startLine == 4 && region.endLine == 13)
-        #expect(region.fixes.map(\.id) == [first, second])
+        let regions = try #require(history.recurring.first?.regions)
+        #expect(regions.map(\.startLine) == [13])
+        #expect(regions.first?.endLine == 13)
+        #expect(regions.first?.fixes.map(\.id) == [second, third])
+    }
+
+    @Test func aSweepingFixMarksNoRegionAndNoRegionCoversHalfTheFile() throws {
+        var history = History()
+        history.commit("feat: parser", day: 0, .add("Parser.swift", lines: 40))
+        history.commit("fix: parser rewrite", day: 1, .modify("Parser.swift", hunk(1, 30, 1, 30)))
+        history.commit("fix: parser again", day: 2, .modify("Parser.swift", hunk(12, 1, 12, 1)))
+        history.commit("fix: wide", day: 3, .modify("Parser.swift", hunk(20, 15, 20, 15)))
+        history.commit("fix: inside the wide one", day: 4, .modify("Parser.swift", hunk(22, 1, 22, 1)))
+        // 15 lines of 40 is a pinpoint; a third fix joining 10–34 would make 25 lines: too wide.
+        history.commit("fix: join", day: 5, .modify("Parser.swift", hunk(10, 11, 10, 11)))
+
+        let file = try #require(history.recurring.first)
+        #expect(file.fixes.count == 5)
+        #expect(file.regions.isEmpty)
+    }
+
+    @Test func oldFixesWeighLessAndRankBelowRecentOnes() throws {
+        var history = History()
+        history.commit("feat: cache", day: 0, .add("Cache.swift", lines: 100))
+        // Three fixes at line 10 in the first days (more than three years before `now`)...
+        for day in [1.0, 2, 3] { history.commit("fix: eviction", day: day, .modify("Cache.swift", hunk(10, 1, 10, 1))) }
+        // ...and two recent ones at line 60.
+        for day in [1300.0, 1301] {
+            history.commit("fix: expiry", day: day, .modify("Cache.swift", hunk(60, 1, 60, 1)))
+        }
+
+        let file = try #require(history.recurring(now: 1400).first)
+        #expect(file.regions.map(\.startLine) == [60, 10])
+        #expect(file.regions.map(\.recentFixes) == [2, 0])
+        #expect(file.regions.map(\.weight) == [2, 0.75])
+        #expect(file.weight == 2.75)
     }
 
     @Test(arguments: 0..<40)
@@ -315,25 +365,30 @@ import Testing
     }
 
     /// The rules applied to every line of every region, for a one-file history: `[start, end, fixes…]`.
+    /// A line inside a rewritten hunk lands at its offset into the replacement (clamped); a region
+    /// with no line left is dropped; a fix hunk wider than half the file marks nothing; a region
+    /// wider than half the final file is not reported.
     private static func modelRegions(_ history: History) -> [[Int]] {
         var regions: [(start: Int, end: Int, fixes: Set<Int>)] = []
+        var length = 0
         for (index, commit) in history.commits.enumerated() {
             let isFix = !commit.isMerge && commit.subject.hasPrefix("fix:")
             for change in history.changes[commit.changes] {
+                length = max(0, length + change.added - change.deleted)
                 guard !change.isBinary else {
                     regions = []
                     continue
                 }
                 let hunks = change.regions
-                regions = regions.map { region in
+                regions = regions.compactMap { region in
                     var lines: [Int] = []
-                    var placeholder: Int?
                     for line in region.start..<region.end {
                         if let hunk = hunks.first(where: {
                             $0.oldLines > 0 && ($0.oldStart..<$0.oldStart + $0.oldLines).contains(line)
                         }) {
-                            if hunk.newLines > 0 { lines += [hunk.newStart, hunk.newStart + hunk.newLines - 1] }
-                            placeholder = placeholder ?? max(hunk.newStart, 1)
+                            if hunk.newLines > 0 {
+                                lines.append(hunk.newStart + min(line - hunk.oldStart, hunk.newLines - 1))
+                            }
                         } else {
                             let before = hunks.filter {
                                 $0.oldLines > 0 ? $0.oldStart + $0.oldLines <= line : $0.oldStart < line
@@ -341,9 +396,8 @@ import Testing
                             lines.append(line + before.reduce(0) { $0 + $1.newLines - $1.oldLines })
                         }
                     }
-                    guard let low = lines.min(), let high = lines.max() else {
-                        return (placeholder ?? 1, (placeholder ?? 1) + 1, region.fixes)
-                    }
+                    guard let low = lines.min(), let high = lines.max() else { return nil }
+                    // Insertions strictly inside the region's surviving lines belong to it.
                     return (low, high + 1, region.fixes)
                 }
                 regions.sort { $0.start < $1.start }
@@ -362,6 +416,7 @@ import Testing
                 for hunk in hunks {
                     let line = max(hunk.newStart, 1)
                     let range = hunk.newLines > 0 ? hunk.newStart..<hunk.newStart + hunk.newLines : line..<line + 1
+                    guard range.count <= max(length / 2, 1) else { continue }
                     let touches = { (region: (start: Int, end: Int, fixes: Set<Int>)) in
                         region.start <= range.upperBound && range.lowerBound <= region.end
                     }
@@ -377,7 +432,7 @@ import Testing
                 }
             }
         }
-        return regions.filter { $0.fixes.count >= 2 }
+        return regions.filter { $0.fixes.count >= 2 && $0.end - $0.start <= max(length / 2, 1) }
             .sorted { $0.fixes.count != $1.fixes.count ? $0.fixes.count > $1.fixes.count : $0.start < $1.start }
             .map { [$0.start, $0.end] + $0.fixes.sorted() }
     }

@@ -84,13 +84,18 @@ import Testing
         }
         #expect(markdown.contains("| Fix commits | 2 (13.3%) |"))
         #expect(markdown.contains("_… and 7 more files (use `--top` to show them)._"))
-        #expect(markdown.contains("L10-14 (`aaaaaaaaaa`, `bbbbbbbbbb`)"))
+        #expect(
+            markdown.contains(
+                "L10-14 (2 fixes, all in the last 3 years: `aaaaaaaaaa` 2025-11-22, `bbbbbbbbbb` 2025-12-02)"))
         #expect(markdown.contains("L10-14: `aaaaaaaaaa` → `bbbbbbbbbb` after 10.0 days"))
         #expect(markdown.contains("- Recent churn half-life: 90.0 days"))
         #expect(
             markdown.contains(
-                "matches `\\b(fix(es|ed)?|bug|hotfix|regression|crash|leaks?)\\b` (default, case-insensitive), a `fix:` subject"
+                "matches `\(FixDetector.defaultPattern)` (default, case-insensitive), not negated or put off"
             ))
+        #expect(
+            markdown.contains("changing code, not only docs or test data; or a `fix:` subject, or a `Fixes:` trailer"))
+        #expect(markdown.contains("- Recurring fixes: fixes older than 3.0 years weigh 0.25"))
     }
 
     @Test(arguments: [("a`b", "``a`b``"), ("`x`", "`` `x` ``"), ("plain", "`plain`"), ("two\nlines", "`two lines`")])

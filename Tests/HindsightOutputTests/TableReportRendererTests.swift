@@ -89,7 +89,9 @@ import Testing
         #expect(lines.contains("… 4 more files (use --top)"))
         #expect(lines.contains("Top directories"))
         #expect(lines.contains { $0.hasPrefix("  src/") && $0.contains("12 commits") && $0.contains("1 hotspot") })
-        #expect(lines.contains { $0.contains("2 fixes · L10-14 aaaaaaaaaa,bbbbbbbbbb (fix on fix 1 time)") })
+        #expect(
+            lines.contains { $0.contains("2 fixes · L10-14 aaaaaaaaaa,bbbbbbbbbb 2025-11…2025-12 (fix on fix 1 time)") }
+        )
         #expect(lines.contains("  cccccccccc  2025-12-12  [re-land] Revert \"feat: faster parser\""))
         #expect(lines.contains("  and 2 more"))
         #expect(lines.contains { $0.hasPrefix("         ↳ recent churn 210.5 lines") })

@@ -21,6 +21,13 @@ public struct AnalysisSettings: Hashable, Sendable {
     public var coupling = CouplingThresholds()
     /// A second fix to the same region within this many days is a fix on a fix.
     public var fixOnFixDays = 14.0
+    /// Fixes older than this many years before `now` weigh `oldFixWeight` in recurring-fix rankings.
+    public var recentFixYears = 3.0
+    /// What a fix older than `recentFixYears` weighs, against one for a recent fix.
+    public var oldFixWeight = 0.25
+
+    /// The earliest author time a fix may have and still count as recent.
+    public var recentFixSince: Int64 { now - Int64(recentFixYears * 365.25 * 86_400) }
 
     /// Settings with the defaults, measured from `now`.
     public init(now: Int64) {
@@ -86,7 +93,10 @@ extension AnalysisSettings {
             classes.hotspotMinCommits, classes.hotspotMinFixes, coupling.minRevisions, coupling.minShared,
             coupling.minDegree, coupling.maxFilesPerCommit,
         ]
-        return (scope + classFigures.map { String($0) } + counts.map { String($0) } + [String(fixOnFixDays)])
+        return
+            (scope + classFigures.map { String($0) } + counts.map { String($0) } + [
+                String(fixOnFixDays), String(recentFixYears), String(oldFixWeight),
+            ])
             .joined(separator: "|")
     }
 }

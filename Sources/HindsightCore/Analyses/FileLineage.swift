@@ -8,6 +8,9 @@ public struct FileLineage: Sendable {
     public var changes: [Int]
     /// For each entry of `changes`, the index of its commit in `HistorySnapshot.commits`.
     public var commits: [Int]
+    /// Lines the file has at the tip (or had when deleted): its text changes' added less deleted
+    /// lines, over its whole history.
+    public var lines: Int
 }
 
 /// Folds a snapshot's changes onto files: each change belongs to the file it became, following
@@ -62,12 +65,16 @@ public func fileLineages(of snapshot: HistorySnapshot) -> [FileLineage] {
         settle(&files, owner: &owner, against: live, in: snapshot)
     }
     var lineages = files.map {
-        FileLineage(path: snapshot.paths[$0.path], isDeleted: $0.isDeleted, changes: [], commits: [])
+        FileLineage(path: snapshot.paths[$0.path], isDeleted: $0.isDeleted, changes: [], commits: [], lines: 0)
     }
     for commitIndex in snapshot.commits.indices {
         for index in snapshot.commits[commitIndex].changes where owner[index] >= 0 {
+            let change = snapshot.changes[index]
             lineages[owner[index]].changes.append(index)
             lineages[owner[index]].commits.append(commitIndex)
+            if change.status != .deleted {
+                lineages[owner[index]].lines = max(0, lineages[owner[index]].lines + change.added - change.deleted)
+            }
         }
     }
     return lineages.filter { !$0.changes.isEmpty }.sorted {

@@ -1,11 +1,13 @@
 /// Files that two or more fix commits changed, with the line regions (in current coordinates) that
-/// two or more of those fixes changed; most fixes first, then by path.
+/// two or more of those fixes changed; heaviest first (recent fixes weigh more than old ones), then
+/// most fixes, then by path.
 public func recurringFixes(in input: AnalysisInput) -> [RecurringFixFile] {
     var found: [(file: RecurringFixFile, order: Int)] = []
     for (order, lineage) in input.files.enumerated() {
         if let file = recurringFixFile(lineage, in: input) { found.append((file, order)) }
     }
     found.sort {
+        if $0.file.weight != $1.file.weight { return $0.file.weight > $1.file.weight }
         if $0.file.fixes.count != $1.file.fixes.count { return $0.file.fixes.count > $1.file.fixes.count }
         if $0.file.path != $1.file.path { return $0.file.path < $1.file.path }
         return $0.order < $1.order
@@ -14,6 +16,11 @@ public func recurringFixes(in input: AnalysisInput) -> [RecurringFixFile] {
 }
 
 /// The record for one file, or nil when fewer than two distinct fix commits changed it.
+///
+/// Regions follow their lines through later changes and are dropped when all their lines are
+/// deleted (moved away or removed), so none collapses onto a seam. A fix hunk wider than half the
+/// file is a sweep, not a pinpoint, and marks no region; a region grown wider than half its file
+/// is not reported.
 private func recurringFixFile(_ lineage: FileLineage, in input: AnalysisInput) -> RecurringFixFile? {
     var fixCommits: [Int] = []
     for commit in lineage.commits where input.isFix[commit] && fixCommits.last != commit {
@@ -21,8 +28,17 @@ private func recurringFixFile(_ lineage: FileLineage, in input: AnalysisInput) -
     }
     guard fixCommits.count >= 2 else { return nil }
 
+    // Lines the file has after each change, counted back from the tip.
+    var linesAfter = [Int](repeating: 0, count: lineage.changes.count)
+    var lines = lineage.lines
+    for (position, changeIndex) in lineage.changes.enumerated().reversed() {
+        linesAfter[position] = lines
+        let change = input.snapshot.changes[changeIndex]
+        if change.status != .deleted { lines = max(0, lines - change.added + change.deleted) }
+    }
+
     var regions = RegionSet()
-    for (changeIndex, commit) in zip(lineage.changes, lineage.commits) {
+    for (position, (changeIndex, commit)) in zip(lineage.changes, lineage.commits).enumerated() {
         let isFix = input.isFix[commit]
         if !isFix && regions.starts.isEmpty { continue }
         let change = input.snapshot.changes[changeIndex]
@@ -36,21 +52,34 @@ private func recurringFixFile(_ lineage: FileLineage, in input: AnalysisInput) -
         }
         if change.status != .deleted { regions.map(through: hunks) }
         if isFix {
-            for range in fixRanges(of: change, hunks: hunks) { regions.add(range, fix: commit) }
+            let sweep = max(linesAfter[position], 1) / 2
+            for range in fixRanges(of: change, hunks: hunks) where change.status == .deleted || range.count <= sweep {
+                regions.add(range, fix: commit)
+            }
         }
     }
 
+    let widest = lineage.lines / 2
     var reported: [FixRegion] = []
     for index in regions.starts.indices where regions.fixes[index].count >= 2 {
         let fixes = sortedDistinct(regions.fixes[index])
-        guard fixes.count >= 2 else { continue }
-        reported.append(fixRegion(lines: regions.starts[index]..<regions.ends[index], fixes: fixes, in: input))
+        let lines = regions.starts[index]..<regions.ends[index]
+        guard fixes.count >= 2, lineage.isDeleted || lines.count <= max(widest, 1) else { continue }
+        reported.append(fixRegion(lines: lines, fixes: fixes, in: input))
     }
     reported.sort {
+        if $0.weight != $1.weight { return $0.weight > $1.weight }
         if $0.fixes.count != $1.fixes.count { return $0.fixes.count > $1.fixes.count }
         return $0.startLine < $1.startLine
     }
-    return RecurringFixFile(path: lineage.path, fixes: fixCommits.map(input.reference), regions: reported)
+    return RecurringFixFile(
+        path: lineage.path, fixes: fixCommits.map(input.reference), regions: reported,
+        weight: fixCommits.reduce(0) { $0 + fixWeight($1, in: input) })
+}
+
+/// What fix commit `index` weighs: one inside the recent-fix window, `oldFixWeight` before it.
+private func fixWeight(_ index: Int, in input: AnalysisInput) -> Double {
+    input.times[index] >= input.settings.recentFixSince ? 1 : input.settings.oldFixWeight
 }
 
 /// A report region for `lines` and its `fixes` (commit indexes, ascending), with its fix-on-fix pairs.
@@ -65,9 +94,11 @@ private func fixRegion(lines: Range<Int>, fixes: [Int], in input: AnalysisInput)
                 FixOnFix(first: input.reference(first), second: input.reference(second), days: gap / secondsPerDay))
         }
     }
+    let since = input.settings.recentFixSince
     return FixRegion(
-        startLine: lines.lowerBound, endLine: lines.upperBound - 1, fixes: fixes.map(input.reference), fixOnFix: pairs
-    )
+        startLine: lines.lowerBound, endLine: lines.upperBound - 1, fixes: fixes.map(input.reference), fixOnFix: pairs,
+        recentFixes: fixes.filter { input.times[$0] >= since }.count,
+        weight: fixes.reduce(0) { $0 + fixWeight($1, in: input) })
 }
 
 /// The lines a fix change touched, in the coordinates after it: each hunk's new range, the line
@@ -111,9 +142,12 @@ private struct RegionSet {
         if index < starts.count, starts[index] < lastMoved {
             let lineMap = LineMap(hunks)
             while index < starts.count, starts[index] < lastMoved {
-                let lines = lineMap.map(starts[index]..<ends[index])
-                starts[index] = lines.lowerBound
-                ends[index] = lines.upperBound
+                if let lines = lineMap.map(starts[index]..<ends[index]) {
+                    starts[index] = lines.lowerBound
+                    ends[index] = lines.upperBound
+                } else {
+                    starts[index] = Self.gone
+                }
                 index += 1
             }
         }
@@ -124,8 +158,29 @@ private struct RegionSet {
                 ends[later] += total
             }
         }
-        // A placeholder line can land on the region before; nothing past the mapped ones can move.
-        if index > firstMapped { coalesce(max(firstMapped - 1, 0)..<min(index + 1, starts.count)) }
+        if index > firstMapped {
+            index -= dropGone(firstMapped..<index)
+            // A region mapped into a rewrite can meet the one before; nothing past the mapped ones can move.
+            coalesce(max(firstMapped - 1, 0)..<min(index + 1, starts.count))
+        }
+    }
+
+    /// Marks a region whose lines were all deleted.
+    private static let gone = Int.min
+
+    /// Removes the regions in `window` marked `gone`; returns how many.
+    private mutating func dropGone(_ window: Range<Int>) -> Int {
+        var kept = window.lowerBound
+        for index in window where starts[index] != Self.gone {
+            if kept != index {
+                starts[kept] = starts[index]
+                ends[kept] = ends[index]
+                fixes.swapAt(kept, index)
+            }
+            kept += 1
+        }
+        removeSubrange(kept..<window.upperBound)
+        return window.upperBound - kept
     }
 
     /// Merges the fix `commit`'s `lines` into every region they overlap or touch (those regions become
@@ -223,12 +278,11 @@ private struct LineMap {
         hunk.oldLines > 0 ? hunk.oldStart + hunk.oldLines : hunk.oldStart + 1
     }
 
-    /// `lines` after the change: surviving lines move with the hunks before them, a rewritten hunk they
-    /// overlap is covered whole, an insertion inside is included; if all were deleted, the line before
-    /// the deletion (at least 1).
-    func map(_ lines: Range<Int>) -> Range<Int> {
+    /// `lines` after the change: surviving lines move with the hunks before them, a line inside a
+    /// rewritten hunk lands at the same offset into its replacement (clamped to it), an insertion
+    /// inside is included; nil when every line was deleted.
+    func map(_ lines: Range<Int>) -> Range<Int>? {
         var first: Int?
-        var deletedAfter: Int?
         var line = lines.lowerBound
         while line < lines.upperBound {
             let index = firstHunk(endingAfter: line)
@@ -237,16 +291,12 @@ private struct LineMap {
                 break
             }
             if hunk.newLines > 0 {
-                first = hunk.newStart
+                first = hunk.newStart + min(line - hunk.oldStart, hunk.newLines - 1)
                 break
             }
-            if deletedAfter == nil { deletedAfter = hunk.newStart }
             line = hunk.oldStart + hunk.oldLines
         }
-        guard let first else {
-            let line = max(deletedAfter ?? 1, 1)
-            return line..<(line + 1)
-        }
+        guard let first else { return nil }
         var end = first + 1
         line = lines.upperBound - 1
         while line >= lines.lowerBound {
@@ -256,7 +306,7 @@ private struct LineMap {
                 break
             }
             if hunk.newLines > 0 {
-                end = hunk.newStart + hunk.newLines
+                end = hunk.newStart + min(line - hunk.oldStart, hunk.newLines - 1) + 1
                 break
             }
             line = hunk.oldStart - 1

@@ -4,14 +4,17 @@ public struct RecurringFixFile: Hashable, Sendable {
     public var path: RepoPath
     /// Every fix commit that changed the file, oldest first.
     public var fixes: [CommitRef]
-    /// Regions two or more of those fixes changed, most fixes first.
+    /// Regions two or more of those fixes changed, heaviest first.
     public var regions: [FixRegion]
+    /// The fixes weighed by age: one for each fix inside the recent-fix window, less for older ones.
+    public var weight: Double
 
-    /// A record from its parts.
-    public init(path: RepoPath, fixes: [CommitRef], regions: [FixRegion]) {
+    /// A record from its parts; `weight` defaults to one per fix.
+    public init(path: RepoPath, fixes: [CommitRef], regions: [FixRegion], weight: Double? = nil) {
         self.path = path
         self.fixes = fixes
         self.regions = regions
+        self.weight = weight ?? Double(fixes.count)
     }
 }
 
@@ -25,13 +28,22 @@ public struct FixRegion: Hashable, Sendable {
     public var fixes: [CommitRef]
     /// Pairs of consecutive fixes to the region within the fix-on-fix window.
     public var fixOnFix: [FixOnFix]
+    /// How many of `fixes` fall inside the recent-fix window.
+    public var recentFixes: Int
+    /// The fixes weighed by age: one for each recent fix, less for older ones.
+    public var weight: Double
 
-    /// A region from its parts.
-    public init(startLine: Int, endLine: Int, fixes: [CommitRef], fixOnFix: [FixOnFix]) {
+    /// A region from its parts; by default every fix is recent and weighs one.
+    public init(
+        startLine: Int, endLine: Int, fixes: [CommitRef], fixOnFix: [FixOnFix], recentFixes: Int? = nil,
+        weight: Double? = nil
+    ) {
         self.startLine = startLine
         self.endLine = endLine
         self.fixes = fixes
         self.fixOnFix = fixOnFix
+        self.recentFixes = recentFixes ?? fixes.count
+        self.weight = weight ?? Double(fixes.count)
     }
 }
 

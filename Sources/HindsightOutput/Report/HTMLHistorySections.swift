@@ -6,6 +6,8 @@ struct HTMLRecurringFixes {
     let files: [RecurringFixFile]
     /// The fix-on-fix window, for the subtitle.
     let fixOnFixDays: Double
+    /// Fixes older than this many years weigh less.
+    let recentFixYears: Double
     /// Limits that keep a page for a large history small: files, regions per file, commits per list.
     var filesShown = 30, regionsShown = 5, commitsShown = 12
 
@@ -71,7 +73,7 @@ struct HTMLRecurringFixes {
                 + "\(HTMLFormat.decimal(pair.days, digits: 1)) days after \(pair.first.shortID.htmlEscaped)</span></li>"
         }
         return
-            "<li><span class=\"lines\">\(lines)</span> <span class=\"muted\">\(HTMLPage.count(region.fixes.count, "fix", plural: "fixes"))</span>"
+            "<li><span class=\"lines\">\(lines)</span> <span class=\"muted\">\(ReportText.fixAges(region, years: recentFixYears).htmlEscaped)</span>"
             + "\n<ol class=\"commits\">\n\(latest(commits).joined(separator: "\n"))\n</ol></li>"
     }
 

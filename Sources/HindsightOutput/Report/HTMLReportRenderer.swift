@@ -23,7 +23,10 @@ public struct HTMLReportRenderer: ReportRenderer {
             "</div>",
             HTMLFilesTable(files: report.files, omitted: report.omittedFiles).render(),
             HTMLDirectoriesTable(directories: report.directories).render(),
-            HTMLRecurringFixes(files: report.recurringFixes, fixOnFixDays: report.settings.fixOnFixDays).render(),
+            HTMLRecurringFixes(
+                files: report.recurringFixes, fixOnFixDays: report.settings.fixOnFixDays,
+                recentFixYears: report.settings.recentFixYears
+            ).render(),
             HTMLReverts(reverts: report.reverts).render(),
             HTMLSettingsFooter(settings: report.settings, summary: report.summary).render(),
         ]

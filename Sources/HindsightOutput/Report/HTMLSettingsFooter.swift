@@ -42,8 +42,16 @@ struct HTMLSettingsFooter {
             ),
             ("Fix on fix", "a second fix to a region within \(days(settings.fixOnFixDays))"),
             (
+                "Recurring fixes",
+                "fixes older than \(HTMLFormat.decimal(settings.recentFixYears, digits: 1)) years weigh "
+                    + "\(HTMLFormat.decimal(settings.oldFixWeight, digits: 2)); regions wider than half their file are left out"
+            ),
+            (
                 "Fix pattern",
-                fixPattern + ", case-insensitive, in subject or body; <code>fix:</code> subjects count too"
+                fixPattern + ", case-insensitive, in subject or body"
+                    + (settings.fixes.pattern == nil
+                        ? ", not negated or put off, not a typo, style or docs chore, changing code" : "")
+                    + "; <code>fix:</code> subjects and <code>Fixes:</code> trailers count too"
             ),
             ("Ignored paths", "\(HTMLPage.count(settings.ignore.count, "glob"))"),
             ("Bots", "\(HTMLPage.count(settings.bots.bots.count, "name fragment")) excluded from authors"),

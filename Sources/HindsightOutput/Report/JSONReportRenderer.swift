@@ -72,6 +72,7 @@ public struct JSONReportRenderer: ReportRenderer {
                 ])
             ),
             ("fixOnFixDays", .number(settings.fixOnFixDays)),
+            ("recentFixYears", .number(settings.recentFixYears)), ("oldFixWeight", .number(settings.oldFixWeight)),
         ])
     }
 
@@ -145,14 +146,16 @@ public struct JSONReportRenderer: ReportRenderer {
     static func recurringFix(_ record: RecurringFixFile) -> JSONValue {
         .object(
             JSONValue.pathFields("path", record.path) + [
-                ("fixes", ids(record.fixes)),
+                ("fixes", ids(record.fixes)), ("weight", .number(record.weight)),
                 (
                     "regions",
                     .array(
                         record.regions.map { region in
                             .object([
                                 ("startLine", .int(region.startLine)), ("endLine", .int(region.endLine)),
-                                ("fixes", ids(region.fixes)),
+                                ("fixes", ids(region.fixes)), ("recentFixes", .int(region.recentFixes)),
+                                ("weight", .number(region.weight)),
+                                ("fixDates", .array(region.fixes.map { .string(ReportText.date($0.time)) })),
                                 (
                                     "fixOnFix",
                                     .array(

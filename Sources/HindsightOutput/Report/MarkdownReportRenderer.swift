@@ -19,7 +19,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         lines += summary(report.summary)
         lines += files(report)
         lines += directories(report.directories)
-        lines += recurringFixes(report.recurringFixes)
+        lines += recurringFixes(report.recurringFixes, years: report.settings.recentFixYears)
         lines += reverts(report.reverts)
         lines += settings(report.settings)
         return lines.joined(separator: "\n") + "\n"
@@ -98,13 +98,17 @@ public struct MarkdownReportRenderer: ReportRenderer {
             + Self.more(directories.count, "more directory", "more directories")
     }
 
-    private func recurringFixes(_ records: [RecurringFixFile]) -> [String] {
+    private func recurringFixes(_ records: [RecurringFixFile], years: Double) -> [String] {
         guard !records.isEmpty else { return [] }
         let rows = records.prefix(Self.sectionLimit).map { record -> [String] in
             let fixes = record.fixes.suffix(Self.fixesPerFile).map(Self.cite)
             let earlier = record.fixes.count - fixes.count
             let regions = record.regions.map { region in
-                "\(ReportText.lines(region)) (\(region.fixes.map { "`\($0.shortID)`" }.joined(separator: ", ")))"
+                let shown = region.fixes.suffix(Self.fixesPerFile)
+                let earlier = region.fixes.count - shown.count
+                let cited = shown.map { "`\($0.shortID)` \(ReportText.date($0.time))" }
+                return "\(ReportText.lines(region)) (\(ReportText.fixAges(region, years: years)): "
+                    + ((earlier > 0 ? ["\(earlier) earlier"] : []) + cited).joined(separator: ", ") + ")"
             }
             let fixOnFix = record.regions.flatMap { region in
                 region.fixOnFix.map {
@@ -154,9 +158,13 @@ public struct MarkdownReportRenderer: ReportRenderer {
             "- Coupling: ≥ \(coupling.minRevisions) revisions, ≥ \(coupling.minShared) shared commits, "
                 + "degree ≥ \(coupling.minDegree)%, commits touching more than \(coupling.maxFilesPerCommit) files skipped",
             "- Fix commits: subject or body matches \(MarkdownEscaping.codeSpan(pattern))"
-                + (settings.fixes.pattern == nil ? " (default, case-insensitive)" : " (case-insensitive)")
-                + ", a `fix:` subject, or a `Fixes:` trailer",
+                + (settings.fixes.pattern == nil
+                    ? " (default, case-insensitive), not negated or put off (\"should be fixed\"), not a typo, style"
+                        + " or docs chore, and changing code, not only docs or test data" : " (case-insensitive)")
+                + "; or a `fix:` subject, or a `Fixes:` trailer",
             "- Fix on fix: a second fix to the same region within \(ReportText.fixed(settings.fixOnFixDays, 1)) days",
+            "- Recurring fixes: fixes older than \(ReportText.fixed(settings.recentFixYears, 1)) years weigh "
+                + "\(ReportText.fixed(settings.oldFixWeight, 2)); regions follow their lines and wider than half the file are left out",
             "- Ignored paths: "
                 + (settings.ignore.isEmpty
                     ? "none"

@@ -44,6 +44,20 @@ enum ReportText {
     }
 
     /// A fix region as `L10-14` (or `L10` for one line).
+    /// How old a region's fixes are: `3 fixes, 1 in the last 3 years` or `2 fixes, all in the last 3 years`.
+    static func fixAges(_ region: FixRegion, years: Double) -> String {
+        let window = "in the last \(fixed(years, years == years.rounded() ? 0 : 1)) years"
+        let recent =
+            region.recentFixes == region.fixes.count ? "all \(window)" : "\(region.recentFixes) \(window)"
+        return "\(TextShaping.count(region.fixes.count, "fix", "fixes")), \(recent)"
+    }
+
+    /// The months of a region's first and latest fix, ` 2012-03…2025-01`; empty without fixes.
+    static func fixMonths(_ region: FixRegion) -> String {
+        guard let first = region.fixes.first, let last = region.fixes.last else { return "" }
+        return " \(date(first.time).prefix(7))…\(date(last.time).prefix(7))"
+    }
+
     static func lines(_ region: FixRegion) -> String {
         region.startLine == region.endLine ? "L\(region.startLine)" : "L\(region.startLine)-\(region.endLine)"
     }

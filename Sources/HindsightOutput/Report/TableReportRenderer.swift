@@ -68,6 +68,7 @@ public struct TableReportRenderer: ReportRenderer {
             let regions =
                 record.regions.prefix(2).map { region in
                     "\(ReportText.lines(region)) " + region.fixes.map(\.shortID).joined(separator: ",")
+                        + ReportText.fixMonths(region)
                         + (region.fixOnFix.isEmpty
                             ? "" : " (fix on fix \(TextShaping.count(region.fixOnFix.count, "time")))")
                 } + (record.regions.count > 2 ? ["+\(record.regions.count - 2) regions"] : [])
