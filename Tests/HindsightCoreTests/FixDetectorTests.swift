@@ -48,6 +48,16 @@ import Testing
         ("Don't crash on empty input", "", true),
         ("graph: plug leak", "", true),
         ("Fix the race in the cache", "Fixes #12", true),
+        ("Fixing the lock order in refresh", "", true),
+        ("Bugfixes for the packer", "", true),
+        ("pack: stop leaking file descriptors", "", true),
+        ("Avoid a segfault on empty trees", "", true),
+        ("Break the deadlock in the worker pool", "", true),
+        ("Use fixed-size buffers for the header", "", false),
+        ("Read the header as a fixed size block", "", false),
+        ("edition: run cargo fix --edition", "", false),
+        ("Run npm audit fix", "", false),
+        ("This fixed size bug", "", true),
     ])
     func choresDeferralsAndIssueReferencesAreNotFixes(subject: String, body: String, isFix: Bool) {
         #expect(FixDetector().matcher().isFix(subject: subject, body: body, fixesReferences: []) == isFix)

@@ -4,9 +4,11 @@ import Foundation
 /// subject, or a `Fixes:` trailer; never a `fixup!`/`squash!`/`amend!` marker commit.
 public struct FixDetector: Hashable, Sendable {
     /// The default words, matched whole and case-insensitively.
-    public static let defaultPattern = #"\b(fix(es|ed)?|bug|hotfix|regression|crash|leaks?)\b"#
+    public static let defaultPattern =
+        #"\b(fix(es|ed|ing)?|bug|bugfix(es)?|hotfix|regression|crash|leaks?|leaking|segfaults?|deadlocks?)\b"#
     static let defaultWords: Set<String> = [
-        "fix", "fixes", "fixed", "bug", "hotfix", "regression", "crash", "leak", "leaks",
+        "fix", "fixes", "fixed", "fixing", "bug", "bugfix", "bugfixes", "hotfix", "regression", "crash", "leak",
+        "leaks", "leaking", "segfault", "segfaults", "deadlock", "deadlocks",
     ]
 
     /// A case-insensitive regular expression replacing `defaultPattern`; nil for the default.

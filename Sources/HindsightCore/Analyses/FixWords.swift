@@ -11,9 +11,17 @@ enum FixWords {
         "comments", "doc", "docs", "documentation", "jsdoc", "javadoc", "readme", "changelog",
     ]
 
-    /// Words just before `fix`, `fixes` or `fixed` that negate it or put it off: "not a fix", "should be fixed".
+    /// Words just before `fix`, `fixes` or `fixed` that negate it or put it off ("not a fix", "should be
+    /// fixed") or name a tool ("cargo fix", "npm audit fix").
     static let deferringWords: Set<String> = [
-        "not", "no", "never", "t", "be", "should", "will", "would", "could", "might", "todo", "eventually",
+        "not", "no", "never", "t", "be", "should", "will", "would", "could", "might", "todo", "eventually", "cargo",
+        "audit",
+    ]
+
+    /// Words after `fixed` that make it an adjective: "fixed size", "fixed-width".
+    static let adjectiveNouns: Set<String> = [
+        "size", "sized", "width", "length", "point", "number", "offset", "seed", "buffer", "string", "array",
+        "version", "versions", "timestamp", "time", "rate", "format",
     ]
 
     /// Whether the subject is a chore dressed as a fix: it has a fix word and a chore word.
@@ -47,6 +55,7 @@ enum FixWords {
                 let isFixWord = bytes[word].count >= 3 && bytes[word.lowerBound] | 0x20 == UInt8(ascii: "f")
                 let deferred = [twoBack, oneBack].contains { $0.map { isOne(of: deferringBytes, bytes[$0]) } ?? false }
                 if isFixWord, deferred { continue }
+                if isAdjective(bytes, word) { continue }
                 if closesIssue(bytes, after: word.upperBound) { continue }
                 return true
             }
@@ -57,6 +66,18 @@ enum FixWords {
     private static let fixBytes = fixWords.map { Array($0.utf8) }
     private static let choreBytes = choreWords.map { Array($0.utf8) }
     private static let deferringBytes = deferringWords.map { Array($0.utf8) }
+    private static let adjectiveBytes = adjectiveNouns.map { Array($0.utf8) }
+    private static let fixedBytes = [Array("fixed".utf8)]
+
+    /// Whether `word` is "fixed" used as an adjective: joined by a hyphen, or before a word like "size".
+    private static func isAdjective(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        guard isOne(of: fixedBytes, bytes[word]) else { return false }
+        if word.upperBound < bytes.count, bytes[word.upperBound] == UInt8(ascii: "-") { return true }
+        guard let next = nextWord(in: bytes, from: word.upperBound), next.lowerBound == word.upperBound + 1 else {
+            return false
+        }
+        return isOne(of: adjectiveBytes, bytes[next])
+    }
 
     /// Whether `word` equals one of `candidates` (lower-case ASCII), ignoring ASCII case.
     private static func isOne(of candidates: [[UInt8]], _ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
