@@ -65,7 +65,10 @@ public final class Workspace {
     /// and with reverts linked that git's trailer does not name in full.
     public func snapshot(_ store: IndexStore) throws -> HistorySnapshot {
         var snapshot = try store.snapshot().linkingReverts()
-        if let tip = snapshot.tip { snapshot.livePaths = try git.filePaths(in: tip) }
+        if let tip = snapshot.tip {
+            snapshot.livePaths = try git.filePaths(in: tip)
+            snapshot.tipCommitTime = try git.commit(tip).commitTime.seconds
+        }
         return snapshot
     }
 

@@ -20,6 +20,8 @@ public struct HistorySnapshot: Sendable {
     /// folding changes through renames alone can leave a path alive that the tip does not have (a
     /// branch's changes to a pre-move path merged after the move); these paths settle it.
     public var livePaths: Set<RepoPath>?
+    /// The tip's committer time, when known: the date ages count from (`tip`'s author time otherwise).
+    public var tipCommitTime: Int64?
 
     /// A snapshot from its parts.
     public init(

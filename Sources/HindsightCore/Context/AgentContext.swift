@@ -3,6 +3,8 @@
 public struct AgentContext: Hashable, Sendable {
     /// The commit the facts describe (stamped into the files instead of a date).
     public var head: CommitID?
+    /// The date ages count from (the head's committer time), seconds since the epoch; nil when unknown.
+    public var asOf: Int64?
     /// Reverted attempts whose files still exist, newest first.
     public var doNotRetry: [RevertedAttempt]
     /// Files where fixes keep landing, highest bug score first.
@@ -20,12 +22,13 @@ public struct AgentContext: Hashable, Sendable {
 
     /// A context from its parts.
     public init(
-        head: CommitID?, doNotRetry: [RevertedAttempt] = [], fixProne: [FixProneFile] = [],
+        head: CommitID?, asOf: Int64? = nil, doNotRetry: [RevertedAttempt] = [], fixProne: [FixProneFile] = [],
         coChanges: [CoChangeList] = [],
         stableAreas: [StableArea] = [], activeAreas: [ActiveArea] = [], conventions: [Convention] = [],
         guards: [Guard] = []
     ) {
         self.head = head
+        self.asOf = asOf
         self.doNotRetry = doNotRetry
         self.fixProne = fixProne
         self.coChanges = coChanges
