@@ -5,7 +5,24 @@ extension GitRepository {
     /// The text of the file at `path` in `commit`, or nil when there is no regular file there or it
     /// looks binary (a NUL byte in its first 8000 bytes). Bytes that are not UTF-8 become U+FFFD.
     public func fileText(at path: RepoPath, in commit: CommitID) throws(GitError) -> String? {
-        try withCommit(commit) { commitHandle throws(GitError) -> String? in
+        try withBlob(at: path, in: commit) { bytes in
+            LineCounter.looksBinary(bytes) ? nil : String(decoding: bytes, as: UTF8.self)
+        } ?? nil
+    }
+
+    /// The number of lines of the file at `path` in `commit` (a last line without a newline
+    /// counts), or nil when there is no regular file there or it looks binary.
+    public func lineCount(at path: RepoPath, in commit: CommitID) throws(GitError) -> Int? {
+        try withBlob(at: path, in: commit) { bytes in
+            LineCounter.looksBinary(bytes) ? nil : LineCounter.lineCount(bytes)
+        } ?? nil
+    }
+
+    /// `body` over the bytes of the regular file at `path` in `commit`; nil when there is none.
+    private func withBlob<T>(
+        at path: RepoPath, in commit: CommitID, _ body: (UnsafeRawBufferPointer) -> T
+    ) throws(GitError) -> T? {
+        try withCommit(commit) { commitHandle throws(GitError) -> T? in
             var tree: OpaquePointer?
             try check(git_commit_tree(&tree, commitHandle), "read the tree of \(commit.short)")
             defer { git_tree_free(tree) }
@@ -23,10 +40,8 @@ extension GitRepository {
             try check(git_blob_lookup(&blob, handle, &blobID), "read \(path) at \(commit.short)")
             defer { git_blob_free(blob) }
             let size = Int(git_blob_rawsize(blob))
-            guard let raw = git_blob_rawcontent(blob) else { return "" }
-            let bytes = UnsafeRawBufferPointer(start: raw, count: size)
-            if LineCounter.looksBinary(bytes) { return nil }
-            return String(decoding: bytes, as: UTF8.self)
+            guard let raw = git_blob_rawcontent(blob) else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+            return body(UnsafeRawBufferPointer(start: raw, count: size))
         }
     }
 }

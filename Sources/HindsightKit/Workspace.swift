@@ -68,6 +68,10 @@ public final class Workspace {
         if let tip = snapshot.tip {
             snapshot.livePaths = try git.filePaths(in: tip)
             snapshot.tipCommitTime = try git.commit(tip).commitTime.seconds
+            let reader = Locked(try GitRepository(path: git.gitDirectory.path))
+            snapshot.tipLines = TipLineCounts { path in
+                reader.withLock { repository in (try? repository.lineCount(at: path, in: tip)) ?? nil }
+            }
         }
         return snapshot
     }

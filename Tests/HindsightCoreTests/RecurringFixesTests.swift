@@ -33,6 +33,7 @@ import Testing
         var commits: [SnapshotCommit] = []
         var changes: [SnapshotChange] = []
         var includeDeleted = false
+        var tipLines: TipLineCounts?
 
         @discardableResult
         mutating func commit(_ subject: String, day: Double, isMerge: Bool = false, _ edits: Edit...) -> CommitID {
@@ -69,10 +70,11 @@ import Testing
 
         /// The recurring fixes measured `now` days after the base.
         func recurring(now: Double) -> [RecurringFixFile] {
-            let snapshot = HistorySnapshot(
+            var snapshot = HistorySnapshot(
                 tip: commits.last?.id, paths: paths, people: [Person(name: "Ada", email: "ada@example.com")],
                 commits: commits, changes: changes
             )
+            snapshot.tipLines = tipLines
             var settings = AnalysisSettings(now: Self.base + Int64(now * 86_400))
             settings.includeDeleted = includeDeleted
             return recurringFixes(in: AnalysisInput(snapshot: snapshot, settings: settings))
@@ -214,6 +216,17 @@ import Testing
         #expect(region.fixes.map(\.id) == [first, second])
     }
 
+    @Test func aChangelogIsNotWhereFixesRecur() throws {
+        var history = History()
+        history.commit("feat: start", day: 0, .add("Lexer.swift", lines: 20), .add("History.md", lines: 20))
+        for day in [1.0, 2] {
+            history.commit(
+                "fix: lexer", day: day, .modify("Lexer.swift", hunk(4, 1, 4, 1)),
+                .modify("History.md", hunk(1, 0, 1, 2)))
+        }
+        #expect(history.recurring.map(\.path) == [RepoPath("Lexer.swift")])
+    }
+
     @Test func aBinaryChangeForgetsRegions() throws {
         var history = History()
         // Not data.txt, nor "fix: typo": prose and typo fixes are not fixes any more.
@@ -260,17 +273,19 @@ import Testing
     @Test func aRewriteKeepsRegionsAtTheirOffsetsInsteadOfSpreadingOverIt() throws {
         var history = History()
         history.commit("feat: queue", day: 0, .add("Queue.swift", lines: 40))
-        history.commit("fix: push", day: 1, .modify("Queue.swift", hunk(5, 1, 5, 1)))
-        let second = history.commit("fix: pop", day: 2, .modify("Queue.swift", hunk(20, 1, 20, 1)))
-        // One non-fix hunk rewrites lines 4–21 as 10 lines: line 5 stays at 5, line 20 lands on 13
-        // (clamped to the rewrite's end); neither region spreads over the whole rewrite.
+        let first = history.commit("fix: push", day: 1, .modify("Queue.swift", hunk(5, 1, 5, 1)))
+        history.commit("fix: pop", day: 2, .modify("Queue.swift", hunk(20, 1, 20, 1)))
+        // One non-fix hunk rewrites lines 4–21 as 10 lines: line 5 (offset 1) stays at 5, line 20
+        // (offset 16) is past the rewrite's 10 lines and goes; neither spreads over the rewrite, and
+        // nothing piles onto its last line, 13.
         history.commit("feat: rewrite queue", day: 3, .modify("Queue.swift", hunk(4, 18, 4, 10)))
-        let third = history.commit("fix: pop again", day: 4, .modify("Queue.swift", hunk(13, 1, 13, 1)))
+        history.commit("fix: pop again", day: 4, .modify("Queue.swift", hunk(13, 1, 13, 1)))
+        let fourth = history.commit("fix: push again", day: 5, .modify("Queue.swift", hunk(5, 1, 5, 1)))
 
         let regions = try #require(history.recurring.first?.regions)
-        #expect(regions.map(\.startLine) == [13])
-        #expect(regions.first?.endLine == 13)
-        #expect(regions.first?.fixes.map(\.id) == [second, third])
+        #expect(regions.map(\.startLine) == [5])
+        #expect(regions.first?.endLine == 5)
+        #expect(regions.first?.fixes.map(\.id) == [first, fourth])
     }
 
     @Test func aSweepingFixMarksNoRegionAndNoRegionCoversHalfTheFile() throws {
@@ -286,6 +301,32 @@ import Testing
         let file = try #require(history.recurring.first)
         #expect(file.fixes.count == 5)
         #expect(file.regions.isEmpty)
+    }
+
+    @Test func theTipsRealLengthBoundsARegionWhereSummedChangesOvercount() throws {
+        var history = History()
+        // Summed changes say 40 lines; the tip's file (read from the repository) has 24.
+        history.commit("feat: parser", day: 0, .add("Parser.swift", lines: 40))
+        history.commit("fix: parser", day: 1, .modify("Parser.swift", hunk(5, 15, 5, 15)))
+        history.commit("fix: parser again", day: 2, .modify("Parser.swift", hunk(10, 1, 10, 1)))
+        #expect(history.recurring.first?.regions.map(\.startLine) == [5])
+
+        history.tipLines = TipLineCounts { $0 == RepoPath("Parser.swift") ? 24 : nil }
+        let file = try #require(history.recurring.first)
+        #expect(file.fixes.count == 2)
+        #expect(file.regions.isEmpty)
+    }
+
+    @Test func aRegionPastTheTipsLastLineIsDropped() throws {
+        var history = History()
+        history.commit("feat: parser", day: 0, .add("Parser.swift", lines: 40))
+        history.commit("fix: parser", day: 1, .modify("Parser.swift", hunk(30, 2, 30, 2)))
+        history.commit("fix: parser again", day: 2, .modify("Parser.swift", hunk(31, 1, 31, 1)))
+        history.tipLines = TipLineCounts { _ in 40 }
+        #expect(history.recurring.first?.regions.map(\.startLine) == [30])
+        // Changes merged from a branch left the file 28 lines long: lines 30–31 are gone.
+        history.tipLines = TipLineCounts { _ in 28 }
+        #expect(history.recurring.first?.regions.isEmpty == true)
     }
 
     @Test func oldFixesWeighLessAndRankBelowRecentOnes() throws {
@@ -365,7 +406,7 @@ import Testing
     }
 
     /// The rules applied to every line of every region, for a one-file history: `[start, end, fixes…]`.
-    /// A line inside a rewritten hunk lands at its offset into the replacement (clamped); a region
+    /// A line inside a rewritten hunk lands at its offset into the replacement (deleted past its end); a region
     /// with no line left is dropped; a fix hunk wider than half the file marks nothing; a region
     /// wider than half the final file is not reported.
     private static func modelRegions(_ history: History) -> [[Int]] {
@@ -386,8 +427,8 @@ import Testing
                         if let hunk = hunks.first(where: {
                             $0.oldLines > 0 && ($0.oldStart..<$0.oldStart + $0.oldLines).contains(line)
                         }) {
-                            if hunk.newLines > 0 {
-                                lines.append(hunk.newStart + min(line - hunk.oldStart, hunk.newLines - 1))
+                            if line - hunk.oldStart < hunk.newLines {
+                                lines.append(hunk.newStart + line - hunk.oldStart)
                             }
                         } else {
                             let before = hunks.filter {

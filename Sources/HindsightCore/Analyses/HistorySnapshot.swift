@@ -22,6 +22,9 @@ public struct HistorySnapshot: Sendable {
     public var livePaths: Set<RepoPath>?
     /// The tip's committer time, when known: the date ages count from (`tip`'s author time otherwise).
     public var tipCommitTime: Int64?
+    /// The tip's files' line counts, when the repository can be read: exact where summing a
+    /// file's changes is not (changes made on two branches count twice).
+    public var tipLines: TipLineCounts?
 
     /// A snapshot from its parts.
     public init(

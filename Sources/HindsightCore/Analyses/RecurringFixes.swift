@@ -1,9 +1,10 @@
 /// Files that two or more fix commits changed, with the line regions (in current coordinates) that
 /// two or more of those fixes changed; heaviest first (recent fixes weigh more than old ones), then
-/// most fixes, then by path.
+/// most fixes, then by path. Documentation is left out: a fix's changelog entry is not code a fix
+/// returns to.
 public func recurringFixes(in input: AnalysisInput) -> [RecurringFixFile] {
     var found: [(file: RecurringFixFile, order: Int)] = []
-    for (order, lineage) in input.files.enumerated() {
+    for (order, lineage) in input.files.enumerated() where !isDocumentationOrTestData(lineage.path) {
         if let file = recurringFixFile(lineage, in: input) { found.append((file, order)) }
     }
     found.sort {
@@ -19,8 +20,8 @@ public func recurringFixes(in input: AnalysisInput) -> [RecurringFixFile] {
 ///
 /// Regions follow their lines through later changes and are dropped when all their lines are
 /// deleted (moved away or removed), so none collapses onto a seam. A fix hunk wider than half the
-/// file is a sweep, not a pinpoint, and marks no region; a region grown wider than half its file
-/// is not reported.
+/// file is a sweep, not a pinpoint, and marks no region; a region grown wider than half its file,
+/// or reaching past its end, is not reported.
 private func recurringFixFile(_ lineage: FileLineage, in input: AnalysisInput) -> RecurringFixFile? {
     var fixCommits: [Int] = []
     for commit in lineage.commits where input.isFix[commit] && fixCommits.last != commit {
@@ -29,8 +30,9 @@ private func recurringFixFile(_ lineage: FileLineage, in input: AnalysisInput) -
     guard fixCommits.count >= 2 else { return nil }
 
     // Lines the file has after each change, counted back from the tip.
+    let fileLines = (lineage.isDeleted ? nil : input.snapshot.tipLines?.lines(of: lineage.path)) ?? lineage.lines
     var linesAfter = [Int](repeating: 0, count: lineage.changes.count)
-    var lines = lineage.lines
+    var lines = fileLines
     for (position, changeIndex) in lineage.changes.enumerated().reversed() {
         linesAfter[position] = lines
         let change = input.snapshot.changes[changeIndex]
@@ -59,12 +61,16 @@ private func recurringFixFile(_ lineage: FileLineage, in input: AnalysisInput) -
         }
     }
 
-    let widest = lineage.lines / 2
+    let widest = fileLines / 2
     var reported: [FixRegion] = []
     for index in regions.starts.indices where regions.fixes[index].count >= 2 {
         let fixes = sortedDistinct(regions.fixes[index])
         let lines = regions.starts[index]..<regions.ends[index]
-        guard fixes.count >= 2, lineage.isDeleted || lines.count <= max(widest, 1) else { continue }
+        // Past the file's end, a region was carried by changes from branches merged later (merges
+        // are not diffed, so their coordinates can drift): it points nowhere and is dropped.
+        guard fixes.count >= 2,
+            lineage.isDeleted || (lines.count <= max(widest, 1) && lines.upperBound - 1 <= fileLines)
+        else { continue }
         reported.append(fixRegion(lines: lines, fixes: fixes, in: input))
     }
     reported.sort {
@@ -279,8 +285,9 @@ private struct LineMap {
     }
 
     /// `lines` after the change: surviving lines move with the hunks before them, a line inside a
-    /// rewritten hunk lands at the same offset into its replacement (clamped to it), an insertion
-    /// inside is included; nil when every line was deleted.
+    /// rewritten hunk lands at the same offset into its replacement (past the replacement's end it
+    /// is deleted, so regions never pile onto its last line), an insertion inside is included; nil
+    /// when every line was deleted.
     func map(_ lines: Range<Int>) -> Range<Int>? {
         var first: Int?
         var line = lines.lowerBound
@@ -290,8 +297,8 @@ private struct LineMap {
                 first = line + shift[index]
                 break
             }
-            if hunk.newLines > 0 {
-                first = hunk.newStart + min(line - hunk.oldStart, hunk.newLines - 1)
+            if line - hunk.oldStart < hunk.newLines {
+                first = hunk.newStart + line - hunk.oldStart
                 break
             }
             line = hunk.oldStart + hunk.oldLines
@@ -305,11 +312,12 @@ private struct LineMap {
                 end = line + shift[index] + 1
                 break
             }
-            if hunk.newLines > 0 {
-                end = hunk.newStart + min(line - hunk.oldStart, hunk.newLines - 1) + 1
+            if line - hunk.oldStart < hunk.newLines {
+                end = hunk.newStart + line - hunk.oldStart + 1
                 break
             }
-            line = hunk.oldStart - 1
+            // Past the replacement's end (or a pure deletion): step back to its last surviving line.
+            line = hunk.oldStart + hunk.newLines - 1
         }
         return first..<max(end, first + 1)
     }
