@@ -29,10 +29,9 @@ private func recurringFixFile(_ lineage: FileLineage, in input: AnalysisInput) -
     }
     guard fixCommits.count >= 2 else { return nil }
 
-    // Lines the file has after each change, counted back from the tip.
-    let fileLines = (lineage.isDeleted ? nil : input.snapshot.tipLines?.lines(of: lineage.path)) ?? lineage.lines
+    // Lines the file has after each change, counted back from the tip's length as history sums it.
     var linesAfter = [Int](repeating: 0, count: lineage.changes.count)
-    var lines = fileLines
+    var lines = lineage.lines
     for (position, changeIndex) in lineage.changes.enumerated().reversed() {
         linesAfter[position] = lines
         let change = input.snapshot.changes[changeIndex]
@@ -61,8 +60,12 @@ private func recurringFixFile(_ lineage: FileLineage, in input: AnalysisInput) -
         }
     }
 
-    let widest = fileLines / 2
     var reported: [FixRegion] = []
+    let hasCandidates = regions.fixes.contains { $0.count >= 2 }
+    // The tip's real length, read only for files that have a region to bound.
+    let fileLines =
+        (hasCandidates && !lineage.isDeleted ? input.snapshot.tipLines?.lines(of: lineage.path) : nil) ?? lineage.lines
+    let widest = fileLines / 2
     for index in regions.starts.indices where regions.fixes[index].count >= 2 {
         let fixes = sortedDistinct(regions.fixes[index])
         let lines = regions.starts[index]..<regions.ends[index]
