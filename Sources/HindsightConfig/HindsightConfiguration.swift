@@ -54,9 +54,16 @@ public struct HindsightConfiguration: Equatable, Sendable {
     }
 
     private mutating func readHistory(_ node: ConfigNode) throws(ConfigError) {
-        let entries = try node.entries(known: ["renames", "renameThreshold", "renameLimit"])
+        let entries = try node.entries(known: ["renames", "renameThreshold", "renameLimit", "missingBlobs"])
         if let value = entries["renames"] { history.detectRenames = try value.bool() }
         if let value = entries["renameThreshold"] { history.renameThreshold = try value.int(in: 1...100) }
         if let value = entries["renameLimit"] { history.renameLimit = try value.int(in: 1...1_000_000) }
+        if let value = entries["missingBlobs"] {
+            switch try value.string() {
+            case "error": history.missingBlobsAreBinary = false
+            case "binary": history.missingBlobsAreBinary = true
+            case let other: throw value.invalid("expected error or binary, got '\(other)'")
+            }
+        }
     }
 }

@@ -7,16 +7,24 @@ public struct HistoryOptions: Hashable, Sendable {
     /// Inexact rename detection is skipped in a commit whose added × deleted files exceed this squared,
     /// as git's `diff.renameLimit` does; exact renames are always paired. Never read from git config.
     public var renameLimit: Int
+    /// Read a blob the object database lacks (a damaged or trimmed copy) as binary, with no line
+    /// counts, instead of stopping; off by default, since the figures then undercount.
+    public var missingBlobsAreBinary: Bool
 
     /// Options from their parts; the defaults are git's.
-    public init(detectRenames: Bool = true, renameThreshold: Int = 50, renameLimit: Int = 1000) {
+    public init(
+        detectRenames: Bool = true, renameThreshold: Int = 50, renameLimit: Int = 1000,
+        missingBlobsAreBinary: Bool = false
+    ) {
         self.detectRenames = detectRenames
         self.renameThreshold = renameThreshold
         self.renameLimit = renameLimit
+        self.missingBlobsAreBinary = missingBlobsAreBinary
     }
 
     /// A short text that changes whenever stored rows would differ.
     public var fingerprint: String {
-        detectRenames ? "renames=\(renameThreshold)%/limit=\(renameLimit)" : "renames=off"
+        (detectRenames ? "renames=\(renameThreshold)%/limit=\(renameLimit)" : "renames=off")
+            + (missingBlobsAreBinary ? "/missing-blobs=binary" : "")
     }
 }

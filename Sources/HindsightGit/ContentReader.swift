@@ -5,12 +5,16 @@ import Foundation
 struct Content {
     var bytes: UnsafeRawBufferPointer
     var blob: OpaquePointer?
+    /// The object database lacks the blob (read as binary when `missingBlobsAreBinary`).
+    var isMissing = false
 }
 
 /// Reads blob contents and attributes for line counting; one per thread, like its repository.
 final class ContentReader {
     private let repository: OpaquePointer
     private let attributes: AttributeCache
+    /// Hand a blob the object database lacks to the body as missing (empty) instead of failing.
+    var missingBlobsAreBinary = false
 
     init(repository: OpaquePointer, attributes: AttributeCache) {
         self.repository = repository
@@ -30,6 +34,9 @@ final class ContentReader {
         var oid = side.oid
         var blob: OpaquePointer?
         let code = git_blob_lookup(&blob, repository, &oid)
+        if code == GIT_ENOTFOUND.rawValue, missingBlobsAreBinary {
+            return try body(Content(bytes: UnsafeRawBufferPointer(start: nil, count: 0), blob: nil, isMissing: true))
+        }
         guard code == 0, let blob else {
             throw .corruptObject(id: side.oid.hex, detail: code == 0 ? "no blob returned" : lastErrorMessage())
         }
@@ -60,8 +67,8 @@ final class ContentReader {
         case (let old?, let new?):
             return try withContent(old) { oldContent throws(GitError) in
                 try withContent(new) { newContent throws(GitError) in
-                    if markedBinary || LineCounter.looksBinary(oldContent.bytes)
-                        || LineCounter.looksBinary(newContent.bytes)
+                    if markedBinary || oldContent.isMissing || newContent.isMissing
+                        || LineCounter.looksBinary(oldContent.bytes) || LineCounter.looksBinary(newContent.bytes)
                     {
                         return .binary
                     }
@@ -70,12 +77,12 @@ final class ContentReader {
             }
         case (let old?, nil):
             return try withContent(old) { content in
-                markedBinary || LineCounter.looksBinary(content.bytes)
+                markedBinary || content.isMissing || LineCounter.looksBinary(content.bytes)
                     ? .binary : LineCounts(deleted: LineCounter.lineCount(content.bytes))
             }
         case (nil, let new?):
             return try withContent(new) { content in
-                markedBinary || LineCounter.looksBinary(content.bytes)
+                markedBinary || content.isMissing || LineCounter.looksBinary(content.bytes)
                     ? .binary : LineCounts(added: LineCounter.lineCount(content.bytes))
             }
         case (nil, nil):

@@ -19,11 +19,17 @@ extension GitRepository {
             return (parentTree, tree.pointee)
         }
         let deltas = try TreeComparer(repository: handle).compare(old: oldTree, new: newTree)
-        let renames =
-            options.detectRenames
-            ? try RenameDetector(repository: handle, options: options).renames(
-                in: deltas, oldTree: oldTree, newTree: newTree)
-            : []
+        contentReader.missingBlobsAreBinary = options.missingBlobsAreBinary
+        var renames: [(old: Int, new: Int)] = []
+        if options.detectRenames {
+            do {
+                renames = try RenameDetector(repository: handle, options: options).renames(
+                    in: deltas, oldTree: oldTree, newTree: newTree)
+            } catch .libgit2(_, let code, _) where code == GIT_ENOTFOUND.rawValue && options.missingBlobsAreBinary {
+                // Similarity needs every blob; without one, the commit's files stay unpaired.
+                renames = []
+            }
+        }
         return try fileChanges(from: deltas, renames: renames)
     }
 

@@ -16,9 +16,16 @@ import Testing
         #expect(configuration.history.detectRenames == false)
         #expect(configuration.history.renameLimit == 50)
         #expect(configuration.history.renameThreshold == 50)
+        #expect(configuration.history.missingBlobsAreBinary == false)
+        let trimmed = try HindsightConfiguration.parse("history:\n  missingBlobs: binary\n", path: "x.yml")
+        #expect(trimmed.history.missingBlobsAreBinary)
+        #expect(trimmed.history.fingerprint != configuration.history.fingerprint)
     }
 
-    @Test(arguments: ["history:\n  renames: maybe\n", "history:\n  renameThreshold: 150\n", "history: [1, 2\n"])
+    @Test(arguments: [
+        "history:\n  renames: maybe\n", "history:\n  renameThreshold: 150\n", "history: [1, 2\n",
+        "history:\n  missingBlobs: skip\n",
+    ])
     func badValuesAreUsageErrors(text: String) {
         #expect(throws: ConfigError.self) { try HindsightConfiguration.parse(text, path: "x.yml") }
         do {
