@@ -7,8 +7,11 @@ public struct AnalysisInput: Sendable {
     public let snapshot: HistorySnapshot
     /// The settings every analysis reads.
     public let settings: AnalysisSettings
-    /// Covered files (not ignored, alive unless `includeDeleted`), holding only changes in the window.
+    /// Covered files (not ignored, outside recognised trees, alive unless `includeDeleted`), holding
+    /// only changes in the window.
     public let files: [FileLineage]
+    /// Vendored and fixture trees whose files `files` leaves out; empty unless `settings.recogniseTrees`.
+    public let recognisedTrees: [RecognisedTree]
     /// Per commit: whether it counts (authored inside the window).
     public let isInWindow: [Bool]
     /// Per commit: whether it is a fix. Merges and reverts never are: a revert's fix words belong
@@ -37,7 +40,7 @@ public struct AnalysisInput: Sendable {
         // Reading every message for fix words and folding files through renames are independent
         // and each a good part of a report's time: do them side by side.
         let fixes = Locked<[Bool]>([])
-        let lineages = Locked<[FileLineage]>([])
+        let lineages = Locked<([FileLineage], [RecognisedTree])>(([], []))
         DispatchQueue.concurrentPerform(iterations: 2) { job in
             if job == 0 {
                 let matcher = settings.fixes.matcher()
@@ -49,7 +52,11 @@ public struct AnalysisInput: Sendable {
                     }
                 }
             } else {
-                lineages.withLock { $0 = fileLineages(of: snapshot) }
+                let files = fileLineages(of: snapshot)
+                let trees =
+                    settings.recogniseTrees
+                    ? HindsightCore.recognisedTrees(in: snapshot, files: files, ignore: settings.ignore) : []
+                lineages.withLock { $0 = (files, trees) }
             }
         }
         isFix = fixes.withLock { $0 }
@@ -62,9 +69,13 @@ public struct AnalysisInput: Sendable {
         times = snapshot.commits.map(\.time)
         authors = snapshot.commits.map(\.author)
         let window = isInWindow
-        let files: [FileLineage] = lineages.withLock { $0 }.compactMap { lineage in
+        let (lineageList, trees) = lineages.withLock { $0 }
+        recognisedTrees = trees
+        let treeLookup = TreeLookup(trees)
+        let files: [FileLineage] = lineageList.compactMap { lineage in
             if lineage.isDeleted && !settings.includeDeleted { return nil }
             if settings.ignore.contains(where: { $0.matches(lineage.path) }) { return nil }
+            if treeLookup.tree(containing: lineage.path) != nil { return nil }
             var kept = lineage
             kept.changes = []
             kept.commits = []

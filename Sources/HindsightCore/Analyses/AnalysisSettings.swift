@@ -9,6 +9,8 @@ public struct AnalysisSettings: Hashable, Sendable {
     public var includeDeleted = false
     /// Files whose path matches one of these are left out of every figure.
     public var ignore: [GlobPattern] = GlobPattern.defaultIgnores
+    /// Recognise vendored and fixture trees and leave their files out of every figure, as `ignore` does.
+    public var recogniseTrees = true
     /// Which commits are fixes.
     public var fixes = FixDetector()
     /// Which authors are bots or coding agents.
@@ -81,7 +83,7 @@ extension AnalysisSettings {
         let classes = self.classes
         let coupling = self.coupling
         let scope: [String] = [
-            since.map(String.init) ?? "-", String(includeDeleted),
+            since.map(String.init) ?? "-", String(includeDeleted), String(recogniseTrees),
             ignore.map(\.description).joined(separator: "\u{1F}"),
             fixes.pattern ?? "-", bots.bots.joined(separator: "\u{1F}"), bots.agents.joined(separator: "\u{1F}"),
         ]

@@ -123,19 +123,16 @@ enum FixWords {
 
 /// Whether `path` is documentation (`*.md`, `*.rst`, `*.adoc`, `*.txt`, `docs/`, `doc/`,
 /// `Documentation/`, `man/`, a README, changelog, news or authors file) or test data
-/// (`tests/resources/`, `testdata/`, `fixtures/`, `corpora/`, `__snapshots__/`), which a fix alone
-/// does not change.
+/// (a fixture tree by name: `testdata/`, `fixtures/`, `corpora/`, `__snapshots__/`, `tests/resources/`…),
+/// which a fix alone does not change.
 public func isDocumentationOrTestData(_ path: RepoPath) -> Bool {
     let text = path.string
     let components = text.split(separator: "/").map { $0.lowercased() }
     guard let name = components.last else { return false }
     let folders = components.dropLast()
     let documentation: Set<String> = ["docs", "doc", "documentation", "man"]
-    let testData: Set<String> = ["testdata", "fixtures", "corpora", "__snapshots__"]
-    if folders.contains(where: documentation.contains) || folders.contains(where: testData.contains) { return true }
-    if zip(folders, folders.dropFirst()).contains(where: { ["tests", "test"].contains($0) && $1 == "resources" }) {
-        return true
-    }
+    // Test data is what tree recognition calls a fixture tree.
+    if folders.contains(where: documentation.contains) || testDataDepth(Array(folders)) != nil { return true }
     // CMakeLists.txt and requirements.txt are build inputs, not prose.
     if name == "cmakelists.txt" || name.hasPrefix("requirements") { return false }
     if [".md", ".rst", ".adoc", ".txt", ".markdown"].contains(where: name.hasSuffix) { return true }

@@ -69,6 +69,10 @@ extension StabilityReport {
         let directories = self.directories.filter { within($0.path) }
         result.directories = Array(directories.prefix(selection.top ?? directories.count))
         result.recurringFixes = recurringFixes.filter { within($0.path) }
+        // A tree the selected path lies in explains why its files are missing: keep it too.
+        result.recognisedTrees = recognisedTrees.filter { tree in
+            within(tree.tree.path) || selection.path.map { $0.isWithin(tree.tree.path) } == true
+        }
         result.reverts = reverts.filter {
             $0.files.contains(where: within) || ($0.files.isEmpty && selection.path == nil)
         }

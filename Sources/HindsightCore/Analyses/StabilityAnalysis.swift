@@ -84,7 +84,8 @@ private struct ReportParts {
             summary: repositorySummary(of: input, files: reports), settings: input.settings,
             files: reports.sorted(by: ReportSort.attention.areInIncreasingOrder), omittedFiles: 0,
             directories: directoryRollups(files: reports, in: input),
-            recurringFixes: recurring, reverts: reverts, weeks: weeks)
+            recurringFixes: recurring, reverts: reverts, weeks: weeks,
+            recognisedTrees: recognisedTreeRollups(in: input))
     }
 }
 

@@ -20,12 +20,14 @@ public struct StabilityReport: Sendable {
     public var reverts: [RevertRecord]
     /// Activity per week (Monday, UTC), oldest first, for the timeline.
     public var weeks: [WeekActivity]
+    /// Vendored and fixture trees left out of the figures above, most files first.
+    public var recognisedTrees: [RecognisedTreeReport]
 
     /// A report from its parts.
     public init(
         summary: RepositorySummary, settings: AnalysisSettings, files: [FileReport], omittedFiles: Int = 0,
         directories: [DirectoryReport], recurringFixes: [RecurringFixFile], reverts: [RevertRecord],
-        weeks: [WeekActivity]
+        weeks: [WeekActivity], recognisedTrees: [RecognisedTreeReport] = []
     ) {
         self.summary = summary
         self.settings = settings
@@ -35,6 +37,7 @@ public struct StabilityReport: Sendable {
         self.recurringFixes = recurringFixes
         self.reverts = reverts
         self.weeks = weeks
+        self.recognisedTrees = recognisedTrees
     }
 }
 

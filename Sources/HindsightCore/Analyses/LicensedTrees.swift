@@ -1,0 +1,100 @@
+/// Directories below the root that hold a license of their own and whose current files mostly
+/// arrived in bulk: someone else's code, copied in.
+///
+/// The rule: the directory holds a license file (`isLicenseFileName`) whose text is not that of a
+/// license at the root (a crate or package that copies the project's license is the project's own);
+/// and of its current files, at least half were created — following renames, so moving a directory
+/// is no import — by *bulk* commits: commits that created at least a quarter of them (and two or
+/// more) and created no more other files than those (a repository's first commit, or a shallow
+/// clone's, creates everything and says nothing). An import and a few upstream updates
+/// pass; a directory built up file by file, however old, does not.
+func licensedTrees(
+    covered: [RepoPath], files: [FileLineage], in snapshot: HistorySnapshot, isTestData: (RepoPath) -> Bool
+) -> [RecognisedTree] {
+    let texts = snapshot.treeEvidence.licenseTexts
+    var rootLicenses: Set<String> = []
+    var licensesOfDirectory: [RepoPath: [RepoPath]] = [:]
+    for path in covered where isLicenseFileName(path.baseName) {
+        guard let slash = path.bytes.lastIndex(of: UInt8(ascii: "/")) else {
+            if let text = texts[path] { rootLicenses.insert(normalisedLicense(text)) }
+            continue
+        }
+        let directory = RepoPath(bytes: Array(path.bytes[..<slash]))
+        if !isTestData(directory) { licensesOfDirectory[directory, default: []].append(path) }
+    }
+    // A license whose text is unknown counts as the directory's own.
+    let ownLicense = licensesOfDirectory.compactMapValues { licenses in
+        licenses.first { texts[$0].map { !rootLicenses.contains(normalisedLicense($0)) } ?? true }
+    }
+    guard !ownLicense.isEmpty else { return [] }
+    var filesOfDirectory: [RepoPath: [RepoPath]] = [:]
+    for path in covered {
+        for directory in ancestors(of: path) where ownLicense[directory] != nil {
+            filesOfDirectory[directory, default: []].append(path)
+        }
+    }
+    var lineageOfPath: [RepoPath: Int] = [:]
+    for (index, file) in files.enumerated() where !file.isDeleted { lineageOfPath[file.path] = index }
+    func creation(of path: RepoPath) -> Int? {
+        guard let index = lineageOfPath[path], let first = files[index].changes.first,
+            snapshot.changes[first].status == .added
+        else { return nil }
+        return files[index].commits[0]
+    }
+    return ownLicense.sorted { $0.key < $1.key }.compactMap { directory, license in
+        let members = filesOfDirectory[directory] ?? []
+        var created: [Int: Int] = [:]
+        for path in members { if let commit = creation(of: path) { created[commit, default: 0] += 1 } }
+        let bulk = created.filter { commit, count in
+            count >= 2 && count * 4 >= members.count && count * 2 >= addedFiles(by: commit, in: snapshot)
+        }
+        let arrived = bulk.values.reduce(0, +)
+        guard members.count >= 2, arrived * 2 >= members.count else { return nil }
+        let reason =
+            "own license \(license), arrived in bulk (\(arrived) of \(members.count) files in "
+            + "\(TextShaping.count(bulk.count, "commit")))"
+        return RecognisedTree(path: directory, kind: .vendored, reason: reason, files: members.count)
+    }
+}
+
+/// How many files `commit` created, wherever they are now.
+private func addedFiles(by commit: Int, in snapshot: HistorySnapshot) -> Int {
+    snapshot.changes[snapshot.commits[commit].changes].count { $0.status == .added }
+}
+
+/// License text compared without line-ending and trailing-space differences.
+private func normalisedLicense(_ text: String) -> String {
+    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
+        String(line.reversed().drop(while: \.isWhitespace).reversed())
+    }
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    return lines.joined(separator: "\n")
+}
+
+/// Whether a file name is a license: `LICENSE`, `LICENCE`, `COPYING` or `UNLICENSE` in any case,
+/// alone or followed by `.`, `-` or `_` and a suffix (`LICENSE-MIT`, `LICENCE.md`, `COPYING.GPL`) —
+/// but not source code such as `license.go`.
+public func isLicenseFileName(_ name: ArraySlice<UInt8>) -> Bool {
+    let lower = String(decoding: name, as: UTF8.self).lowercased()
+    guard let stem = ["unlicense", "license", "licence", "copying"].first(where: lower.hasPrefix) else {
+        return false
+    }
+    let rest = lower.dropFirst(stem.count)
+    guard let separator = rest.first else { return true }
+    guard separator == "." || separator == "-" || separator == "_" else { return false }
+    return separator != "." || !sourceExtensions.contains(String(rest.dropFirst()))
+}
+
+private let sourceExtensions: Set<String> = [
+    "c", "h", "cc", "cpp", "hpp", "m", "go", "rs", "py", "rb", "js", "mjs", "ts", "tsx", "jsx", "java", "kt",
+    "swift", "cs", "php", "pl", "sh", "json", "yml", "yaml", "toml", "xml", "html", "css",
+]
+
+/// The license files whose text tree recognition compares: those at the root and those in
+/// directories that could be vendored (not test data, no `ignore` glob matching them).
+public func licenseFilesToCompare(among paths: Set<RepoPath>, ignore: [GlobPattern]) -> [RepoPath] {
+    paths.filter { path in
+        isLicenseFileName(path.baseName) && fixtureDirectory(of: path) == nil
+            && !ignore.contains { $0.matches(path) }
+    }.sorted()
+}
