@@ -10,6 +10,8 @@ public struct ReportConfiguration: Equatable, Sendable {
     public var ignore: [String] = []
     /// Whether the built-in ignore globs apply.
     public var ignoreDefaults = true
+    /// Whether vendored and fixture trees are recognised and left out (`report.recogniseTrees`).
+    public var recogniseTrees = true
     /// Half-life of recency-weighted churn, in days.
     public var halfLifeDays = 90.0
     /// Class thresholds.
@@ -35,7 +37,8 @@ public struct ReportConfiguration: Equatable, Sendable {
         var settings = AnalysisSettings(now: now)
         settings.since = window?.start(now: now)
         settings.includeDeleted = includeDeleted
-        settings.ignore = (ignoreDefaults ? GlobPattern.defaultIgnores : []) + ignore.map(GlobPattern.init)
+        settings.ignore = ignorePatterns
+        settings.recogniseTrees = recogniseTrees
         settings.fixes = FixDetector(pattern: fixPattern)
         settings.bots = BotDetector(extraBots: bots, extraAgents: agents)
         settings.halfLifeDays = halfLifeDays
@@ -46,8 +49,14 @@ public struct ReportConfiguration: Equatable, Sendable {
         return settings
     }
 
+    /// The ignore globs in force: the built-in ones unless turned off, then `ignore`.
+    public var ignorePatterns: [GlobPattern] {
+        (ignoreDefaults ? GlobPattern.defaultIgnores : []) + ignore.map(GlobPattern.init)
+    }
+
     static let keys = [
-        "window", "includeDeleted", "ignore", "ignoreDefaults", "halfLifeDays", "newDays", "stableDays",
+        "window", "includeDeleted", "ignore", "ignoreDefaults", "recogniseTrees", "halfLifeDays", "newDays",
+        "stableDays",
         "stableRatePercentile", "churningPercentile", "hotspotBugPercentile", "hotspotMinCommits", "hotspotMinFixes",
         "minimumChurningChurn", "fixOnFixDays", "fixWindowYears",
         "coupling",
@@ -65,6 +74,7 @@ public struct ReportConfiguration: Equatable, Sendable {
         if let value = entries["includeDeleted"] { includeDeleted = try value.bool() }
         if let value = entries["ignore"] { ignore = try value.strings() }
         if let value = entries["ignoreDefaults"] { ignoreDefaults = try value.bool() }
+        if let value = entries["recogniseTrees"] { recogniseTrees = try value.bool() }
         if let value = entries["halfLifeDays"] { halfLifeDays = try value.number(in: 1...36_500) }
         if let value = entries["newDays"] { classes.newDays = try value.number(in: 0...36_500) }
         if let value = entries["stableDays"] { classes.stableDays = try value.number(in: 1...36_500) }

@@ -12,6 +12,9 @@ public struct ReportSession {
     public var since: TimeWindow?
     /// Whether deleted files are reported too (besides the configuration's `includeDeleted`).
     public var includeDeleted = false
+    /// Whether files under vendored and fixture trees are reported as ordinary files (besides the
+    /// configuration's `recogniseTrees: false`).
+    public var includeVendored = false
 
     /// A session over `workspace` with the configured window and today's reference date.
     public init(workspace: Workspace) {
@@ -24,6 +27,7 @@ public struct ReportSession {
         var settings = workspace.analysisSettings(now: now)
         if let since { settings.since = since.start(now: now) }
         if includeDeleted { settings.includeDeleted = true }
+        if includeVendored { settings.recogniseTrees = false }
         return settings
     }
 
@@ -42,8 +46,8 @@ public struct ReportSession {
     public func explanation(of path: RepoPath, shown: String, in input: AnalysisInput) throws -> FileExplanation {
         guard let explanation = HindsightCore.explain(path: path, in: input) else {
             throw UsageError(
-                "no history for '\(shown)' in the report's window: it may be ignored, deleted (add --include-deleted) "
-                    + "or unchanged since --since.")
+                "no history for '\(shown)' in the report's window: it may be ignored, in a vendored or fixture tree "
+                    + "(add --include-vendored), deleted (add --include-deleted) or unchanged since --since.")
         }
         return explanation
     }

@@ -62,7 +62,8 @@ public final class Workspace {
     }
 
     /// The index's history with the paths of its tip's tree, so no file the tip lacks reads as alive,
-    /// and with reverts linked that git's trailer does not name in full.
+    /// what that tree says about vendored code, and with reverts linked that git's trailer does not
+    /// name in full.
     public func snapshot(_ store: IndexStore) throws -> HistorySnapshot {
         var snapshot = try store.snapshot().linkingReverts()
         if let tip = snapshot.tip {
@@ -72,6 +73,7 @@ public final class Workspace {
             snapshot.tipLines = TipLineCounts { path in
                 reader.withLock { repository in (try? repository.lineCount(at: path, in: tip)) ?? nil }
             }
+            snapshot.treeEvidence = try treeEvidence(paths: snapshot.livePaths ?? [], at: tip)
         }
         return snapshot
     }

@@ -20,7 +20,11 @@ struct Report: ParsableCommand {
             recency-weighted churn, owners, fix commits, bug score, reverts, files that change with it, \
             and a class with the rule that placed it there; then directories, recurring fixes, reverts \
             and a timeline. Thresholds and ignore globs come from .hindsight.yml and are printed with \
-            the results. The index is brought up to date first unless --no-mine.
+            the results. Vendored and fixture trees (submodules; directories with their own license whose \
+            files arrived in bulk; testdata, fixtures, corpora, __snapshots__, tests/resources) are left \
+            out of the figures and listed in a section of their own; --include-vendored (or \
+            report.recogniseTrees: false) reports their files like any other. The index is brought up to \
+            date first unless --no-mine.
             """
     )
 
@@ -69,6 +73,12 @@ struct Report: ParsableCommand {
     @Flag(help: "Include files that no longer exist.")
     var includeDeleted = false
 
+    @Flag(
+        help:
+            "Report files under vendored and fixture trees as ordinary files, in every figure (default: leave them out and list the trees)."
+    )
+    var includeVendored = false
+
     @Option(
         help: ArgumentHelp("Measure ages from this date instead of now (for reproducible reports).", valueName: "date"),
         transform: AsOfDate.parse)
@@ -108,6 +118,7 @@ struct Report: ParsableCommand {
         session.asOf = asOf
         session.since = since
         session.includeDeleted = includeDeleted
+        session.includeVendored = includeVendored
         let input = try session.input(store)
         clock.lap("load, fold and classify")
         let format = resolvedFormat
