@@ -40,7 +40,7 @@ import Testing
     @Test func hostileTextKeepsEveryTableRowIntact() throws {
         let markdown = MarkdownReportRenderer().render(Self.hostileReport())
         let tables = Self.tables(markdown)
-        #expect(tables.count == 5)  // summary, files, directories, recurring fixes, reverts
+        #expect(tables.count == 6)  // summary, files, directories, recognised trees, recurring fixes, reverts
         for table in tables {
             let columns = Self.unescapedPipes(try #require(table.first))
             #expect(columns >= 3)

@@ -64,6 +64,21 @@ enum SampleReport {
                 WeekActivity(start: now - 42 * day, commits: 3, fixes: 1, churn: 200),
                 WeekActivity(start: now - 35 * day, commits: 0, fixes: 0, churn: 0),
                 WeekActivity(start: now - 28 * day, commits: 2, fixes: 1, churn: 90),
-            ])
+            ], recognisedTrees: recognisedTrees)
     }
+
+    /// A vendored tree whose path is hostile too, and a fixture tree no commit in the window touched.
+    static let recognisedTrees = [
+        RecognisedTreeReport(
+            tree: RecognisedTree(
+                path: RepoPath("tests/resources"), kind: .fixture,
+                reason: "`resources` under the test directory `tests`", files: 12_769),
+            commits: 0, lastChanged: nil),
+        RecognisedTreeReport(
+            tree: RecognisedTree(
+                path: RepoPath("deps/<i>zlib</i>|x"), kind: .vendored,
+                reason: "own license deps/<i>zlib</i>|x/LICENSE, arrived in bulk (16 of 22 files in 1 commit)",
+                files: 22),
+            commits: 27, lastChanged: now - 100 * day),
+    ]
 }

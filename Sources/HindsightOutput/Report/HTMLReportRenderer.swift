@@ -23,6 +23,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             "</div>",
             HTMLFilesTable(files: report.files, omitted: report.omittedFiles).render(),
             HTMLDirectoriesTable(directories: report.directories).render(),
+            HTMLRecognisedTrees(trees: report.recognisedTrees, isEnabled: report.settings.recogniseTrees).render(),
             HTMLRecurringFixes(
                 files: report.recurringFixes, fixOnFixDays: report.settings.fixOnFixDays,
                 recentFixYears: report.settings.recentFixYears

@@ -18,6 +18,7 @@ struct HTMLSettingsFooter {
             ("Measured from", HTMLFormat.date(settings.now) + " (UTC)"),
             ("Window", settings.since.map { "commits since \(HTMLFormat.date($0))" } ?? "all history"),
             ("Deleted files", settings.includeDeleted ? "included" : "left out"),
+            ("Vendored and fixture trees", settings.recogniseTrees ? "left out" : "reported as ordinary files"),
             ("Recent churn half-life", days(settings.halfLifeDays)),
             ("New", "first seen less than \(days(classes.newDays)) ago"),
             (

@@ -1,7 +1,7 @@
 import HindsightCore
 
-/// The report as JSON: `schemaVersion`, then settings, summary, files, directories, recurring
-/// fixes, reverts, weeks and the commits they cite, keys in a fixed documented order (see
+/// The report as JSON: `schemaVersion`, then settings, summary, files, directories, recognised
+/// trees, recurring fixes, reverts, weeks and the commits they cite, keys in a fixed documented order (see
 /// docs/report-schema.md). Sections cite commits by id; `commits` holds each one's details once,
 /// which keeps a large history's report a few megabytes instead of tens.
 public struct JSONReportRenderer: ReportRenderer {
@@ -18,6 +18,7 @@ public struct JSONReportRenderer: ReportRenderer {
             ("files", .array(report.files.map(Self.file))),
             ("omittedFiles", .int(report.omittedFiles)),
             ("directories", .array(report.directories.map(Self.directory))),
+            ("recognisedTrees", .array(report.recognisedTrees.map(Self.recognisedTree))),
             ("recurringFixes", .array(report.recurringFixes.map(Self.recurringFix))),
             ("reverts", .array(report.reverts.map(Self.revert))),
             (
@@ -52,6 +53,7 @@ public struct JSONReportRenderer: ReportRenderer {
             ("since", .time(settings.since)),
             ("includeDeleted", .bool(settings.includeDeleted)),
             ("ignore", .array(settings.ignore.map { .string($0.description) })),
+            ("recogniseTrees", .bool(settings.recogniseTrees)),
             ("fixPattern", .string(settings.fixes.pattern ?? FixDetector.defaultPattern)),
             ("halfLifeDays", .number(settings.halfLifeDays)),
             ("newDays", .number(settings.classes.newDays)),

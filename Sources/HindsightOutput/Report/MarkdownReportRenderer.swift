@@ -12,13 +12,15 @@ public struct MarkdownReportRenderer: ReportRenderer {
     /// A Markdown renderer.
     public init() {}
 
-    /// The whole document: title, summary, files, directories, recurring fixes, reverts, settings.
+    /// The whole document: title, summary, files, directories, recognised trees, recurring fixes,
+    /// reverts, settings.
     public func render(_ report: StabilityReport) -> String {
         var lines = ["# Stability report", ""]
         lines += header(report)
         lines += summary(report.summary)
         lines += files(report)
         lines += directories(report.directories)
+        lines += recognisedTrees(report.recognisedTrees)
         lines += recurringFixes(report.recurringFixes, years: report.settings.recentFixYears)
         lines += reverts(report.reverts)
         lines += settings(report.settings)
@@ -170,6 +172,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
                     ? "none"
                     : settings.ignore.map { MarkdownEscaping.codeSpan($0.description) }.joined(separator: ", ")),
             "- Deleted files: \(settings.includeDeleted ? "included" : "left out")",
+            "- Vendored and fixture trees: \(settings.recogniseTrees ? "left out" : "reported as ordinary files")",
         ]
     }
 

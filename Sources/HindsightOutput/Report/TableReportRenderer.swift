@@ -81,12 +81,13 @@ public struct TableReportRenderer: ReportRenderer {
                 + (record.isReland ? "[re-land] " : "") + safe(record.revert.subject)
         }
         return section("Top directories", directories, of: report.directories.count)
+            + recognisedTreeSection(report.recognisedTrees)
             + section("Recurring fixes", fixes, of: report.recurringFixes.count)
             + section("Reverts", reverts, of: report.reverts.count)
     }
 
     /// A titled section showing `items`, the first of `total` entries (the rest are counted).
-    private func section(_ title: String, _ items: [String], of total: Int) -> [[TerminalSpan]] {
+    func section(_ title: String, _ items: [String], of total: Int) -> [[TerminalSpan]] {
         guard !items.isEmpty else { return [] }
         var lines: [[TerminalSpan]] = [[], [TerminalSpan(title, .bold)]]
         lines += items.map { [TerminalSpan("  " + $0)] }
