@@ -40,7 +40,7 @@ public struct AnalysisInput: Sendable {
         // Reading every message for fix words and folding files through renames are independent
         // and each a good part of a report's time: do them side by side.
         let fixes = Locked<[Bool]>([])
-        let lineages = Locked<([FileLineage], [RecognisedTree])>(([], []))
+        let lineages = Locked<([FileLineage], [Bool], [RecognisedTree])>(([], [], []))
         DispatchQueue.concurrentPerform(iterations: 2) { job in
             if job == 0 {
                 let matcher = settings.fixes.matcher()
@@ -52,11 +52,17 @@ public struct AnalysisInput: Sendable {
                     }
                 }
             } else {
+                // Each file's ignore globs are matched once, for tree recognition and the filter below.
                 let files = fileLineages(of: snapshot)
+                let isIgnored = files.map { lineage in
+                    (!lineage.isDeleted || settings.includeDeleted)
+                        && settings.ignore.contains(where: { $0.matches(lineage.path) })
+                }
                 let trees =
                     settings.recogniseTrees
-                    ? HindsightCore.recognisedTrees(in: snapshot, files: files, ignore: settings.ignore) : []
-                lineages.withLock { $0 = (files, trees) }
+                    ? HindsightCore.recognisedTrees(
+                        in: snapshot, files: files, isIgnored: isIgnored, ignore: settings.ignore) : []
+                lineages.withLock { $0 = (files, isIgnored, trees) }
             }
         }
         isFix = fixes.withLock { $0 }
@@ -69,13 +75,12 @@ public struct AnalysisInput: Sendable {
         times = snapshot.commits.map(\.time)
         authors = snapshot.commits.map(\.author)
         let window = isInWindow
-        let (lineageList, trees) = lineages.withLock { $0 }
+        let (lineageList, isIgnored, trees) = lineages.withLock { $0 }
         recognisedTrees = trees
         let treeLookup = TreeLookup(trees)
-        let files: [FileLineage] = lineageList.compactMap { lineage in
+        let files: [FileLineage] = zip(lineageList, isIgnored).compactMap { lineage, isIgnored in
             if lineage.isDeleted && !settings.includeDeleted { return nil }
-            if settings.ignore.contains(where: { $0.matches(lineage.path) }) { return nil }
-            if treeLookup.tree(containing: lineage.path) != nil { return nil }
+            if isIgnored || treeLookup.tree(containing: lineage.path) != nil { return nil }
             var kept = lineage
             kept.changes = []
             kept.commits = []

@@ -132,7 +132,7 @@ public func isDocumentationOrTestData(_ path: RepoPath) -> Bool {
     let folders = components.dropLast()
     let documentation: Set<String> = ["docs", "doc", "documentation", "man"]
     // Test data is what tree recognition calls a fixture tree.
-    if folders.contains(where: documentation.contains) || testDataDepth(Array(folders)) != nil { return true }
+    if folders.contains(where: documentation.contains) || testDataDirectory(in: path) != nil { return true }
     // CMakeLists.txt and requirements.txt are build inputs, not prose.
     if name == "cmakelists.txt" || name.hasPrefix("requirements") { return false }
     if [".md", ".rst", ".adoc", ".txt", ".markdown"].contains(where: name.hasSuffix) { return true }

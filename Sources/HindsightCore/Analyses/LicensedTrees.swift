@@ -12,7 +12,7 @@ func licensedTrees(
     covered: [RepoPath], files: [FileLineage], in snapshot: HistorySnapshot, isTestData: (RepoPath) -> Bool
 ) -> [RecognisedTree] {
     let texts = snapshot.treeEvidence.licenseTexts
-    var rootLicenses: Set<String> = []
+    var rootLicenses: Set<[UInt8]> = []
     var licensesOfDirectory: [RepoPath: [RepoPath]] = [:]
     for path in covered where isLicenseFileName(path.baseName) {
         guard let slash = path.bytes.lastIndex(of: UInt8(ascii: "/")) else {
@@ -24,13 +24,16 @@ func licensedTrees(
     }
     // A license whose text is unknown counts as the directory's own.
     let ownLicense = licensesOfDirectory.compactMapValues { licenses in
-        licenses.first { texts[$0].map { !rootLicenses.contains(normalisedLicense($0)) } ?? true }
+        licenses.sorted().first { texts[$0].map { !rootLicenses.contains(normalisedLicense($0)) } ?? true }
     }
     guard !ownLicense.isEmpty else { return [] }
-    var filesOfDirectory: [RepoPath: [RepoPath]] = [:]
+    let candidates = ownLicense.keys.sorted()
+    let lookup = TreeLookup(paths: candidates)
+    var filesOfDirectory = [[RepoPath]](repeating: [], count: candidates.count)
     for path in covered {
-        for directory in ancestors(of: path) where ownLicense[directory] != nil {
-            filesOfDirectory[directory, default: []].append(path)
+        lookup.forEach(containing: path) { index in
+            filesOfDirectory[index].append(path)
+            return true
         }
     }
     var lineageOfPath: [RepoPath: Int] = [:]
@@ -41,8 +44,9 @@ func licensedTrees(
         else { return nil }
         return files[index].commits[0]
     }
-    return ownLicense.sorted { $0.key < $1.key }.compactMap { directory, license in
-        let members = filesOfDirectory[directory] ?? []
+    return candidates.enumerated().compactMap { index, directory in
+        let members = filesOfDirectory[index]
+        let license = ownLicense[directory] ?? directory
         var created: [Int: Int] = [:]
         for path in members { if let commit = creation(of: path) { created[commit, default: 0] += 1 } }
         let bulk = created.filter { commit, count in
@@ -63,18 +67,25 @@ private func addedFiles(by commit: Int, in snapshot: HistorySnapshot) -> Int {
 }
 
 /// License text compared without line-ending and trailing-space differences.
-private func normalisedLicense(_ text: String) -> String {
-    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
-        String(line.reversed().drop(while: \.isWhitespace).reversed())
+private func normalisedLicense(_ text: String) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    func dropTrailingBlanks() {
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0D { bytes.removeLast() }
     }
-    while lines.last?.isEmpty == true { lines.removeLast() }
-    return lines.joined(separator: "\n")
+    for byte in text.utf8 {
+        if byte == 0x0A { dropTrailingBlanks() }
+        bytes.append(byte)
+    }
+    while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0D || last == 0x0A { bytes.removeLast() }
+    return bytes
 }
 
 /// Whether a file name is a license: `LICENSE`, `LICENCE`, `COPYING` or `UNLICENSE` in any case,
 /// alone or followed by `.`, `-` or `_` and a suffix (`LICENSE-MIT`, `LICENCE.md`, `COPYING.GPL`) —
 /// but not source code such as `license.go`.
 public func isLicenseFileName(_ name: ArraySlice<UInt8>) -> Bool {
+    guard let first = name.first, [0x63, 0x6C, 0x75].contains(first | 0x20) else { return false }  // c, l, u
     let lower = String(decoding: name, as: UTF8.self).lowercased()
     guard let stem = ["unlicense", "license", "licence", "copying"].first(where: lower.hasPrefix) else {
         return false

@@ -43,23 +43,51 @@ public struct TreeEvidence: Equatable, Sendable {
     }
 }
 
-/// The recognised trees as a lookup from any path to the tree it lies in.
+/// Directories as a lookup from any path to the directories it lies in, without building a path
+/// per ancestor: each directory is found by the FNV-1a hash of its bytes, taken as the path is read.
 struct TreeLookup {
-    private var indexOfPath: [RepoPath: Int] = [:]
+    private let directories: [[UInt8]]
+    private var byHash: [UInt64: [Int]] = [:]
 
-    init(_ trees: [RecognisedTree]) {
-        for (index, tree) in trees.enumerated() { indexOfPath[tree.path] = index }
+    init(_ trees: [RecognisedTree]) { self.init(paths: trees.map(\.path)) }
+
+    init(paths: [RepoPath]) {
+        directories = paths.map(\.bytes)
+        for (index, bytes) in directories.enumerated() {
+            var hash = FNV1a64()
+            hash.add(bytes)
+            byHash[hash.value, default: []].append(index)
+        }
     }
 
-    /// Whether there is no tree at all.
-    var isEmpty: Bool { indexOfPath.isEmpty }
-
-    /// The index of the tree `path` is, or lies below; nil when none.
+    /// The index of the outermost directory `path` is, or lies below; nil when none.
     func tree(containing path: RepoPath) -> Int? {
-        guard !indexOfPath.isEmpty else { return nil }
-        for (index, byte) in path.bytes.enumerated() where byte == UInt8(ascii: "/") {
-            if let tree = indexOfPath[RepoPath(bytes: Array(path.bytes[..<index]))] { return tree }
+        var found: Int?
+        forEach(containing: path) { index in
+            found = index
+            return false
         }
-        return indexOfPath[path]
+        return found
+    }
+
+    /// Calls `body` with each directory `path` is or lies below, outermost first, until it returns false.
+    func forEach(containing path: RepoPath, _ body: (Int) -> Bool) {
+        guard !byHash.isEmpty else { return }
+        let bytes = path.bytes
+        var hash = FNV1a64()
+        for index in bytes.indices {
+            if bytes[index] == UInt8(ascii: "/"), !visit(hash.value, bytes, end: index, body) { return }
+            hash.add(CollectionOfOne(bytes[index]))
+        }
+        _ = visit(hash.value, bytes, end: bytes.count, body)
+    }
+
+    private func visit(_ hash: UInt64, _ bytes: [UInt8], end: Int, _ body: (Int) -> Bool) -> Bool {
+        guard let candidates = byHash[hash] else { return true }
+        for index in candidates where directories[index].count == end && bytes[..<end].elementsEqual(directories[index])
+        {
+            if !body(index) { return false }
+        }
+        return true
     }
 }

@@ -11,8 +11,23 @@
 public func recognisedTrees(
     in snapshot: HistorySnapshot, files: [FileLineage], ignore: [GlobPattern]
 ) -> [RecognisedTree] {
-    let alive = snapshot.livePaths.map(Array.init) ?? files.filter { !$0.isDeleted }.map(\.path)
-    let covered = alive.filter { path in !ignore.contains { $0.matches(path) } }.sorted()
+    let isIgnored = files.map { file in !file.isDeleted && ignore.contains { $0.matches(file.path) } }
+    return recognisedTrees(in: snapshot, files: files, isIgnored: isIgnored, ignore: ignore)
+}
+
+/// `recognisedTrees(in:files:ignore:)` with the globs already matched against each alive file.
+func recognisedTrees(
+    in snapshot: HistorySnapshot, files: [FileLineage], isIgnored: [Bool], ignore: [GlobPattern]
+) -> [RecognisedTree] {
+    var covered: [RepoPath] = []
+    for (file, isIgnored) in zip(files, isIgnored) where !file.isDeleted && !isIgnored { covered.append(file.path) }
+    if let live = snapshot.livePaths {
+        // Files that came in through a merge and never changed since have no lineage.
+        let folded = Set(files.lazy.filter { !$0.isDeleted }.map(\.path))
+        for path in live where !folded.contains(path) && !ignore.contains(where: { $0.matches(path) }) {
+            covered.append(path)
+        }
+    }
     // At one path a submodule beats a license, which beats a name.
     var found: [RepoPath: (kind: TreeKind, reason: String)] = [:]
     for path in snapshot.treeEvidence.submodulePaths { found[path] = (.vendored, "submodule in .gitmodules") }
@@ -46,31 +61,45 @@ public func recognisedTrees(
     return kept.filter { $0.files > 0 }
 }
 
-/// Directory names that hold test data wherever they are (compared in lower case).
-let testDataDirectoryNames: Set<String> = ["testdata", "fixtures", "fixture", "corpora", "__snapshots__"]
+/// Directory names that hold test data wherever they are (compared ignoring ASCII case).
+private let testDataDirectoryNames = ["testdata", "fixtures", "fixture", "corpora", "__snapshots__"].map {
+    Array($0.utf8)
+}
 /// Test directories whose `resources` child holds test data.
-let testDirectoryNames: Set<String> = ["test", "tests", "t", "spec", "__tests__"]
+private let testDirectoryNames = ["test", "tests", "t", "spec", "__tests__"].map { Array($0.utf8) }
+private let resourcesName = [Array("resources".utf8)]
 
-/// How many leading folders (lower case) reach the outermost test-data directory among `folders`; nil for none.
-func testDataDepth(_ folders: [String]) -> Int? {
-    for (index, name) in folders.enumerated() {
-        if testDataDirectoryNames.contains(name) { return index + 1 }
-        if name == "resources", index > 0, testDirectoryNames.contains(folders[index - 1]) { return index + 1 }
+/// The outermost test-data directory among `path`'s folders, as the byte ranges of its name and
+/// (for `resources`) its parent's; nil when `path` lies in none.
+func testDataDirectory(in path: RepoPath) -> (name: Range<Int>, parent: Range<Int>?)? {
+    let bytes = path.bytes
+    var start = 0
+    var previous: Range<Int>?
+    while let slash = bytes[start...].firstIndex(of: UInt8(ascii: "/")) {
+        let name = start..<slash
+        if isNamed(bytes[name], testDataDirectoryNames) { return (name, nil) }
+        if let parent = previous, isNamed(bytes[name], resourcesName), isNamed(bytes[parent], testDirectoryNames) {
+            return (name, parent)
+        }
+        previous = name
+        start = slash + 1
     }
     return nil
 }
 
+/// Whether `component` is one of `names` (lower case), ignoring ASCII case.
+private func isNamed(_ component: ArraySlice<UInt8>, _ names: [[UInt8]]) -> Bool {
+    names.contains { name in
+        name.count == component.count
+            && zip(name, component).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+    }
+}
+
 /// The outermost test-data directory `path` lies in, with the reason; nil when none.
 func fixtureDirectory(of path: RepoPath) -> (RepoPath, String)? {
-    let folders = path.bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast()
-    guard let depth = testDataDepth(folders.map { String(decoding: $0, as: UTF8.self).lowercased() }) else {
-        return nil
-    }
-    let directory = RepoPath(bytes: Array(path.bytes[..<folders[folders.startIndex + depth - 1].endIndex]))
-    let name = String(decoding: folders[folders.startIndex + depth - 1], as: UTF8.self)
-    guard depth > 1, !testDataDirectoryNames.contains(name.lowercased()) else {
-        return (directory, "test data directory name `\(name)`")
-    }
-    let parent = String(decoding: folders[folders.startIndex + depth - 2], as: UTF8.self)
-    return (directory, "`\(name)` under the test directory `\(parent)`")
+    guard let (name, parent) = testDataDirectory(in: path) else { return nil }
+    let directory = RepoPath(bytes: Array(path.bytes[..<name.upperBound]))
+    let text = String(decoding: path.bytes[name], as: UTF8.self)
+    guard let parent else { return (directory, "test data directory name `\(text)`") }
+    return (directory, "`\(text)` under the test directory `\(String(decoding: path.bytes[parent], as: UTF8.self))`")
 }
