@@ -79,6 +79,30 @@ import Testing
         #expect(F.summary(F.tip(history, licenses: ["crates/globset/COPYING": "own\n"])).isEmpty)
     }
 
+    /// requests' `docs/_themes`: the import brought twelve files, most dropped since; what is left
+    /// still came in with it.
+    @Test func anImportWhoseFilesWereMostlyDroppedSinceIsVendored() throws {
+        var history = Self.project()
+        let themes = ["LICENSE", "support.py"] + (0..<6).map { "kr/theme\($0).html" }
+        history.commit("added krthemes", day: 1, changes: F.adds(themes.map { "docs/_themes/\($0)" }))
+        history.commit(
+            "docs: drop the old themes", day: 5,
+            changes: (0..<6).map { (.deleted, "docs/_themes/kr/theme\($0).html", 0, 1) })
+        history.commit("docs: ignore builds", day: 6, changes: F.adds(["docs/_themes/.gitignore"]))
+        let tree = try #require(F.trees(F.tip(history)).first)
+        #expect(tree.reason == "own license docs/_themes/LICENSE, arrived in bulk (2 of 3 files in 1 commit)")
+    }
+
+    /// An import moved to another folder later is still an import.
+    @Test func aMovedImportIsVendored() {
+        var history = Self.project()
+        history.commit("import x", day: 1, changes: F.adds(["third/x/LICENSE", "third/x/x.c", "third/x/x.h"]))
+        history.commit(
+            "build: move x under deps", day: 2,
+            changes: ["LICENSE", "x.c", "x.h"].map { (.renamed, "third/x/\($0)->deps/x/\($0)", 0, 0) })
+        #expect(F.summary(F.tip(history)) == ["deps/x vendored"])
+    }
+
     /// A first commit (or a shallow clone's) creates everything, a licensed folder among the rest.
     @Test func aCommitCreatingMostlyOtherFilesIsNoImport() {
         var history = SnapshotBuilder()

@@ -5,8 +5,8 @@
 /// license at the root (a crate or package that copies the project's license is the project's own);
 /// and of its current files, at least half were created — following renames, so moving a directory
 /// is no import — by *bulk* commits: commits that created at least a quarter of them (and two or
-/// more) and created no more other files than those (a repository's first commit, or a shallow
-/// clone's, creates everything and says nothing). An import and a few upstream updates
+/// more) and created no more files elsewhere than in the directory (a repository's first commit, or a
+/// shallow clone's, creates everything and says nothing). An import and a few upstream updates
 /// pass; a directory built up file by file, however old, does not.
 func licensedTrees(
     covered: [RepoPath], files: [FileLineage], in snapshot: HistorySnapshot, isTestData: (RepoPath) -> Bool
@@ -50,7 +50,8 @@ func licensedTrees(
         var created: [Int: Int] = [:]
         for path in members { if let commit = creation(of: path) { created[commit, default: 0] += 1 } }
         let bulk = created.filter { commit, count in
-            count >= 2 && count * 4 >= members.count && count * 2 >= addedFiles(by: commit, in: snapshot)
+            count >= 2 && count * 4 >= members.count
+                && isMostlyInside(directory, commit, creating: count, in: snapshot)
         }
         let arrived = bulk.values.reduce(0, +)
         guard members.count >= 2, arrived * 2 >= members.count else { return nil }
@@ -61,9 +62,16 @@ func licensedTrees(
     }
 }
 
-/// How many files `commit` created, wherever they are now.
-private func addedFiles(by commit: Int, in snapshot: HistorySnapshot) -> Int {
-    snapshot.changes[snapshot.commits[commit].changes].count { $0.status == .added }
+/// Whether most of the files `commit` created are in `directory`: then (`creating` of them) or now
+/// (`creating` of its current files), since an import's later-dropped files were its files too.
+private func isMostlyInside(_ directory: RepoPath, _ commit: Int, creating: Int, in snapshot: HistorySnapshot) -> Bool {
+    var added = 0
+    var inside = 0
+    for change in snapshot.changes[snapshot.commits[commit].changes] where change.status == .added {
+        added += 1
+        if snapshot.paths[change.path].isWithin(directory) { inside += 1 }
+    }
+    return max(inside, creating) * 2 >= added
 }
 
 /// License text compared without line-ending and trailing-space differences.
