@@ -36,6 +36,18 @@ enum HTMLPage {
         """
     }
 
+    /// A sortable table of class `name` (styled and sorted by the page's script) with `headers` and `rows`.
+    static func sortableTable(_ name: String, headers: [String], rows: [String]) -> String {
+        """
+        <div class="table-wrap"><table class="sortable \(name)">
+        <thead><tr>\(headers.joined())</tr></thead>
+        <tbody>
+        \(rows.joined(separator: "\n"))
+        </tbody>
+        </table></div>
+        """
+    }
+
     /// A titled card holding one section.
     static func panel(id: String, title: String, subtitle: String, body: String) -> String {
         """

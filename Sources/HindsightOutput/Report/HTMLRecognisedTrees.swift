@@ -41,14 +41,7 @@ struct HTMLRecognisedTrees {
             ]
             return "<tr>\(cells.joined())</tr>"
         }
-        let table = """
-            <div class="table-wrap"><table class="sortable trees">
-            <thead><tr>\(headers.joined())</tr></thead>
-            <tbody>
-            \(rows.joined(separator: "\n"))
-            </tbody>
-            </table></div>
-            """
+        let table = HTMLPage.sortableTable("trees", headers: headers, rows: rows)
         return HTMLPage.panel(id: "trees", title: "Vendored and fixture trees", subtitle: subtitle, body: table)
     }
 }

@@ -35,14 +35,7 @@ struct HTMLFilesTable {
             HTMLPage.header("Coupled with", isLeftAligned: true, title: "strongest co-change partner, degree %"),
         ]
         let rows = files.map { row($0, maxChurn: maxChurn, maxRecent: maxRecent, maxBug: maxBug) }
-        let table = """
-            <div class="table-wrap"><table class="sortable files">
-            <thead><tr>\(headers.joined())</tr></thead>
-            <tbody>
-            \(rows.joined(separator: "\n"))
-            </tbody>
-            </table></div>
-            """
+        let table = HTMLPage.sortableTable("files", headers: headers, rows: rows)
         return HTMLPage.panel(id: "files", title: "Files", subtitle: subtitle, body: table)
     }
 
@@ -140,14 +133,7 @@ struct HTMLDirectoriesTable {
             ]
             return "<tr>\(cells.joined())</tr>"
         }
-        let table = """
-            <div class="table-wrap"><table class="sortable directories">
-            <thead><tr>\(headers.joined())</tr></thead>
-            <tbody>
-            \(rows.joined(separator: "\n"))
-            </tbody>
-            </table></div>
-            """
+        let table = HTMLPage.sortableTable("directories", headers: headers, rows: rows)
         return HTMLPage.panel(id: "directories", title: "Directories", subtitle: subtitle, body: table)
     }
 
