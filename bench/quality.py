@@ -28,7 +28,9 @@ For each repository, timing every step (wall seconds), side by side with what gi
     paths; the report's commits for each against `git log --follow --no-merges -- PATH`. Within 5%
     means abs(ours - git) <= 0.05 * git. `git log --follow` also follows copies (a file created from
     another that lives on takes the source's history); Hindsight folds renames only, by design, so
-    the table also gives the count over the sampled files whose --follow history has no copy row.
+    the table also gives the count over the sampled files whose --follow history has no copy row and
+    no deletion (--follow goes on past a deletion to an earlier file at the same path, where Hindsight
+    counts a path deleted and added again as two files).
  5. regions: the 10 recurring-fix regions with most fixes (files in the report's order, regions in
     each file's order, stable sort by fix count); for each, the share of its fix commits that
     `git log -L START,END:PATH --no-merges` lists. Confirmed: at least half of its fixes, and at
@@ -165,7 +167,7 @@ def follow_difference(hindsight, repo, path, timeout):
         history = run([hindsight, "history", "--repo", repo, "--no-update", "--format", "tsv", path], timeout=timeout)
     except (Failure, subprocess.TimeoutExpired) as error:
         return [f"no diagnosis: {error}"]
-    theirs, moves, commit = [], {}, None
+    theirs, moves, commit, deletions = [], {}, None, []
     for line in text.splitlines():
         if COMMIT_LINE.match(line):
             commit = line
@@ -173,6 +175,8 @@ def follow_difference(hindsight, repo, path, timeout):
         elif line[:1] in "RC" and line.count("\t") == 2:
             status, old, new = line.split("\t")
             moves[commit] = (status, old, new)
+        elif line.startswith("D\t"):
+            deletions.append((commit, line.split("\t", 1)[1]))
     ours, renames, paired = [], [], []
     for line in history.splitlines():
         fields = line.split("\t")
@@ -193,6 +197,9 @@ def follow_difference(hindsight, repo, path, timeout):
     for c, (status, old, new) in copies[:FIRST]:
         notes.append(f"git --follow follows a copy: {status} {code(old)} → {code(new)} at {c[:10]} "
                      "(the source lives on; hindsight does not fold copies)")
+    for c, deleted in deletions[:FIRST]:
+        notes.append(f"git --follow goes on past the deletion of {code(deleted)} at {c[:10]} to the file that "
+                     "path held before (hindsight: a path deleted and added again is two files)")
     for c, old, new in renames[:FIRST]:
         notes.append(f"hindsight follows a rename git --follow does not take: {code(old)} → {code(new)} at {c[:10]}; "
                      + git_pairs(repo, c, old, new, timeout))
@@ -233,7 +240,11 @@ def follow_sample(hindsight, repo, data, size, timeout, out):
             listed = git(repo, "log", "--follow", "--no-merges", "--name-status", "--format=%H", "--", path,
                          timeout=timeout)
             theirs = sum(1 for line in listed.splitlines() if COMMIT_LINE.match(line))
-            if any(line.startswith("C") and line.count("\t") == 2 for line in listed.splitlines()):
+            # Two departures by design: --follow takes a copy's source history, and it goes on past a
+            # deletion to an earlier file at the same path (Hindsight: a path deleted and added again
+            # is two files).
+            if any(line.startswith("C") and line.count("\t") == 2 or line.startswith("D\t")
+                   for line in listed.splitlines()):
                 copied.add(path)
         except (Failure, subprocess.TimeoutExpired):
             theirs = None  # timed out, or git could not read an object (a trimmed mirror)
@@ -431,7 +442,7 @@ def measure(hindsight, repo, options):
 
 COLUMNS = [
     "repository", "commits", "cold mine s (git log s)", "report s", "live rows HEAD lacks", "duplicate paths",
-    "follow within 5% (files git --follow copies left out)", "top-10 regions confirmed", "regions > half file (top 10 · all)", "fix agreement",
+    "follow within 5% (files where git --follow takes a copy or a re-added path left out)", "top-10 regions confirmed", "regions > half file (top 10 · all)", "fix agreement",
     "fix ratio", "recognised trees", "total s",
 ]
 
@@ -460,7 +471,7 @@ def row(name, steps, out, warm):
         plain = [(o, g) for p, o, g in answered if p not in out.get("follow copies", set())]
         unanswered = len(rows) - len(answered)
         return (f"{sum(within(o, g) for _, o, g in answered)}/{len(answered)} "
-                f"({sum(within(o, g) for o, g in plain)}/{len(plain)} without copies)"
+                f"({sum(within(o, g) for o, g in plain)}/{len(plain)} without copies or re-adds)"
                 + (f", git failed on {unanswered}" if unanswered else ""))
 
     follow = cell(out, "follow", follow_cell)
@@ -514,7 +525,7 @@ def details(name, repo, steps, out):
         lines.append(f"- follow sample: {len(out['follow']) - len(off)} of {len(out['follow'])} within 5% of "
                      f"`git log --follow --no-merges --format=%H -- PATH | wc -l`" + (":" if off else ""))
         for path, ours, theirs in off[:FIRST]:
-            theirs = "timed out" if theirs is None else theirs
+            theirs = "no answer (timed out, or git could not read an object)" if theirs is None else theirs
             lines.append(f"  - {code(path)}: ours {ours}, git {theirs}")
             for note in out.get("follow why", {}).get(path, []):
                 lines.append(f"    - {note}")
