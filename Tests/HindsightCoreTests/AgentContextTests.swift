@@ -134,3 +134,21 @@ import Testing
         #expect(revertReason("This reverts commit abc.\n\nBreaks CI.\nCo-authored-by: X <x@y>\n") == "Breaks CI.")
     }
 }
+
+/// `agentContext(of:)` counts ages from the tip's committer date when the snapshot knows it.
+@Suite struct AgentContextDateTests {
+    @Test func agesCountFromTheTipsCommitterDateOverItsAuthorDate() {
+        let (builder, _) = AgentContextTests.history()
+        var snapshot = builder.snapshot
+        let settingsAt = { (now: Int64) in AnalysisSettings(now: now) }
+        let authored = agentContext(of: snapshot, settings: settingsAt, guards: [])
+        #expect(authored.asOf == snapshot.commits.last?.time)
+        // Committed 400 days after it was written (an applied patch): the active areas go quiet.
+        let committed = (snapshot.commits.last?.time ?? 0) + 400 * 86_400
+        snapshot.tipCommitTime = committed
+        let context = agentContext(of: snapshot, settings: settingsAt, guards: [])
+        #expect(context.asOf == committed)
+        #expect(!authored.activeAreas.isEmpty)
+        #expect(context.activeAreas.isEmpty)
+    }
+}
