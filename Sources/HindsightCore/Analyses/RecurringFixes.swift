@@ -61,10 +61,15 @@ private func recurringFixFile(_ lineage: FileLineage, in input: AnalysisInput) -
     }
 
     var reported: [FixRegion] = []
-    let hasCandidates = regions.fixes.contains { $0.count >= 2 }
-    // The tip's real length, read only for files that have a region to bound.
+    // The tip's real length, read (a blob each) only for a file with a region near either bound of
+    // the length summed from history: within a third of half the file, or of its end.
+    let estimate = lineage.lines
+    let nearABound = regions.starts.indices.contains { index in
+        regions.fixes[index].count >= 2
+            && (3 * (regions.ends[index] - regions.starts[index]) > estimate || 3 * regions.ends[index] > 2 * estimate)
+    }
     let fileLines =
-        (hasCandidates && !lineage.isDeleted ? input.snapshot.tipLines?.lines(of: lineage.path) : nil) ?? lineage.lines
+        (nearABound && !lineage.isDeleted ? input.snapshot.tipLines?.lines(of: lineage.path) : nil) ?? estimate
     let widest = fileLines / 2
     for index in regions.starts.indices where regions.fixes[index].count >= 2 {
         let fixes = sortedDistinct(regions.fixes[index])

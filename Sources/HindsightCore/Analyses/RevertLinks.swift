@@ -1,36 +1,79 @@
+import Foundation
+
 extension HistorySnapshot {
     /// The snapshot with the reverts git's trailer does not name in full: a `Revert "<subject>"`
     /// subject without the trailer names the latest earlier commit with that subject, and a trailer
     /// with a short id (7 to 39 hex digits) names the one earlier commit whose id starts with it.
+    ///
+    /// It reads every message of the history on each report, so it hashes only the subjects some
+    /// revert quotes and scans bodies as bytes.
     public func linkingReverts() -> HistorySnapshot {
-        var linked = self
+        var quotedSubjects: Set<String> = []
+        for commit in commits where commit.revertedCommit == nil && !commit.isMerge {
+            if let quoted = Self.quotedSubject(ofRevert: commit.subject) { quotedSubjects.insert(quoted) }
+        }
+        var links: [(index: Int, original: CommitID)] = []
         var latestWithSubject: [String: Int] = [:]
         for index in commits.indices {
             let commit = commits[index]
-            defer { if !commit.isMerge { latestWithSubject[commit.subject] = index } }
+            defer {
+                if !commit.isMerge, !quotedSubjects.isEmpty, quotedSubjects.contains(commit.subject) {
+                    latestWithSubject[commit.subject] = index
+                }
+            }
             guard commit.revertedCommit == nil, !commit.isMerge else { continue }
             if let prefix = Self.shortRevertedID(in: commit.body) {
-                let matches = commits[..<index].filter { $0.id.hex.hasPrefix(prefix) }
-                if matches.count == 1 { linked.commits[index].revertedCommit = matches[0].id }
+                let matches = commits[..<index].lazy.filter { $0.id.hex.utf8.starts(with: prefix.utf8) }.prefix(2)
+                if matches.count == 1, let match = matches.first { links.append((index, match.id)) }
             } else if let quoted = Self.quotedSubject(ofRevert: commit.subject),
                 let original = latestWithSubject[quoted]
             {
-                linked.commits[index].revertedCommit = commits[original].id
+                links.append((index, commits[original].id))
             }
         }
+        guard !links.isEmpty else { return self }
+        var linked = self
+        for link in links { linked.commits[link.index].revertedCommit = link.original }
         return linked
     }
 
     /// The hex digits after `This reverts commit ` when they are a short id (7 to 39 of them).
     static func shortRevertedID(in body: String) -> String? {
-        guard let marker = body.range(of: "This reverts commit ") else { return nil }
-        let digits = body[marker.upperBound...].prefix { $0.isHexDigit }
-        return (7...39).contains(digits.count) ? digits.lowercased() : nil
+        var body = body
+        return body.withUTF8 { bytes -> String? in
+            guard let start = end(of: revertMarker, in: bytes) else { return nil }
+            var end = start
+            while end < bytes.count, isHexDigit(bytes[end]) { end += 1 }
+            guard (7...39).contains(end - start) else { return nil }
+            return String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+        }
     }
 
     /// `X` of a `Revert "X"` subject.
     static func quotedSubject(ofRevert subject: String) -> String? {
-        guard subject.hasPrefix("Revert \""), subject.hasSuffix("\""), subject.count > 9 else { return nil }
+        let bytes = subject.utf8
+        guard bytes.count > 9, bytes.starts(with: revertPrefix), bytes.last == UInt8(ascii: "\"") else { return nil }
         return String(subject.dropFirst(8).dropLast())
+    }
+
+    private static let revertMarker = Array("This reverts commit ".utf8)
+    private static let revertPrefix = Array("Revert \"".utf8)
+
+    /// Where the first `needle` in `bytes` ends; nil when there is none.
+    private static func end(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = needle.first, let base = bytes.baseAddress, bytes.count >= needle.count else { return nil }
+        var offset = 0
+        while offset + needle.count <= bytes.count,
+            let found = memchr(base + offset, Int32(first), bytes.count - needle.count + 1 - offset)
+        {
+            let position = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            if needle.indices.allSatisfy({ bytes[position + $0] == needle[$0] }) { return position + needle.count }
+            offset = position + 1
+        }
+        return nil
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (97...102).contains(byte | 0x20)
     }
 }
