@@ -29,7 +29,7 @@ struct MCPCommand: ParsableCommand {
     var printConfig: MCPClientConfig?
 
     @Option(
-        help: ArgumentHelp("Measure ages from this date instead of now (for reproducible answers).", valueName: "date"),
+        help: ArgumentHelp("Measure ages from this date instead of HEAD's committer date.", valueName: "date"),
         transform: AsOfDate.parse)
     var asOf: Int64?
 

@@ -80,7 +80,7 @@ struct Report: ParsableCommand {
     var includeVendored = false
 
     @Option(
-        help: ArgumentHelp("Measure ages from this date instead of now (for reproducible reports).", valueName: "date"),
+        help: ArgumentHelp("Measure ages from this date instead of HEAD's committer date.", valueName: "date"),
         transform: AsOfDate.parse)
     var asOf: Int64?
 
