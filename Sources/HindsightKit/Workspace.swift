@@ -69,9 +69,14 @@ public final class Workspace {
         if let tip = snapshot.tip {
             snapshot.livePaths = try git.filePaths(in: tip)
             snapshot.tipCommitTime = try git.commit(tip).commitTime.seconds
-            let reader = Locked(try GitRepository(path: git.gitDirectory.path))
+            // Opened on the first count: most snapshots (a check, a context) never ask for one.
+            let gitDirectory = git.gitDirectory.path
+            let reader = Locked<GitRepository?>(nil)
             snapshot.tipLines = TipLineCounts { path in
-                reader.withLock { repository in (try? repository.lineCount(at: path, in: tip)) ?? nil }
+                reader.withLock { repository in
+                    if repository == nil { repository = try? GitRepository(path: gitDirectory) }
+                    return (try? repository?.lineCount(at: path, in: tip)) ?? nil
+                }
             }
             snapshot.treeEvidence = try treeEvidence(paths: snapshot.livePaths ?? [], at: tip)
         }
