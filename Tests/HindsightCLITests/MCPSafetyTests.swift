@@ -97,7 +97,7 @@ import Testing
         try repo.write("src/parser.c", "staged edit\n")
         try repo.git(["add", "src/parser.c"])
         let gitIndex = repo.root.appendingPathComponent(".git/index")
-        let before = try (repo.gitText(["status", "--porcelain"]), Data(contentsOf: gitIndex))
+        let before = try (repo.gitText(["--no-optional-locks", "status", "--porcelain"]), Data(contentsOf: gitIndex))
         let output = try MCPServerTests.session(
             repo,
             [
@@ -110,7 +110,7 @@ import Testing
                 "This repository has no history index yet. Run `hindsight mine` once"))
         #expect(results[0]["isError"] as? Bool == true)
         #expect(!FileManager.default.fileExists(atPath: repo.root.appendingPathComponent(".git/hindsight").path))
-        #expect(try repo.gitText(["status", "--porcelain"]) == before.0)
+        #expect(try repo.gitText(["--no-optional-locks", "status", "--porcelain"]) == before.0)
         #expect(try Data(contentsOf: gitIndex) == before.1)
     }
 

@@ -254,7 +254,8 @@ import Testing
         try repo.git(["add", "docs", "old name.txt"])
         let indexURL = repo.root.appendingPathComponent(".git/index")
         let before = (
-            try Data(contentsOf: indexURL), try repo.gitText(["status", "--porcelain=v1", "-uall"]),
+            try Data(contentsOf: indexURL),
+            try repo.gitText(["--no-optional-locks", "status", "--porcelain=v1", "-uall"]),
             try repo.gitText(["count-objects"])
         )
         let repository = try GitRepository(path: repo.root.path)
@@ -262,7 +263,8 @@ import Testing
             _ = try repository.changeSet(for: target, options: HistoryOptions())
         }
         let after = (
-            try Data(contentsOf: indexURL), try repo.gitText(["status", "--porcelain=v1", "-uall"]),
+            try Data(contentsOf: indexURL),
+            try repo.gitText(["--no-optional-locks", "status", "--porcelain=v1", "-uall"]),
             try repo.gitText(["count-objects"])
         )
         #expect(before == after)
