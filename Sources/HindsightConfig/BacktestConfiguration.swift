@@ -10,12 +10,18 @@ public struct BacktestConfiguration: Equatable, Sendable {
     public var liftThreshold = 2.0
     /// Whether `guards mine` runs a backtest and records each kind's score.
     public var record = true
+    /// Fewest replayed commits whose figures are evidence; a smaller window is reported as too small.
+    public var minCommits = 100
+    /// Fewest fix-inducing commits among them whose figures are evidence.
+    public var minFixInducing = 10
 
     /// The defaults.
     public init() {}
 
     mutating func read(_ node: ConfigNode) throws(ConfigError) {
-        let entries = try node.entries(known: ["grace", "maxCommits", "refresh", "liftThreshold", "record"])
+        let entries = try node.entries(known: [
+            "grace", "maxCommits", "refresh", "liftThreshold", "record", "minCommits", "minFixInducing",
+        ])
         if let value = entries["grace"] { graceDays = try value.int(in: 0...36_500) }
         if let value = entries["maxCommits"] {
             let count = try value.int(in: 0...10_000_000)
@@ -27,5 +33,7 @@ public struct BacktestConfiguration: Equatable, Sendable {
         }
         if let value = entries["liftThreshold"] { liftThreshold = try value.number(in: 0...1_000) }
         if let value = entries["record"] { record = try value.bool() }
+        if let value = entries["minCommits"] { minCommits = try value.int(in: 0...10_000_000) }
+        if let value = entries["minFixInducing"] { minFixInducing = try value.int(in: 0...10_000_000) }
     }
 }

@@ -71,7 +71,7 @@ private struct CommitPart {
         var seqs: [Int] = []
         try db.forEachRawRow(
             """
-            SELECT id, sha, authorId, authorTime, authorOffset, subject, body, revertsSha, parentCount, seq
+            SELECT id, sha, authorId, authorTime, authorOffset, subject, body, revertsSha, parentCount, seq, commitTime
             FROM commits WHERE isReachable
             """
         ) { row in
@@ -82,7 +82,8 @@ private struct CommitPart {
             commits.append(
                 SnapshotCommit(
                     id: CommitID(trustedHex: row.text(1)), author: personOfIdentity[row.int(2)] ?? 0,
-                    time: Int64(row.int(3)), offsetMinutes: Int32(row.int(4)), subject: row.text(5), body: row.text(6),
+                    time: Int64(row.int(3)), offsetMinutes: Int32(row.int(4)), commitTime: Int64(row.int(10)),
+                    subject: row.text(5), body: row.text(6),
                     revertedCommit: row.isNull(7) ? nil : CommitID(trustedHex: row.text(7)),
                     fixesReferences: trailer?.fixes ?? [], coAuthors: trailer?.coAuthors ?? [],
                     isMerge: row.int(8) > 1, changes: 0..<0))

@@ -97,6 +97,8 @@ import Testing
         #expect(
             run.output.contains(
                 "Fix-inducing: 1 of 5 (20.0% base rate) — 0 named by a Fixes: trailer, 0 reverted, 1 by SZZ"))
+        #expect(run.output.contains("Too small to judge: 5 commits replayed, 1 of them fix-inducing,"))
+        #expect(run.error.contains("warning: the window is too small to judge the guards"), "\(run.error)")
         for name in ["random", "most-added-lines", "top-bug-score-files", "all guards", "Settings: grace 0 days"] {
             #expect(run.output.contains(name), "\(name)")
         }
@@ -125,6 +127,53 @@ import Testing
         #expect((json["window"] as? [String: Any])?["commits"] as? Int == 5)
     }
 
+    /// A branch forked on day 0 with a fix on day 2 (removing `dangerous`), merged on day 12; the
+    /// mainline has commits on days 3 and 10; a commit authored on day 1 lands on day 13 (rebased);
+    /// on day 14 `dangerous` comes back. Index order puts the branch's early commits before the
+    /// mainline's day 3, so "the last commit in index order before the date" was the wrong cut.
+    static func lateMerge() throws -> (repo: FixtureRepository, mainline: String, sideFix: String) {
+        let repo = try FixtureRepository()
+        let copy = { (body: String) in "void copy(char *user_input) {\n    char buffer[16];\n\(body)}\n" }
+        try repo.write("src/copy.c", copy("\(dangerous)\n"))
+        try repo.commit("feat: copy", day: 0)
+        try repo.git(["checkout", "-q", "-b", "side"])
+        try repo.write("src/copy.c", copy("    strlcpy(buffer, user_input, sizeof buffer);\n"))
+        let sideFix = try repo.commit("fix: buffer overflow in copy", day: 2)
+        try repo.git(["checkout", "-q", "main"])
+        try repo.write("README.md", "copy\n")
+        let mainline = try repo.commit("docs: readme", day: 3)
+        try repo.write("notes.md", "notes\n")
+        try repo.commit("docs: notes", day: 10)
+        try repo.git(["merge", "-q", "--no-ff", "-m", "Merge branch 'side'", "side"], day: 12)
+        try repo.write("NEWS.md", "news\n")
+        try repo.commit("docs: news, rebased", day: 13, authorDay: 1)
+        try repo.write("src/copy.c", copy("\(dangerous)\n"))
+        try repo.commit("perf: copy without the length check", day: 14)
+        return (repo, mainline, sideFix)
+    }
+
+    @Test func aDateIsTheMainlineThatDayAndTheGuardsLearnFromItsHistoryOnly() throws {
+        let (repo, mainline, _) = try Self.lateMerge()
+        // 2020-09-20 is day 6.5: the mainline then was day 3's commit, whatever the index order or
+        // the rebased commit's day-1 author date say.
+        let json = try Self.backtest(repo, ["--cut", "2020-09-20"])
+        #expect((json["cut"] as? [String: Any])?["commit"] as? String == mainline)
+        #expect(
+            (json["window"] as? [String: Any])?["commits"] as? Int == 4,
+            "the branch's fix, day 10, the rebased commit and day 14: what landed after the cut")
+        #expect(json["guardsAtCut"] as? Int == 0, "the branch's fix had not landed at the cut")
+        let truthCommits = (json["fixInducingCommits"] as? [[String: Any]] ?? []).count
+        #expect(truthCommits == 0, "no fix after the window removed a line it added")
+    }
+
+    @Test func aCutOnABranchMergedLaterIsAUsageError() throws {
+        let (repo, _, sideFix) = try Self.lateMerge()
+        let onBranch = try HindsightBinary.run(
+            ["backtest", "--cut", sideFix, "--until", "HEAD~3"], in: repo.root, environment: repo.environment())
+        #expect(onBranch.status == 2)
+        #expect(onBranch.error.contains("is not in the history of --until"), "\(onBranch.error)")
+    }
+
     @Test func aBadCutIsAUsageError() throws {
         let (repo, cut, _, _) = try Self.history()
         let unknown = try HindsightBinary.run(
@@ -144,6 +193,16 @@ import Testing
         // 17 notes and 8 commits: the default cut, at 80% of 25 commits, is the scenario's cut.
         let (repo, cut, _, _) = try Self.history(padding: 17)
         try repo.write(".hindsight.yml", "backtest:\n  grace: 0\n")
+        let small = try HindsightBinary.run(["guards", "mine"], in: repo.root, environment: repo.environment())
+        #expect(small.status == 0, "\(small.error)")
+        #expect(
+            small.output.contains(
+                "backtest: too small to judge (5 commits replayed, 1 of them fix-inducing, where at least 100 and 10 are needed for the figures to be evidence), so the record is unchanged and no kind is demoted"
+            ), "\(small.output)")
+        let unrecorded = try String(
+            contentsOf: repo.root.appendingPathComponent(".hindsight/guards.yml"), encoding: .utf8)
+        #expect(!unrecorded.contains("backtest:\n  cut:"), "a window this small records nothing")
+        try repo.write(".hindsight.yml", "backtest:\n  grace: 0\n  minCommits: 5\n  minFixInducing: 1\n")
         let mined = try HindsightBinary.run(["guards", "mine"], in: repo.root, environment: repo.environment())
         #expect(mined.status == 0, "\(mined.error)")
         #expect(mined.output.contains("backtest: 5 commits replayed, 1 later needed a fix;"))
@@ -166,7 +225,8 @@ import Testing
         #expect(explain.output.contains("Backtest (5 commits after \(cut.prefix(7)), 1 of which later needed a fix):"))
         #expect(explain.output.contains("this guard flagged 1, 1 of which needed a fix (lift 5.00)."))
 
-        try repo.write(".hindsight.yml", "backtest:\n  grace: 0\n  liftThreshold: 10\n")
+        try repo.write(
+            ".hindsight.yml", "backtest:\n  grace: 0\n  liftThreshold: 10\n  minCommits: 5\n  minFixInducing: 1\n")
         let strict = try HindsightBinary.run(["guards", "mine"], in: repo.root, environment: repo.environment())
         let note = try #require(strict.output.split(separator: "\n").first { $0.hasPrefix("backtest:") })
         #expect(

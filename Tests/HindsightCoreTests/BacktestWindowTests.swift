@@ -31,18 +31,72 @@ import Testing
         #expect(window.cut == 6, "the guards learn from everything before the first replayed commit")
     }
 
+    /// Each commit's parent is the one before it.
+    static func linear(_ count: Int) -> CommitGraph {
+        CommitGraph(parents: (0..<count).map { $0 == 0 ? [] : [$0 - 1] })
+    }
+
     @Test func theDefaultCutIsAYearBeforeTheWindowsEndElseEightyPercent() {
         var builder = SnapshotBuilder()
         for day in [0.0, 100, 200, 300, 400, 500, 600] {
             builder.commit("feat", day: day, changes: [(.modified, "a.c", 1, 0)])
         }
+        let cut = BacktestPoints.defaultCut(
+            until: 6, grace: 100 * SnapshotBuilder.day, in: builder.snapshot, graph: Self.linear(7))
+        #expect(cut == 1, "the end is day 500; a year before it is day 135, after commit 1 (day 100)")
         let long = BacktestWindow(
-            snapshot: builder.snapshot, cut: nil, until: 6, grace: 100 * SnapshotBuilder.day, maxCommits: nil)
-        #expect(long.cut == 1, "the end is day 500; a year before it is day 135, after commit 1 (day 100)")
+            snapshot: builder.snapshot, cut: cut, until: 6, grace: 100 * SnapshotBuilder.day, maxCommits: nil)
         #expect(long.commits == [2, 3, 4, 5])
-        let short = BacktestWindow(snapshot: Self.daily(10), cut: nil, until: 9, grace: 0, maxCommits: nil)
-        #expect(short.cut == 7)
-        #expect(short.commits == [8, 9])
+        let short = BacktestPoints.defaultCut(until: 9, grace: 0, in: Self.daily(10), graph: Self.linear(10))
+        #expect(short == 7)
+    }
+
+    /// Commits 0 and 1 on the mainline; 2 and 3 on a branch from 0, authored early; the mainline
+    /// goes on with 4 (day 10) and merges the branch at 5 (day 20); 6 was rebased: authored on day
+    /// 1, landed on day 21.
+    static func branchMergedLate() -> (snapshot: HistorySnapshot, graph: CommitGraph) {
+        var builder = SnapshotBuilder()
+        builder.commit("feat: start", day: 0, changes: [(.added, "a.c", 3, 0)])
+        builder.commit("feat: main", day: 1, changes: [(.modified, "a.c", 1, 0)])
+        builder.commit("fix: side", day: 2, changes: [(.modified, "b.c", 1, 1)])
+        builder.commit("feat: side", day: 3, changes: [(.added, "c.c", 2, 0)])
+        builder.commit("feat: main again", day: 10, changes: [(.modified, "a.c", 1, 0)])
+        builder.commit("Merge branch 'side'", day: 20, changes: [], isMerge: true)
+        builder.commit("feat: rebased", day: 1, changes: [(.modified, "a.c", 1, 1)], landedDay: 21)
+        return (builder.snapshot, CommitGraph(parents: [[], [0], [0], [2], [1], [4, 3], [5]]))
+    }
+
+    @Test func aDateIsTheMainlineAsItStoodThatDayByCommitterTime() {
+        let (snapshot, graph) = Self.branchMergedLate()
+        let day5 = SnapshotBuilder.time(5)
+        #expect(BacktestPoints.mainline(before: day5, until: 6, in: snapshot, graph: graph) == 1)
+        #expect(BacktestPoints.mainline(before: SnapshotBuilder.time(20.5), until: 6, in: snapshot, graph: graph) == 5)
+        #expect(graph.firstParentChain(from: 6) == [6, 5, 4, 1, 0])
+        #expect(BacktestPoints.mainline(before: 0, until: 6, in: snapshot, graph: graph) == nil)
+    }
+
+    @Test func theReplayedHistoryPutsTheCutsAncestryFirstAndWhatLandedAfterIt() {
+        let (snapshot, graph) = Self.branchMergedLate()
+        let (history, cut) = snapshot.replayHistory(cut: 1, until: 6, graph: graph)
+        #expect(
+            history.commits.map(\.subject) == [
+                "feat: start", "feat: main", "fix: side", "feat: side", "feat: main again", "Merge branch 'side'",
+                "feat: rebased",
+            ])
+        #expect(cut == 1)
+        #expect(history.prefix(through: cut).commits.map(\.subject) == ["feat: start", "feat: main"])
+        #expect(history.changes[history.commits[3].changes].map { history.paths[$0.path] } == [RepoPath("c.c")])
+        let window = BacktestWindow(snapshot: history, cut: cut, until: 6, grace: 0, maxCommits: nil)
+        #expect(
+            window.commits == [2, 3, 4, 6], "the branch merged after the cut landed after it; merges are not replayed")
+        let graced = BacktestWindow(
+            snapshot: history, cut: cut, until: 6, grace: 5 * SnapshotBuilder.day, maxCommits: nil)
+        #expect(
+            graced.commits == [2, 3, 4],
+            "the rebased commit, authored on day 1, landed on day 21: after the end, day 16")
+        #expect(graced.leftForGrace == 1)
+        let untilFour = snapshot.replayHistory(cut: 1, until: 4, graph: graph).history
+        #expect(untilFour.commits.map(\.subject) == ["feat: start", "feat: main", "feat: main again"])
     }
 
     @Test func aPrefixIsTheHistoryAsItStoodAtOneCommit() {

@@ -11,11 +11,12 @@ struct SnapshotBuilder {
     static func time(_ days: Double) -> Int64 { epoch + Int64(days * Double(day)) }
 
     /// Appends a commit; each change is `(status, path)` or a rename `(.renamed, "old->new")`.
+    /// `landedDay` is the committer date when it differs from the author date `day`.
     @discardableResult
     mutating func commit(
         _ subject: String, day: Double, author: String = "Ada", changes: [(ChangeStatus, String, Int, Int)],
         revert: CommitID? = nil, isMerge: Bool = false, body: String = "", coAuthors: [Person] = [],
-        fixes: [String] = []
+        fixes: [String] = [], landedDay: Double? = nil
     ) -> CommitID {
         let start = snapshot.changes.count
         for (status, path, added, deleted) in changes {
@@ -39,7 +40,8 @@ struct SnapshotBuilder {
             }()
         snapshot.commits.append(
             SnapshotCommit(
-                id: id, author: authorIndex, time: Self.time(day), subject: subject, body: body, revertedCommit: revert,
+                id: id, author: authorIndex, time: Self.time(day), commitTime: landedDay.map(Self.time),
+                subject: subject, body: body, revertedCommit: revert,
                 fixesReferences: fixes, coAuthors: coAuthors, isMerge: isMerge, changes: start..<snapshot.changes.count)
         )
         snapshot.tip = id

@@ -33,6 +33,7 @@ import Testing
             baselines: [KindRecord(name: "random", score: random)], guards: [KindRecord(name: "hs-1", score: kind)],
             liftThreshold: 2)
         result.settings = [("fixPattern", "fix|bug")]
+        result.minimum = BacktestMinimum(commits: 4, fixInducing: 2)
         result.fixInducingCommits = [
             (builder.commits[2].id, [.fixesTrailer, .szz]), (builder.commits[4].id, [.reverted]),
         ]
@@ -73,5 +74,26 @@ import Testing
             table.contains("Fix-inducing: 2 of 4 (50.0% base rate) — 1 named by a Fixes: trailer, 1 reverted, 1 by SZZ")
         )
         #expect(!table.contains("<b>"), "subjects stay out of the table")
+    }
+
+    @Test func aWindowUnderTheMinimumIsCalledTooSmallInEveryFormat() throws {
+        var result = Self.result()
+        #expect(result.tooSmall == nil, "4 commits and 2 fix-inducing meet a minimum of 4 and 2")
+        result.minimum = BacktestMinimum()
+        let reason =
+            "4 commits replayed, 2 of them fix-inducing, where at least 100 and 10 are needed for the figures to be evidence"
+        #expect(result.tooSmall == reason)
+        let table = TableBacktestRenderer().render(result)
+        #expect(table.contains("Too small to judge: \(reason);"))
+        #expect(table.contains("The window is too small to rank the kinds"))
+        #expect(!table.contains("Below lift"), "a small window demotes nothing")
+        #expect(MarkdownBacktestRenderer().render(result).contains("Too small to judge: \(reason);"))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(JSONBacktestRenderer().render(result).utf8)) as? [String: Any])
+        let window = try #require(json["window"] as? [String: Any])
+        #expect(window["tooSmall"] as? String == reason)
+        #expect(window["minimumCommits"] as? Int == 100 && window["minimumFixInducing"] as? Int == 10)
+        let kinds = try #require(json["kinds"] as? [[String: Any]])
+        #expect(kinds.allSatisfy { $0["belowThreshold"] as? Bool == false }, "co-change's lift 0 demotes nothing here")
     }
 }

@@ -90,16 +90,19 @@ public final class FixtureRepository: @unchecked Sendable {
         try git(["update-index", "-z", "--index-info"], input: line)
     }
 
-    /// Stages everything and commits with a fixed date `day` days after the epoch.
+    /// Stages everything and commits with a fixed date `day` days after the epoch; `authorDay`
+    /// gives the author date apart, as a rebase or cherry-pick keeps it.
     @discardableResult
     public func commit(
         _ message: String, day: Int, author: String = "Ada Lovelace", email: String = "ada@example.com",
-        stageAll: Bool = true
+        stageAll: Bool = true, authorDay: Int? = nil
     ) throws -> String {
         if stageAll { try git(["add", "-A"], day: day) }
+        var environment = environment(day: day, author: author, email: email)
+        if let authorDay { environment["GIT_AUTHOR_DATE"] = "@\(Self.epoch + authorDay * 86_400) +0000" }
         try ProcessRunner.run(
             "/usr/bin/env", ["git", "commit", "-q", "--allow-empty", "--no-verify", "-m", message], in: root,
-            environment: environment(day: day, author: author, email: email)
+            environment: environment
         ).requireSuccess("git commit")
         return try head()
     }

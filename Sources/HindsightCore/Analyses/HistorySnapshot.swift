@@ -61,6 +61,8 @@ public struct SnapshotCommit: Sendable {
     public var time: Int64
     /// The author's UTC offset in minutes.
     public var offsetMinutes: Int32
+    /// Committer time, seconds since the epoch (when the commit landed where it is).
+    public var commitTime: Int64
     /// The message's subject line.
     public var subject: String
     /// The message after the subject.
@@ -78,7 +80,8 @@ public struct SnapshotCommit: Sendable {
 
     /// A commit from its parts.
     public init(
-        id: CommitID, author: Int, time: Int64, offsetMinutes: Int32 = 0, subject: String, body: String = "",
+        id: CommitID, author: Int, time: Int64, offsetMinutes: Int32 = 0, commitTime: Int64? = nil, subject: String,
+        body: String = "",
         revertedCommit: CommitID? = nil, fixesReferences: [String] = [], coAuthors: [Person] = [],
         isMerge: Bool = false, changes: Range<Int>
     ) {
@@ -86,6 +89,7 @@ public struct SnapshotCommit: Sendable {
         self.author = author
         self.time = time
         self.offsetMinutes = offsetMinutes
+        self.commitTime = commitTime ?? time
         self.subject = subject
         self.body = body
         self.revertedCommit = revertedCommit

@@ -31,6 +31,20 @@ public struct KindRecord: Hashable, Sendable {
     }
 }
 
+/// The smallest window whose figures are evidence: below it, `guards mine` records and demotes nothing.
+public struct BacktestMinimum: Hashable, Sendable {
+    /// Fewest replayed commits.
+    public var commits: Int
+    /// Fewest fix-inducing commits among them.
+    public var fixInducing: Int
+
+    /// A minimum from its parts (the defaults: 100 commits, 10 fix-inducing).
+    public init(commits: Int = 100, fixInducing: Int = 10) {
+        self.commits = commits
+        self.fixInducing = fixInducing
+    }
+}
+
 /// A backtest's figures: the window, the ground truth by source, each kind's and the whole set's
 /// score, and the baselines at the set's alarm rate.
 public struct BacktestResult: Sendable {
@@ -58,6 +72,8 @@ public struct BacktestResult: Sendable {
     public var guards: [KindRecord]
     /// Lift under which a kind is proposed at `notice`.
     public var liftThreshold: Double
+    /// The smallest window whose figures are evidence.
+    public var minimum = BacktestMinimum()
     /// The settings that decide every number, name and value, for the reader to reproduce them.
     public var settings: [(name: String, value: String)] = []
 
@@ -84,8 +100,19 @@ public struct BacktestResult: Sendable {
         self.liftThreshold = liftThreshold
     }
 
-    /// Kinds whose record puts them below the threshold (``BacktestRecord/kindsBelowThreshold``), in kind order.
+    /// Why the window is too small for its figures to be evidence, or nil when it is large enough.
+    public var tooSmall: String? {
+        let commits = overall.commits
+        let fixInducing = overall.fixInducing
+        guard commits < minimum.commits || fixInducing < minimum.fixInducing else { return nil }
+        return "\(TextShaping.count(commits, "commit")) replayed, \(fixInducing) of them fix-inducing, "
+            + "where at least \(minimum.commits) and \(minimum.fixInducing) are needed for the figures to be evidence"
+    }
+
+    /// Kinds whose record puts them below the threshold (``BacktestRecord/kindsBelowThreshold``), in kind
+    /// order; none when the window is too small to judge.
     public var kindsBelowThreshold: [String] {
+        guard tooSmall == nil else { return [] }
         let below = BacktestRecord(self).kindsBelowThreshold
         return kinds.map(\.name).filter(below.contains)
     }

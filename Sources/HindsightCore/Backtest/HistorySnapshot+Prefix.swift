@@ -10,4 +10,32 @@ extension HistorySnapshot {
         prefix.hunkBytes = hunkBytes
         return prefix
     }
+
+    /// The history `until` was built on, laid out for a backtest at `cut`: `until` and its ancestors
+    /// only, the cut's ancestry first and then what landed after it, each part in snapshot order (so
+    /// parents still come before children). `prefix(through: cut)` of the result is then exactly the
+    /// cut's history, and every commit after its `cut` is one of `cut..until`.
+    ///
+    /// - Returns: the history and the cut's index in it (its `until` is the last commit).
+    public func replayHistory(cut: Int, until: Int, graph: CommitGraph) -> (history: HistorySnapshot, cut: Int) {
+        let known = graph.ancestry(of: cut)
+        let landed = graph.ancestry(of: until)
+        let before = commits.indices.filter { known[$0] && landed[$0] }
+        let after = commits.indices.filter { landed[$0] && !known[$0] }
+        var laidOut: [SnapshotCommit] = []
+        var laidOutChanges: [SnapshotChange] = []
+        laidOut.reserveCapacity(before.count + after.count)
+        for index in before + after {
+            var commit = commits[index]
+            let start = laidOutChanges.count
+            laidOutChanges.append(contentsOf: changes[commit.changes])
+            commit.changes = start..<laidOutChanges.count
+            laidOut.append(commit)
+        }
+        var history = HistorySnapshot(
+            tip: commits[until].id, paths: paths, people: people, commits: laidOut, changes: laidOutChanges,
+            isShallow: isShallow)
+        history.hunkBytes = hunkBytes
+        return (history, before.count - 1)
+    }
 }

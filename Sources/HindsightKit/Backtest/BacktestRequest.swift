@@ -18,6 +18,8 @@ public struct BacktestRequest: Sendable {
     public var liftThreshold: Double
     /// Fix commits each mining reads, as `guards mine --max-fixes`.
     public var maxFixes = 500
+    /// The smallest window whose figures are evidence.
+    public var minimumWindow: BacktestMinimum
 
     /// The request the configuration's `backtest:` section gives, with no cut or end.
     public init(_ settings: BacktestConfiguration) {
@@ -25,18 +27,23 @@ public struct BacktestRequest: Sendable {
         refreshEvery = settings.refreshEvery
         maxCommits = settings.maxCommits
         liftThreshold = settings.liftThreshold
+        minimumWindow = BacktestMinimum(commits: settings.minCommits, fixInducing: settings.minFixInducing)
     }
 }
 
-/// Finds the commit a `--cut` or `--until` names in the snapshot: a date (`yyyy-mm-dd`: the last
-/// commit before that day) or anything git resolves to a commit the index holds.
+/// Finds the commit a `--cut` or `--until` names in the snapshot: a date (`yyyy-mm-dd`: the mainline
+/// as it stood that day, the last first-parent commit that landed before it) or anything git
+/// resolves to a commit the index holds.
 struct BacktestPoint {
     let snapshot: HistorySnapshot
+    let graph: CommitGraph
     let git: GitRepository
 
-    func index(of text: String, option: String) throws -> Int {
+    /// The commit `text` names; a date is looked up on the first-parent chain of `mainline`.
+    func index(of text: String, option: String, mainline: Int) throws -> Int {
         if let midnight = CalendarDate.midnight(ofISODate: text) {
-            guard let index = snapshot.commits.lastIndex(where: { $0.time < midnight }) else {
+            guard let index = BacktestPoints.mainline(before: midnight, until: mainline, in: snapshot, graph: graph)
+            else {
                 throw UsageError("\(option) \(text) is before the first commit: give a later date or a commit.")
             }
             return index

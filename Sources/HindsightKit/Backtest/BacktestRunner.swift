@@ -9,33 +9,54 @@ import HindsightIndex
 /// later needed a fix.
 public struct BacktestRunner {
     let git: GitRepository
-    let snapshot: HistorySnapshot
+    /// The whole index at first; the replayed history (``HistorySnapshot/replayHistory(cut:until:graph:)``) once the points are known.
+    private var snapshot: HistorySnapshot
+    let graph: CommitGraph
     let configuration: HindsightConfiguration
 
     /// Called after each replayed commit with (done, total).
     public var progress: (any MineProgress)?
 
-    /// A runner over `snapshot`, the index of `git`'s history.
-    public init(git: GitRepository, snapshot: HistorySnapshot, configuration: HindsightConfiguration) {
+    /// A runner over `snapshot`, the index of `git`'s history, whose parents `graph` gives.
+    public init(
+        git: GitRepository, snapshot: HistorySnapshot, graph: CommitGraph, configuration: HindsightConfiguration
+    ) {
         self.git = git
         self.snapshot = snapshot
+        self.graph = graph
         self.configuration = configuration
     }
 
-    /// Mines at the cut, replays the window and scores it.
+    /// Resolves the cut and the end on the mainline, then mines at the cut, replays what landed
+    /// after it and scores it.
     public func run(_ request: BacktestRequest) throws -> BacktestResult {
-        let point = BacktestPoint(snapshot: snapshot, git: git)
-        let until = try request.until.map { try point.index(of: $0, option: "--until") } ?? snapshot.commits.count - 1
-        let cut = try request.cut.map { try point.index(of: $0, option: "--cut") }
-        if let cut, cut >= until {
+        let point = BacktestPoint(snapshot: snapshot, graph: graph, git: git)
+        let tip = snapshot.commits.count - 1
+        let until = try request.until.map { try point.index(of: $0, option: "--until", mainline: tip) } ?? tip
+        let grace = Int64(request.graceDays) * 86_400
+        let cut =
+            try request.cut.map { try point.index(of: $0, option: "--cut", mainline: until) }
+            ?? BacktestPoints.defaultCut(until: until, grace: grace, in: snapshot, graph: graph)
+        if cut == until || !graph.ancestry(of: until)[cut] {
+            let names = (snapshot.commits[cut].id.short, snapshot.commits[until].id.short)
             throw UsageError(
-                "the cut (\(snapshot.commits[cut].id.short)) must come before --until (\(snapshot.commits[until].id.short)): give an earlier --cut."
+                graph.ancestry(of: cut)[until]
+                    ? "the cut (\(names.0)) must come before --until (\(names.1)): give an earlier --cut."
+                    : "the cut (\(names.0)) is not in the history of --until (\(names.1)): it is on a branch merged later or never; name a commit on the mainline, or a date."
             )
         }
+        var replay = self
+        let laidOut = snapshot.replayHistory(cut: cut, until: until, graph: graph)
+        replay.snapshot = laidOut.history
+        return try replay.replay(request, cut: laidOut.cut, grace: grace)
+    }
+
+    /// Mines at `cut`, replays the window and scores it, on the laid-out history.
+    private func replay(_ request: BacktestRequest, cut: Int, grace: Int64) throws -> BacktestResult {
+        let until = snapshot.commits.count - 1
         let window = BacktestWindow(
-            snapshot: snapshot, cut: cut, until: until, grace: Int64(request.graceDays) * 86_400,
-            maxCommits: request.maxCommits)
-        let full = AnalysisInput(snapshot: snapshot.prefix(through: until), settings: settings(at: until))
+            snapshot: snapshot, cut: cut, until: until, grace: grace, maxCommits: request.maxCommits)
+        let full = AnalysisInput(snapshot: snapshot, settings: settings(at: until))
         let truth = try groundTruth(window, in: full)
         let miner = GuardMiner(git: git, configuration: configuration, maxFixes: request.maxFixes)
         let atCut = try train(miner, through: window.cut)
@@ -59,17 +80,25 @@ public struct BacktestRunner {
             window: window, truth: truth, flags: flags, kinds: CheckConfiguration.kinds,
             addedLines: addedLines(window), bugScore: bugScores(window, at: atCut.bugScores))
         var result = BacktestResult(
-            cut: full.reference(window.cut), until: full.reference(window.until), window: window,
+            cut: landed(window.cut, in: full), until: landed(window.until, in: full), window: window,
             graceDays: request.graceDays,
             refreshEvery: request.refreshEvery, guardsAtCut: atCut.guards.count, truth: truth, kinds: scores.kinds,
             overall: scores.overall, baselines: scores.baselines, guards: scores.guards,
             liftThreshold: request.liftThreshold)
+        result.minimum = request.minimumWindow
         result.settings = settings(of: request, full.settings)
         let replayed = Set(window.commits)
         result.fixInducingCommits = truth.sources.filter { replayed.contains($0.key) }.sorted { $0.key < $1.key }.map {
             (snapshot.commits[$0.key].id, $0.value.sorted())
         }
         return result
+    }
+
+    /// Commit `index` as a backtest names it: dated when it landed (committer time), as the cut is chosen.
+    private func landed(_ index: Int, in input: AnalysisInput) -> CommitRef {
+        var reference = input.reference(index)
+        reference.time = snapshot.commits[index].commitTime
+        return reference
     }
 
     /// Every setting a number depends on, so a reader can reproduce it.
@@ -82,6 +111,10 @@ public struct BacktestRunner {
             ("refresh", request.refreshEvery.map { "every \($0) commits" } ?? "once, at the cut"),
             ("maxFixes", "\(request.maxFixes) latest fix commits per mining"),
             ("liftThreshold", String(request.liftThreshold)),
+            (
+                "minimumWindow",
+                "\(request.minimumWindow.commits) commits, \(request.minimumWindow.fixInducing) fix-inducing"
+            ),
             ("flagged", "a commit with any finding, any severity, after check.exclude and Hindsight-Allow trailers"),
             ("fixPattern", analysis.fixes.pattern ?? FixDetector.defaultPattern),
             (
@@ -125,9 +158,9 @@ public struct BacktestRunner {
             bugScores: Dictionary(analyzed.map { ($0.report.path, $0.report.bugScore) }, uniquingKeysWith: max))
     }
 
-    /// The analyses' settings as of commit `index`'s time, so windows and decay end there.
+    /// The analyses' settings as of the time commit `index` landed, so windows and decay end there.
     private func settings(at index: Int) -> AnalysisSettings {
-        configuration.report.analysisSettings(now: snapshot.commits[index].time)
+        configuration.report.analysisSettings(now: snapshot.commits[index].commitTime)
     }
 
     /// Commits of the window a later commit (through `until`) names, reverts, or whose lines a later fix removed.

@@ -61,6 +61,9 @@ enum BacktestText {
             "Fix-inducing: \(inWindow.count) of \(window.commits.count) "
                 + "(\(ReportText.percent(result.overall.baseRate, decimals: 1)) base rate) — \(sources.joined(separator: ", ")); "
                 + "a commit can have several sources.")
+        if let tooSmall = result.tooSmall {
+            lines.append("Too small to judge: \(tooSmall); `guards mine` records nothing from a window like this.")
+        }
         return lines
     }
 
@@ -73,6 +76,9 @@ enum BacktestText {
     }
 
     static func verdict(_ result: BacktestResult) -> String {
+        if result.tooSmall != nil {
+            return "The window is too small to rank the kinds: pass an earlier --cut or a shorter --grace."
+        }
         let below = result.kindsBelowThreshold
         return below.isEmpty
             ? "No kind that flagged commits fell below lift \(ReportText.fixed(result.liftThreshold, 2))."

@@ -20,6 +20,9 @@ public struct JSONBacktestRenderer: BacktestRenderer {
                     ("commits", .int(window.commits.count)),
                     ("leftForGrace", .int(window.leftForGrace)),
                     ("leftForCap", .int(window.leftForCap)),
+                    ("minimumCommits", .int(result.minimum.commits)),
+                    ("minimumFixInducing", .int(result.minimum.fixInducing)),
+                    ("tooSmall", result.tooSmall.map(JSONValue.string) ?? .null),
                 ])
             ),
             ("graceDays", .int(result.graceDays)),

@@ -15,14 +15,17 @@ struct Backtest: ParsableCommand {
         commandName: "backtest",
         abstract: "Replay history through the guards: would they have caught the commits that later needed a fix?",
         discussion: """
-            Mines guards from history up to the cut only, replays each non-merge commit after it through \
-            the same code path as `check --commit`, and scores the findings by guard kind against the \
-            commits that later needed a fix: named by a Fixes: trailer, reverted, or (SZZ) whose lines a \
-            later fix removed. Reports alarm rate, recall, precision and lift over random, beside \
-            baselines flagging as many commits (random, most added lines, files with the highest bug \
-            score at the cut). Default cut: a year before the window's end, or 80% of the history when it \
-            is shorter; the window ends --grace days before --until, so every replayed commit had that \
-            long for its fix to appear. `backtest:` in .hindsight.yml sets the defaults.
+            Mines guards from the cut's history only, replays each non-merge commit that landed after it \
+            (cut..until: branches merged later included) through the same code path as `check --commit`, and \
+            scores the findings by guard kind against the commits that later needed a fix: named by a \
+            Fixes: trailer, reverted, or (SZZ) whose lines a later fix removed. Reports alarm rate, recall, \
+            precision and lift over random, beside baselines flagging as many commits (random, most added \
+            lines, files with the highest bug score at the cut). A date means the mainline as it stood that \
+            day: the last first-parent commit that landed (committer date) before it. Default cut: the \
+            mainline a year before the window's end, or 80% along it when it is shorter; the window ends \
+            --grace days before --until, so every replayed commit had that long for its fix to appear. A \
+            window under 100 commits or 10 fix-inducing ones is reported as too small to judge. \
+            `backtest:` in .hindsight.yml sets the defaults.
             """
     )
 
@@ -30,10 +33,14 @@ struct Backtest: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The last commit, or a date (yyyy-mm-dd: before that day), the guards learn from.", valueName: "ref|date"))
+            "The last commit the guards learn from, or a date (yyyy-mm-dd: the mainline before that day).",
+            valueName: "ref|date"))
     var cut: String?
 
-    @Option(help: ArgumentHelp("The last commit or date whose fixes count (default: HEAD).", valueName: "ref|date"))
+    @Option(
+        help: ArgumentHelp(
+            "The last commit, or a date (the mainline before it), whose fixes count (default: HEAD).",
+            valueName: "ref|date"))
     var until: String?
 
     @Option(
@@ -83,12 +90,17 @@ struct Backtest: ParsableCommand {
         if let grace { request.graceDays = grace }
         if let refresh { request.refreshEvery = refresh }
         if let maxCommits { request.maxCommits = maxCommits == 0 ? nil : maxCommits }
+        let snapshot = try workspace.snapshot(store)
         var runner = BacktestRunner(
-            git: workspace.git, snapshot: try workspace.snapshot(store), configuration: configuration)
+            git: workspace.git, snapshot: snapshot, graph: try store.commitGraph(of: snapshot),
+            configuration: configuration)
         if !quiet, Terminal.isErrorInteractive { runner.progress = ProgressBar() }
         let result = try runner.run(request)
         if result.window.commits.isEmpty {
             Terminal.printWarning(emptyWindowAdvice(result))
+        } else if let tooSmall = result.tooSmall {
+            Terminal.printWarning(
+                "the window is too small to judge the guards: \(tooSmall). Pass an earlier --cut or a shorter --grace.")
         }
         try OutputFile.emit(format.renderer.render(result), to: output)
     }

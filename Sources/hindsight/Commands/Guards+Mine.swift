@@ -71,7 +71,8 @@ extension Guards {
             var recordNote: String?
             if configuration.backtest.record, !noBacktest {
                 (merged, recordNote) = try recordBacktest(
-                    in: merged, git: git, snapshot: input.snapshot, configuration: configuration)
+                    in: merged, git: git, snapshot: input.snapshot, graph: try store.commitGraph(of: input.snapshot),
+                    configuration: configuration)
             }
             let wrote = try GuardSetFile.save(merged, to: url)
             guard !quiet else { return }
@@ -84,11 +85,12 @@ extension Guards {
 
         /// `set` with the record of a backtest with the configured defaults, and what it found in one line.
         private func recordBacktest(
-            in set: GuardSet, git: GitRepository, snapshot: HistorySnapshot, configuration: HindsightConfiguration
+            in set: GuardSet, git: GitRepository, snapshot: HistorySnapshot, graph: CommitGraph,
+            configuration: HindsightConfiguration
         ) throws -> (GuardSet, String) {
             var request = BacktestRequest(configuration.backtest)
             request.maxFixes = maxFixes
-            var runner = BacktestRunner(git: git, snapshot: snapshot, configuration: configuration)
+            var runner = BacktestRunner(git: git, snapshot: snapshot, graph: graph, configuration: configuration)
             if !quiet, Terminal.isErrorInteractive { runner.progress = ProgressBar() }
             let result = try runner.run(request)
             guard !result.window.commits.isEmpty else {
@@ -96,6 +98,13 @@ extension Guards {
                     set,
                     "backtest: no commit after the cut had \(request.graceDays) days for its fix to appear, so the "
                         + "record is unchanged (backtest.grace in .hindsight.yml shortens it)."
+                )
+            }
+            if let tooSmall = result.tooSmall {
+                return (
+                    set,
+                    "backtest: too small to judge (\(tooSmall)), so the record is unchanged and no kind is demoted "
+                        + "(backtest.minCommits and backtest.minFixInducing in .hindsight.yml set the minimum)."
                 )
             }
             let tallies = Dictionary(
