@@ -138,7 +138,14 @@ extension GitRepository {
         defer { git_index_free(index) }
         let diff = try diff(from: oldTree, to: newSide, index: index)
         defer { git_diff_free(diff) }
-        if options.detectRenames { try findRenames(in: diff, options: options) }
+        contentReader.missingBlobsAreBinary = options.missingBlobsAreBinary
+        if options.detectRenames {
+            do {
+                try findRenames(in: diff, options: options)
+            } catch .libgit2(_, let code, _) where code == GIT_ENOTFOUND.rawValue && options.missingBlobsAreBinary {
+                // Similarity needs every blob; without one, the files stay unpaired, as mining leaves them.
+            }
+        }
         let reader = PatchReader(contents: contentReader)
         var files: [ChangedFile] = []
         for position in 0..<git_diff_num_deltas(diff) {

@@ -48,7 +48,9 @@ struct PatchReader {
         let lines = try withContent(delta.old) { old throws(GitError) in
             try withContent(delta.new) { new throws(GitError) -> CollectedLines? in
                 if markedBinary
-                    || [old, new].contains(where: { $0.map { LineCounter.looksBinary($0.bytes) } ?? false })
+                    || [old, new].contains(where: {
+                        $0.map { $0.isMissing || LineCounter.looksBinary($0.bytes) } ?? false
+                    })
                 {
                     return nil
                 }

@@ -47,4 +47,18 @@ import Testing
         let code = rows.filter { $0.path == Array("code.c".utf8) }.map(\.added)
         #expect(code == ["1", "1", "1"])
     }
+
+    /// What the backtest and `check --commit` read, the commit's lines, honours the setting too: the
+    /// backtest on prometheus's trimmed mirror stopped at the first commit touching a missing blob.
+    @Test func aCommitsChangedLinesReadAMissingBlobAsBinaryWhenAsked() throws {
+        let (repo, missing) = try trimmedRepository()
+        let git = try GitRepository(path: repo.root.path)
+        let commit = try #require(try git.resolveCommit("HEAD~1"))
+        #expect {
+            try git.changedLines(of: commit, options: HistoryOptions())
+        } throws: { error in "\(error)".contains(missing) }
+        let lines = try git.changedLines(of: commit, options: HistoryOptions(missingBlobsAreBinary: true))
+        #expect(lines[RepoPath("big.json")] == ChangedLines(), "binary: no lines")
+        #expect(lines[RepoPath("code.c")]?.added == ["int b;"])
+    }
 }
