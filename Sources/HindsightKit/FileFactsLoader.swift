@@ -44,3 +44,30 @@ public enum FileFactsLoader {
             store: store, in: workspace, settings: settings, touching: ChangeSet(description: "refresh", files: []))
     }
 }
+
+/// What a check of a past change may know: the history up to the change's base (a commit's first
+/// parent, a range's start, a pull request's merge base), never the change itself or anything
+/// after it, so checking an old commit cannot cite a fix that came later.
+public enum PastCheckView {
+    /// The guards and facts as of `change.base` when it is an indexed commit other than the index's
+    /// tip (none for a root commit); nil otherwise, when the tip's view knows nothing from after the
+    /// change. A guard is kept only when every commit that taught it landed by then.
+    public static func load(
+        for change: ChangeSet, guards: GuardSet, store: IndexStore, in workspace: Workspace
+    ) throws -> (guards: GuardSet, facts: KnownFacts)? {
+        var kept = guards
+        guard let base = change.base else {
+            // A root commit: nothing came before it.
+            kept.guards = []
+            return (kept, KnownFacts())
+        }
+        guard let tip = try store.tip(), base != tip, let past = try workspace.snapshot(store, at: base) else {
+            return nil
+        }
+        let known = Set(past.commits.map(\.id))
+        kept.guards = guards.guards.filter { item in item.evidence.allSatisfy { known.contains($0.id) } }
+        let now = past.tipCommitTime ?? past.commits.last?.commitTime ?? 0
+        let input = AnalysisInput(snapshot: past, settings: workspace.analysisSettings(now: now))
+        return (kept, KnownFacts(files: fileFacts(in: input), tip: base))
+    }
+}

@@ -66,21 +66,35 @@ public final class Workspace {
     /// name in full.
     public func snapshot(_ store: IndexStore) throws -> HistorySnapshot {
         var snapshot = try store.snapshot().linkingReverts()
-        if let tip = snapshot.tip {
-            snapshot.livePaths = try git.filePaths(in: tip)
-            snapshot.tipCommitTime = try git.commit(tip).commitTime.seconds
-            // Opened on the first count: most snapshots (a check, a context) never ask for one.
-            let gitDirectory = git.gitDirectory.path
-            let reader = Locked<GitRepository?>(nil)
-            snapshot.tipLines = TipLineCounts { path in
-                reader.withLock { repository in
-                    if repository == nil { repository = try? GitRepository(path: gitDirectory) }
-                    return (try? repository?.lineCount(at: path, in: tip)) ?? nil
-                }
-            }
-            snapshot.treeEvidence = try treeEvidence(paths: snapshot.livePaths ?? [], at: tip)
-        }
+        if let tip = snapshot.tip { try describeTree(of: tip, in: &snapshot) }
         return snapshot
+    }
+
+    /// The history as it stood at `commit`: that commit and its ancestors only, described by its
+    /// tree, with ages counted from when it landed; nil when the index does not hold `commit`.
+    public func snapshot(_ store: IndexStore, at commit: CommitID) throws -> HistorySnapshot? {
+        let full = try store.snapshot().linkingReverts()
+        guard let index = full.commits.firstIndex(where: { $0.id == commit }) else { return nil }
+        var past = full.replayHistory(cut: index, until: index, graph: try store.commitGraph(of: full)).history
+        try describeTree(of: commit, in: &past)
+        return past
+    }
+
+    /// Reads what `commit`'s tree says into `snapshot`: its paths, its committer date, its files'
+    /// line counts (lazily) and its vendored trees.
+    private func describeTree(of commit: CommitID, in snapshot: inout HistorySnapshot) throws {
+        snapshot.livePaths = try git.filePaths(in: commit)
+        snapshot.tipCommitTime = try git.commit(commit).commitTime.seconds
+        // Opened on the first count: most snapshots (a check, a context) never ask for one.
+        let gitDirectory = git.gitDirectory.path
+        let reader = Locked<GitRepository?>(nil)
+        snapshot.tipLines = TipLineCounts { path in
+            reader.withLock { repository in
+                if repository == nil { repository = try? GitRepository(path: gitDirectory) }
+                return (try? repository?.lineCount(at: path, in: commit)) ?? nil
+            }
+        }
+        snapshot.treeEvidence = try treeEvidence(paths: snapshot.livePaths ?? [], at: commit)
     }
 
     /// Where `store` (nil: none) stands against `HEAD`.

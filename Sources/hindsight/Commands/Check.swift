@@ -91,10 +91,19 @@ struct Check: ParsableCommand {
         let change = try workspace.change(target)
         clock.lap("read change")
         // The staged check runs from the pre-commit hook: it reads only the guards the change can trip.
-        let guards =
+        var guards =
             target == .staged ? try workspace.guardSet(touching: change, store: store) : try workspace.guardSet()
-        let settings = workspace.analysisSettings(now: try workspace.referenceTime())
-        let facts = try FileFactsLoader.load(store: store, in: workspace, settings: settings, touching: change)
+        let facts: KnownFacts
+        // A commit, a range or a pull request is checked with what was known before it, never after.
+        if target != .staged, let store,
+            let past = try PastCheckView.load(
+                for: change, guards: guards, store: store, in: workspace)
+        {
+            (guards, facts) = past
+        } else {
+            let settings = workspace.analysisSettings(now: try workspace.referenceTime())
+            facts = try FileFactsLoader.load(store: store, in: workspace, settings: settings, touching: change)
+        }
         clock.lap("load file facts")
         let session = CheckSession(configuration: workspace.configuration.check, allow: allow)
         var result = session.run(
