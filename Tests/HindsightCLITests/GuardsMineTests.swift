@@ -46,6 +46,25 @@ import Testing
                 "'fix: buffer overflow in copy': keep it out, or say why.") == true)
     }
 
+    /// libgit2 had 152 guards from "Fix typos" and "Fix coding style" commits: a chore the fix
+    /// detector rejects teaches no guard, though its subject starts with "Fix".
+    @Test func aChoreFixTeachesNoGuard() throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            "src/copy.c", "void copy(char *user_input) {\n    char *bufer = malloc(16 * sizeof *bufer);\n}\n")
+        try repo.commit("feat: copy input", day: 0)
+        try repo.write(
+            "src/copy.c", "void copy(char *user_input) {\n    char *buffer = malloc(16 * sizeof *buffer);\n}\n")
+        try repo.commit("Fix typos", day: 1)
+        try repo.write(
+            "src/copy.c", "void copy(char *user_input) {\n    char *buffer = malloc(16*sizeof *buffer);\n}\n")
+        try repo.commit("Fix coding style for pointer", day: 2)
+        let mined = try HindsightBinary.run(
+            ["guards", "mine", "--no-backtest"], in: repo.root, environment: repo.environment())
+        #expect(mined.status == 0, "\(mined.error)")
+        #expect(mined.output.contains("read 0 fix commits: 0 guards"), "\(mined.output)")
+    }
+
     @Test func aMutedGuardStaysMutedAcrossMining() throws {
         let repo = try Self.history()
         _ = try HindsightBinary.run(["guards", "mine", "-q"], in: repo.root, environment: repo.environment())

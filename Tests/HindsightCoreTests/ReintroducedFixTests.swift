@@ -52,6 +52,21 @@ import Testing
         #expect(reintroducedFixGuards(from: moved, input: input) { _ in "" }.isEmpty)
     }
 
+    @Test func aRemovedCommentTeachesNothing() {
+        let (history, fixes) = Self.history()
+        var commented = fixes
+        commented[0].change.files[0].removed = [
+            "    // the length is checked by the caller", "# ensure the buffer is large enough here",
+            "  * Callers must pass a terminated string.",
+        ].enumerated().map { DiffLine(number: $0.offset + 7, text: $0.element) }
+        #expect(reintroducedFixGuards(from: commented, input: history.input(now: 3)) { _ in "" }.isEmpty)
+        commented[0].change.files[0].removed.append(DiffLine(number: 10, text: "#define BUFFER_LENGTH 16 + 1"))
+        #expect(
+            reintroducedFixGuards(from: commented, input: history.input(now: 3)) { _ in "" }.map(\.match) == [
+                "#define BUFFER_LENGTH 16 + 1"
+            ], "a preprocessor line is code")
+    }
+
     @Test func aRewriteTeachesNothingPrecise() {
         let (history, fixes) = Self.history()
         var rewrite = fixes

@@ -63,4 +63,15 @@ import Testing
         let (relanded, relandedReverts) = Self.history(relanded: true)
         #expect(revertedChangeGuards(from: relandedReverts, input: relanded.input(now: 3)).isEmpty)
     }
+
+    @Test func theScopeFollowsRenamesAndAGuardOnDeletedFilesIsDropped() throws {
+        var (history, reverts) = Self.history()
+        history.commit("refactor: move", day: 2, changes: [(.renamed, "store.swift->Sources/Store.swift", 0, 0)])
+        let moved = try #require(revertedChangeGuards(from: reverts, input: history.input(now: 3)).first)
+        #expect(moved.scope == [RepoPath("Sources/Store.swift")], "the path the file has now")
+        history.commit("chore: drop the store", day: 3, changes: [(.deleted, "Sources/Store.swift", 0, 40)])
+        #expect(
+            revertedChangeGuards(from: reverts, input: history.input(now: 4)).isEmpty,
+            "scoped to a file that no longer exists, it could never fire")
+    }
 }

@@ -114,7 +114,12 @@ extension Array {
 func isSZZCandidate(_ line: String) -> Bool {
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty, !trimmed.allSatisfy({ "{}()[];,".contains($0) }) else { return false }
-    // `#include` and `#define` are code; `# note` and `#!` are comments.
-    if trimmed.hasPrefix("#") { return trimmed.dropFirst().first?.isLetter == true }
-    return !["//", "/*", "*", "--", ";"].contains { trimmed.hasPrefix($0) }
+    return !isCommentLine(trimmed)
+}
+
+/// Whether a line (trimmed) is a comment in the common languages: `//`, `/*`, `*`, `--`, `;`, and
+/// `#` unless a preprocessor word follows (`#include` and `#define` are code; `# note` and `#!` are not).
+func isCommentLine(_ trimmed: String) -> Bool {
+    if trimmed.hasPrefix("#") { return trimmed.dropFirst().first?.isLetter != true }
+    return ["//", "/*", "*", "--", ";"].contains { trimmed.hasPrefix($0) }
 }

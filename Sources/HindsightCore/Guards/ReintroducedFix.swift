@@ -13,7 +13,7 @@ public struct FixDiff: Sendable {
 }
 
 /// `reintroduced-fix` guards: a line a fix commit removed from a file (and did not re-add), that is
-/// not trivial, not common across files, and is still absent from the file today. One guard per
+/// not trivial, not a comment, not common across files, and is still absent from the file today. One guard per
 /// (current path, line), with every fix that removed it as evidence, newest first.
 ///
 /// - Parameters:
@@ -41,7 +41,9 @@ public func reintroducedFixGuards(
             let readded = Set(file.added.map { normalizedLine($0.text) })
             for line in file.removed {
                 let text = normalizedLine(line.text)
-                guard isDistinctive(text), !readded.contains(text), (filesWithLine[text]?.count ?? 0) < 3 else {
+                guard isDistinctive(text), !isCommentLine(text), !readded.contains(text),
+                    (filesWithLine[text]?.count ?? 0) < 3
+                else {
                     continue
                 }
                 evidence[PathLine(path: path, line: text), default: []].append(fix.commit)
@@ -86,13 +88,13 @@ private struct PathLine: Hashable {
     let line: String
 }
 
-private struct PathAtCommit: Hashable {
+struct PathAtCommit: Hashable {
     let commit: Int
     let path: RepoPath
 }
 
 /// For the given commits, each changed path (as of that commit) mapped to the file's current path.
-private func currentPaths(of commits: Set<Int>, in input: AnalysisInput) -> [PathAtCommit: RepoPath] {
+func currentPaths(of commits: Set<Int>, in input: AnalysisInput) -> [PathAtCommit: RepoPath] {
     var result: [PathAtCommit: RepoPath] = [:]
     for file in input.files where !file.isDeleted {
         for (change, commit) in zip(file.changes, file.commits) where commits.contains(commit) {

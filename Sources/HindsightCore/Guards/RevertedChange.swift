@@ -16,14 +16,20 @@ public struct RevertedDiff: Sendable {
 }
 
 /// `reverted-change` guards: what a reverted commit added (its distinctive lines), unless the
-/// revert was itself reverted (a re-land). A change that adds most of those lines again re-applies
+/// revert was itself reverted (a re-land), scoped to its files' current paths (renames followed;
+/// none when every file is gone). A change that adds most of those lines again re-applies
 /// the reverted change.
 public func revertedChangeGuards(
     from reverts: [RevertedDiff], input: AnalysisInput, severity: Severity = .warning
 ) -> [Guard] {
     let relanded = Set(input.snapshot.commits.compactMap(\.revertedCommit))
+    let currentPath = currentPaths(of: Set(reverts.map(\.reverted)), in: input)
     return reverts.compactMap { item -> Guard? in
         guard !relanded.contains(input.snapshot.commits[item.revert].id) else { return nil }
+        // Scoped to the files as they are called now; a guard whose files are all gone never fires.
+        let scope = Set(
+            item.change.files.compactMap { currentPath[PathAtCommit(commit: item.reverted, path: $0.path)] })
+        guard !scope.isEmpty else { return nil }
         let lines = item.change.files.flatMap { file in file.added.map { normalizedLine($0.text) }.filter(isDistinctive)
         }
         let unique = Array(Set(lines)).sorted()
@@ -32,7 +38,7 @@ public func revertedChangeGuards(
         let revert = input.reference(item.revert)
         return Guard(
             kind: GuardKind.revertedChange.id, severity: severity,
-            scope: Array(Set(item.change.files.map(\.path))).sorted(), match: unique.joined(separator: "\n"),
+            scope: scope.sorted(), match: unique.joined(separator: "\n"),
             message:
                 "This change re-applies \(reverted.shortID) '\(reverted.subject)', which \(revert.shortID) reverted.",
             action:
