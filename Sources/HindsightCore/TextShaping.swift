@@ -1,9 +1,25 @@
-/// The text helpers every format and answer shares: counts with their nouns, cutting to a width with
-/// `…`, padding to a column, and dropping invisible characters. Widths count characters.
+import Foundation
+
+/// The text helpers every format and answer shares: counts with their nouns, fixed-point numbers and
+/// percents, cutting to a width with `…`, padding to a column, and dropping invisible characters. Widths count characters.
 public enum TextShaping {
     /// A count with its noun, plural when the count is not 1: `1 file`, `3 files`, `2 fixes` (with `plural`).
     public static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(value) \(value == 1 ? singular : plural ?? singular + "s")"
+    }
+
+    /// `value` with exactly `decimals` digits after the point, e.g. `fixed(2/3, 3)` is `0.667`,
+    /// whatever the locale.
+    public static func fixed(_ value: Double, _ decimals: Int) -> String {
+        let text = String(format: "%.\(max(0, decimals))f", value)
+        // -0.001 prints as "-0.00"; a sign on zero only confuses.
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." })
+            ? String(text.dropFirst()) : text
+    }
+
+    /// A 0…1 share as a percent with `decimals` digits, e.g. `67%` or `0.4%`.
+    public static func percent(_ share: Double, decimals: Int = 0) -> String {
+        fixed(share * 100, decimals) + "%"
     }
 
     /// `text` cut to at most `width` characters, ending in `…` when it was cut.

@@ -2,8 +2,8 @@ import HindsightConfig
 import HindsightCore
 import HindsightGit
 
-/// Mines guards from history as it stood at one commit: the latest fix commits' removed lines and
-/// the reverted commits still in it. `guards mine` runs it at the index's tip; the backtest at its
+/// Mines guards from history as it stood at one commit: the latest fix commits' removed lines (and
+/// as many other commits', for how often any commit removes a call) and the reverted commits still in it. `guards mine` runs it at the index's tip; the backtest at its
 /// cut, again at each refresh, so the diffs it reads are kept for the next run.
 public final class GuardMiner {
     private let git: GitRepository
@@ -26,17 +26,28 @@ public final class GuardMiner {
         // Guards learn from commits that say they fix something in their subject or a Fixes:
         // trailer; a fix word deep in a feature's body is enough for the report, not for a guard.
         let matcher = configuration.report.analysisSettings(now: 0).fixes.matcher()
-        let fixes = input.times.indices.filter { index in
+        let commits = input.times.indices.filter { input.isInWindow[$0] && !input.snapshot.commits[$0].isMerge }
+        let isGuardFix = { (index: Int) -> Bool in
             let commit = input.snapshot.commits[index]
-            return input.isFix[index] && input.isInWindow[index]
+            return input.isFix[index]
                 && matcher.isFix(subject: commit.subject, body: "", fixesReferences: commit.fixesReferences)
-        }.suffix(maxFixes)
+        }
+        let allFixes = commits.filter(isGuardFix)
+        let fixes = allFixes.suffix(maxFixes)
         let diffs = try fixes.map { FixDiff(commit: $0, change: try change(of: input.snapshot.commits[$0].id)) }
+        // As many of the latest other commits, for how often any commit removes a call.
+        let others = try commits.filter { !isGuardFix($0) }.suffix(maxFixes).map {
+            try change(of: input.snapshot.commits[$0].id)
+        }
+        let baseline = CallRemovalBaseline(
+            changes: others, fixShare: commits.isEmpty ? 0 : Double(allFixes.count) / Double(commits.count))
         func severity(_ kind: GuardKind) -> Severity { severities[kind.id] ?? kind.defaultSeverity }
         let guards =
             reintroducedFixGuards(from: diffs, input: input, severity: severity(.reintroducedFix)) {
                 [git] path in try? git.fileText(at: path, in: tip)
-            } + recurringPatternGuards(from: diffs, input: input, severity: severity(.recurringPattern))
+            }
+            + recurringPatternGuards(
+                from: diffs, baseline: baseline, input: input, severity: severity(.recurringPattern))
             + revertedChangeGuards(from: try revertedDiffs(input), input: input, severity: severity(.revertedChange))
         return (guards, diffs.count)
     }

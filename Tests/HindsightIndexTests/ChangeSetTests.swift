@@ -61,6 +61,41 @@ import Testing
         #expect(file.added.last == DiffLine(number: 31, text: "appended 2"))
     }
 
+    /// The hunks rebuilt from line numbers are git's: the same `@@ -o,r +n,a @@` headers.
+    @Test func hunksRebuiltFromLineNumbersMatchGitsHeaders() throws {
+        let repo = try FixtureRepository()
+        let old = (1...30).map { "line \($0)" }
+        try repo.write("a.txt", old.joined(separator: "\n") + "\n")
+        try repo.commit("start", day: 0)
+        var new = old
+        new.replaceSubrange(24...24, with: ["line 25, edited"])
+        new.removeSubrange(19...20)
+        new.insert(contentsOf: ["inserted 1", "inserted 2"], at: 15)
+        new.replaceSubrange(7...8, with: ["eight", "nine", "nine and a half"])
+        new.remove(at: 2)
+        new.insert("first", at: 0)
+        try repo.write("a.txt", new.joined(separator: "\n") + "\n")
+        try repo.commit("edit", day: 1)
+        let patch = try GitPatchOracle.run(repo, GitPatchOracle.patchCommand(["HEAD~1", "HEAD"])).output
+        let expected = patch.split(separator: "\n").filter { $0.hasPrefix("@@ ") }.map { header in
+            // "@@ -o[,r] +n[,a] @@": a missing count is 1; an empty side gives the line before it.
+            let sides = header.split(separator: " ")[1...2].map { side in
+                let parts = side.dropFirst().split(separator: ",").compactMap { Int($0) }
+                return (start: parts[0], count: parts.count > 1 ? parts[1] : 1)
+            }
+            return
+                "-\(sides[0].count == 0 ? "" : "\(sides[0].start)")x\(sides[0].count) +\(sides[1].count == 0 ? "" : "\(sides[1].start)")x\(sides[1].count)"
+        }
+        let file = try #require(
+            try GitRepository(path: repo.root.path).changeSet(for: .commit("HEAD"), options: HistoryOptions()).files
+                .first)
+        let rebuilt = file.hunks.map { hunk in
+            "-\(hunk.removed.first.map { "\($0.number)" } ?? "")x\(hunk.removed.count) +\(hunk.added.first.map { "\($0.number)" } ?? "")x\(hunk.added.count)"
+        }
+        #expect(expected.count == 6, "an insertion, a deletion, a replacement, an insertion, a deletion, an edit")
+        #expect(rebuilt == expected)
+    }
+
     @Test func rootCommitAndUnbornHeadDiffAgainstTheEmptyTree() throws {
         let repo = try FixtureRepository()
         try repo.write("first.txt", "one\ntwo\n")

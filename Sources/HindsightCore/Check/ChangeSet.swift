@@ -83,3 +83,37 @@ public struct DiffLine: Hashable, Sendable {
         self.text = text
     }
 }
+
+extension ChangedFile {
+    /// One hunk of the file's `-U0` diff: the lines it removed and the lines that replaced them.
+    public typealias DiffHunk = (removed: ArraySlice<DiffLine>, added: ArraySlice<DiffLine>)
+
+    /// The diff's hunks, rebuilt from line numbers as `git diff -U0` draws them: a run of
+    /// consecutive removed lines with the run of added lines at the same place (either may be empty).
+    public var hunks: [DiffHunk] {
+        var result: [DiffHunk] = []
+        var (removal, addition, offset) = (0, 0, 0)
+        while removal < removed.count || addition < added.count {
+            // Where each next run sits in the new file's numbering.
+            let removalAt = removal < removed.count ? removed[removal].number + offset : Int.max
+            let additionAt = addition < added.count ? added[addition].number : Int.max
+            var (removalEnd, additionEnd) = (removal, addition)
+            if removalAt <= additionAt {
+                removalEnd = Self.runEnd(removed, from: removal)
+                if additionAt == removalAt { additionEnd = Self.runEnd(added, from: addition) }
+            } else {
+                additionEnd = Self.runEnd(added, from: addition)
+            }
+            result.append((removed[removal..<removalEnd], added[addition..<additionEnd]))
+            offset += (additionEnd - addition) - (removalEnd - removal)
+            (removal, addition) = (removalEnd, additionEnd)
+        }
+        return result
+    }
+
+    private static func runEnd(_ lines: [DiffLine], from start: Int) -> Int {
+        var end = start + 1
+        while end < lines.count, lines[end].number == lines[end - 1].number + 1 { end += 1 }
+        return end
+    }
+}

@@ -121,7 +121,10 @@ public struct BacktestRunner {
                 GuardKind.reintroducedFix.id,
                 "a line a fix removed, at most 20 removed lines per file, in fewer than 3 files"
             ),
-            (GuardKind.recurringPattern.id, "a call 3 or more fixes removed across 2 or more files"),
+            (
+                GuardKind.recurringPattern.id,
+                "a call 3 or more fixes removed across 2 or more files, at least 2× as often as all commits do"
+            ),
             (
                 GuardKind.coChange.id,
                 "partners with at least \(coupling.minShared) shared commits and \(coupling.minDegree)% degree, "

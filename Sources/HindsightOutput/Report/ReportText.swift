@@ -8,17 +8,10 @@ enum ReportText {
     static func date(_ seconds: Int64) -> String { CalendarDate.isoDate(seconds) }
 
     /// `value` with exactly `decimals` digits after the point, e.g. `fixed(2/3, 3)` is `0.667`.
-    static func fixed(_ value: Double, _ decimals: Int) -> String {
-        let text = String(format: "%.\(max(0, decimals))f", value)
-        // -0.001 prints as "-0.00"; a sign on zero only confuses.
-        return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." })
-            ? String(text.dropFirst()) : text
-    }
+    static func fixed(_ value: Double, _ decimals: Int) -> String { TextShaping.fixed(value, decimals) }
 
     /// A 0…1 share as a whole percent, e.g. `67%`; one decimal with `decimals: 1`.
-    static func percent(_ share: Double, decimals: Int = 0) -> String {
-        fixed(share * 100, decimals) + "%"
-    }
+    static func percent(_ share: Double, decimals: Int = 0) -> String { TextShaping.percent(share, decimals: decimals) }
 
     /// The analysed window, e.g. `all history (2023-07-15 – 2025-12-12)` or `since 2025-01-01`.
     static func window(_ summary: RepositorySummary, _ settings: AnalysisSettings) -> String {

@@ -15,9 +15,10 @@ extension Guards {
             discussion: """
                 Reads the removed lines of the latest fix commits (a fix word or Conventional fix: in the \
                 subject, or a Fixes: trailer) and proposes a reintroduced-fix guard for each distinctive \
-                line a fix removed (at most 20 from a file) that has not come back, and a recurring-pattern guard for each \
-                call that three or more fixes across two or more files removed, and a reverted-change guard for \
-                each reverted commit (unless re-landed). Existing guards keep their status, \
+                code line a fix removed (at most 20 from a file; no comments) that has not come back, a \
+                recurring-pattern guard for each call that three or more fixes across two or more files removed \
+                at least twice as often as all commits do (as many other commits are read for that), and a \
+                reverted-change guard for each reverted commit (unless re-landed) whose files still exist. Existing guards keep their status, \
                 severity, wording and mute reason; only their evidence is refreshed. Then it backtests the \
                 guards on the repository's own history (as `hindsight backtest` with the defaults) and \
                 records each kind's and each guard's score: proposed guards of a kind whose lift over random \
