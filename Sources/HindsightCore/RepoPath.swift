@@ -21,6 +21,12 @@ public struct RepoPath: Hashable, Comparable, Sendable, CustomStringConvertible 
         return bytes[(slash + 1)...]
     }
 
+    /// The bytes before the last `/`: the folder the path is in (empty at the root).
+    public var directory: ArraySlice<UInt8> {
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return [] }
+        return bytes[..<slash]
+    }
+
     /// Whether `self` is `other` or lies below the directory `other`.
     public func isWithin(_ other: RepoPath) -> Bool {
         if other.bytes.isEmpty || bytes == other.bytes { return true }

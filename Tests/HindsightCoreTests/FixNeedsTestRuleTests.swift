@@ -42,6 +42,32 @@ import Testing
         #expect(FixNeedsTestRule().findings(in: Self.change(line: 12, alsoTest: true), context: Self.context()).isEmpty)
     }
 
+    /// libgit2: an octopus-merge change adding 290 lines to tests/libgit2/merge/octopus.c was told
+    /// "none of the tests that usually change with it changed".
+    @Test(arguments: [
+        ("tests/merge/octopus.c", "src/merge.c", true), ("tests/parser/errors.c", "src/parser.c", true),
+        ("tests/test_parser.py", "src/parser.c", true), ("pkg/parser_test.go", "src/parser.c", true),
+        ("tests/ParserTests.swift", "src/Parser.swift", true), ("tests/parser_extra.c", "src/parser.c", true),
+        ("tests/index/add.c", "src/parser.c", false), ("tests/reparse.c", "src/parser.c", false),
+        ("other/test_io.py", "src/parser.c", false), ("tests/merge/trees.c", "src/index.c", true),
+    ])
+    func aTestCoversTheFileWhenItIsAPartnerBesideOneOrNamedForItsArea(test: String, path: String, covers: Bool) {
+        let partners = [
+            TestPartner(path: RepoPath("tests/parser_test.c"), shared: 5),
+            TestPartner(path: RepoPath("tests/merge/octopus.c"), shared: 2),
+        ]
+        #expect(HindsightCore.covers(RepoPath(test), RepoPath(path), partners: partners) == covers)
+    }
+
+    @Test func aTestOfTheAreaAnywhereUnderTheTestTreeCounts() {
+        var change = Self.change(line: 12)
+        change.files.append(ChangedFile(status: .added, path: RepoPath("tests/parser/octopus.c")))
+        #expect(FixNeedsTestRule().findings(in: change, context: Self.context()).isEmpty)
+        var elsewhere = Self.change(line: 12)
+        elsewhere.files.append(ChangedFile(status: .added, path: RepoPath("tests/index/add.c")))
+        #expect(FixNeedsTestRule().findings(in: elsewhere, context: Self.context()).count == 1)
+    }
+
     @Test func aHotspotNeedsItsTestsAnywhere() throws {
         let finding = try #require(
             FixNeedsTestRule().findings(in: Self.change(line: 30), context: Self.context(fileClass: .hotspot)).first)
