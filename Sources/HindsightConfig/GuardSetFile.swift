@@ -43,6 +43,7 @@ public enum GuardSetFile {
         var lines = header
         lines.append("version: \(version)")
         if let record = set.record { lines += render(record) }
+        if let model = set.riskModel { lines += render(model) }
         if set.guards.isEmpty {
             lines.append("guards: []")
         } else {
@@ -67,7 +68,7 @@ public enum GuardSetFile {
     }
 
     /// The set in pieces for the index's guard cache: each guard's entry, with the cache keys it
-    /// can fire on (none: any change), and the record's text. A reintroduced-fix guard fires only on
+    /// can fire on (none: any change), and the text every check needs (the record and the risk model). A reintroduced-fix guard fires only on
     /// its scope's paths and a recurring-pattern guard only on added lines calling its match, so they
     /// are keyed by those; `parse(entries:record:)` reads any selection back.
     public static func cachePieces(
@@ -82,7 +83,8 @@ public enum GuardSetFile {
                 }
             return (item.id, keys, render(item).joined(separator: "\n") + "\n")
         }
-        return (entries, set.record.map { render($0).joined(separator: "\n") + "\n" })
+        let shared = (set.record.map(render) ?? []) + (set.riskModel.map(render) ?? [])
+        return (entries, shared.isEmpty ? nil : shared.joined(separator: "\n") + "\n")
     }
 
     /// The cache keys a change can trip: its paths (old and new) and the calls its added lines make.
@@ -171,6 +173,10 @@ public enum GuardSetFile {
             "  fixInducing: \(record.fixInducing)",
             "  liftThreshold: \(record.liftThreshold)",
         ]
+        if let budget = record.alarmBudget { lines.append("  alarmBudget: \(decimal(budget))") }
+        if !record.overBudget.isEmpty {
+            lines.append("  overBudget: [\(record.overBudget.sorted().map(yamlScalar).joined(separator: ", "))]")
+        }
         lines.append(record.kinds.isEmpty ? "  kinds: {}" : "  kinds:")
         for (kind, tally) in record.kinds.sorted(by: { $0.key < $1.key }) {
             lines += ["    \(yamlScalar(kind)):", "      flagged: \(tally.flagged)", "      hits: \(tally.hits)"]
@@ -179,7 +185,7 @@ public enum GuardSetFile {
     }
 
     /// A commit id as YAML reads it back as text: quoted when all digits.
-    private static func commitScalar(_ id: CommitID) -> String {
+    static func commitScalar(_ id: CommitID) -> String {
         id.hex.contains(where: \.isLetter) ? id.hex : "\"\(id.hex)\""
     }
 

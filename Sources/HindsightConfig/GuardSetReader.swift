@@ -15,11 +15,13 @@ struct GuardSetReader {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    static let topKeys = ["version", "backtest", "guards"]
+    static let topKeys = ["version", "backtest", "riskModel", "guards"]
     static let guardKeys = [
         "id", "kind", "status", "muteReason", "severity", "scope", "match", "message", "action", "evidence", "backtest",
     ]
-    static let recordKeys = ["cut", "until", "commits", "fixInducing", "liftThreshold", "kinds"]
+    static let recordKeys = [
+        "cut", "until", "commits", "fixInducing", "liftThreshold", "alarmBudget", "overBudget", "kinds",
+    ]
     static let requiredGuardKeys = ["id", "kind", "severity", "match", "message", "action"]
     static let evidenceKeys = ["commit", "date", "subject", "author"]
 
@@ -35,7 +37,8 @@ struct GuardSetReader {
             }
         }
         let record = try top["backtest"].map(readRecord)
-        guard let list = top["guards"], !list.isNull else { return GuardSet(record: record) }
+        let model = try top["riskModel"].map(readRiskModel)
+        guard let list = top["guards"], !list.isNull else { return GuardSet(record: record, riskModel: model) }
         guard let sequence = list.node.sequence else { throw list.invalid("expected a list of guards") }
         var guards: [Guard] = []
         var firstLine: [String: Int?] = [:]
@@ -49,7 +52,7 @@ struct GuardSetReader {
             firstLine[item.id] = idNode.line
             guards.append(item)
         }
-        return GuardSet(guards: guards, record: record)
+        return GuardSet(guards: guards, record: record, riskModel: model)
     }
 
     private func readRecord(_ node: ConfigNode) throws(ConfigError) -> BacktestRecord {
@@ -68,11 +71,21 @@ struct GuardSetReader {
                 kinds[kind] = try readTally(value)
             }
         }
-        return BacktestRecord(
+        var record = BacktestRecord(
             cut: try commit("cut"), until: try commit("until"),
             commits: try entries["commits"]?.int(in: 0...Int.max) ?? 0,
             fixInducing: try entries["fixInducing"]?.int(in: 0...Int.max) ?? 0,
             liftThreshold: try entries["liftThreshold"]?.number(in: 0...1_000) ?? 2, kinds: kinds)
+        record.alarmBudget = try entries["alarmBudget"]?.number(in: 0...1)
+        for element in try elements(of: entries["overBudget"], expecting: "a list of guard kinds") {
+            let kind = try element.string()
+            guard CheckConfiguration.kinds.contains(kind) else {
+                throw element.invalid(
+                    "expected a guard kind (\(CheckConfiguration.kinds.joined(separator: ", "))), got '\(kind)'")
+            }
+            record.overBudget.insert(kind)
+        }
+        return record
     }
 
     private func readTally(_ node: ConfigNode) throws(ConfigError) -> GuardTally {
@@ -144,32 +157,40 @@ struct GuardSetReader {
         return paths
     }
 
-    private func readEvidence(_ node: ConfigNode?) throws(ConfigError) -> [CommitRef] {
+    func readEvidence(_ node: ConfigNode?) throws(ConfigError) -> [CommitRef] {
         var commits: [CommitRef] = []
         for element in try elements(of: node, expecting: "a list of commits") {
-            let entries = try element.entries(known: Self.evidenceKeys)
-            guard let commitNode = entries["commit"], let dateNode = entries["date"] else {
-                throw element.invalid("expected commit: and date: (and subject:, author:)")
-            }
-            let hex = try commitNode.string()
-            guard let id = CommitID(hex: hex) else {
-                throw commitNode.invalid("expected a full commit id (40 or 64 hex digits), got '\(hex)'")
-            }
-            let date = try dateNode.string()
-            guard let time = GuardDate.time(from: date) else {
-                throw dateNode.invalid("expected a date like 2024-01-31, got '\(date)'")
-            }
-            commits.append(
-                CommitRef(
-                    id: id, time: time, subject: try entries["subject"].map(string) ?? "",
-                    author: try entries["author"].map(string) ?? ""))
+            commits.append(try readCommit(element).commit)
         }
         return commits
     }
 
+    /// One commit of an evidence list (`commit:`, `date:`, `subject:`, `author:`), with the entries
+    /// of the element, which may also hold `extraKeys`.
+    func readCommit(
+        _ element: ConfigNode, extraKeys: [String] = []
+    ) throws(ConfigError) -> (commit: CommitRef, entries: [String: ConfigNode]) {
+        let entries = try element.entries(known: Self.evidenceKeys + extraKeys)
+        guard let commitNode = entries["commit"], let dateNode = entries["date"] else {
+            throw element.invalid("expected commit: and date: (and subject:, author:)")
+        }
+        let hex = try commitNode.string()
+        guard let id = CommitID(hex: hex) else {
+            throw commitNode.invalid("expected a full commit id (40 or 64 hex digits), got '\(hex)'")
+        }
+        let date = try dateNode.string()
+        guard let time = GuardDate.time(from: date) else {
+            throw dateNode.invalid("expected a date like 2024-01-31, got '\(date)'")
+        }
+        let commit = CommitRef(
+            id: id, time: time, subject: try entries["subject"].map(string) ?? "",
+            author: try entries["author"].map(string) ?? "")
+        return (commit, entries)
+    }
+
     /// A scalar's text, exactly. Foundation drops a leading U+FEFF when Yams decodes a scalar, so a
     /// double-quoted value that starts with one in the source (`"\\uFEFF…"`) gets it back.
-    private func string(_ node: ConfigNode) throws(ConfigError) -> String {
+    func string(_ node: ConfigNode) throws(ConfigError) -> String {
         let value = try node.string()
         guard case .scalar(let scalar) = node.node, scalar.style == .doubleQuoted,
             value.unicodeScalars.first != "\u{FEFF}",
@@ -184,7 +205,7 @@ struct GuardSetReader {
     }
 
     /// The elements of an optional list; absent or null is empty.
-    private func elements(of node: ConfigNode?, expecting what: String) throws(ConfigError) -> [ConfigNode] {
+    func elements(of node: ConfigNode?, expecting what: String) throws(ConfigError) -> [ConfigNode] {
         guard let node, !node.isNull else { return [] }
         guard let sequence = node.node.sequence else { throw node.invalid("expected \(what)") }
         return sequence.enumerated().map { ConfigNode(node: $1, key: "\(node.key)[\($0)]", file: node.file) }

@@ -14,6 +14,8 @@ public struct HindsightConfiguration: Equatable, Sendable {
     public var context = ContextConfiguration()
     /// How `backtest` and `guards mine` replay history.
     public var backtest = BacktestConfiguration()
+    /// The guards' alarm budget and the change-risk model's training.
+    public var guards = GuardsConfiguration()
 
     /// The defaults, used when there is no file.
     public init(history: HistoryOptions = .init(), report: ReportConfiguration = .init()) {
@@ -25,7 +27,7 @@ public struct HindsightConfiguration: Equatable, Sendable {
     public static let fileName = ".hindsight.yml"
 
     /// The top-level keys.
-    static let sections = ["history", "report", "fixes", "people", "check", "context", "backtest"]
+    static let sections = ["history", "report", "fixes", "people", "check", "context", "backtest", "guards"]
 
     /// Loads `file`, or the defaults when `file` does not exist and `isRequired` is false.
     public static func load(from file: URL, isRequired: Bool = false) throws(ConfigError) -> HindsightConfiguration {
@@ -50,6 +52,7 @@ public struct HindsightConfiguration: Equatable, Sendable {
         if let check = sections["check"] { try configuration.check.read(check) }
         if let context = sections["context"] { try configuration.context.read(context) }
         if let backtest = sections["backtest"] { try configuration.backtest.read(backtest) }
+        if let guards = sections["guards"] { try configuration.guards.read(guards) }
         return configuration
     }
 

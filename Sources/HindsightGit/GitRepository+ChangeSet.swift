@@ -24,7 +24,7 @@ extension GitRepository {
             let head = try resolveCommit()
             let oldTree = try head.map { id throws(GitError) in try treeID(of: id) }
             let files = try changedFiles(from: oldTree, to: .index(indexFile), options: options)
-            return ChangeSet(description: "staged changes", files: files, base: head)
+            return ChangeSet(description: "staged changes", files: files, base: head, author: configuredIdentity())
         case .commit(let revision):
             let id = try requireCommit(revision)
             let (tree, parent) = try withCommit(id) { commit throws(GitError) in
@@ -33,14 +33,15 @@ extension GitRepository {
             let oldTree = try parent.map { id throws(GitError) in try treeID(of: id) }
             let files = try changedFiles(from: oldTree, to: .tree(tree), options: options)
             return ChangeSet(
-                description: "commit \(id.hex.prefix(7))", files: files, messages: [try message(of: id)], base: parent)
+                description: "commit \(id.hex.prefix(7))", files: files, messages: [try message(of: id)], base: parent,
+                author: try commit(id).author)
         case .range(let from, let to):
             let (old, new) = (try requireCommit(from), try requireCommit(to))
             return ChangeSet(
                 description: "\(from)..\(to)",
                 files: try changedFiles(from: try treeID(of: old), to: .tree(try treeID(of: new)), options: options),
                 messages: try messages(reachableFrom: new, hiding: old, range: "\(from)..\(to)"),
-                base: old)
+                base: old, author: try commit(new).author)
         case .base(let base):
             let head = try requireCommit("HEAD")
             let baseID = try requireCommit(base)
@@ -49,8 +50,21 @@ extension GitRepository {
                 description: "\(base)...HEAD",
                 files: try changedFiles(from: try treeID(of: start), to: .tree(try treeID(of: head)), options: options),
                 messages: try messages(reachableFrom: head, hiding: start, range: "\(base)...HEAD"),
-                base: start)
+                base: start, author: try commit(head).author)
         }
+    }
+
+    /// The identity `git commit` would record: `GIT_AUTHOR_NAME` and `GIT_AUTHOR_EMAIL` when set, as
+    /// git reads them first, else `user.name` and `user.email`; nil when none is set.
+    func configuredIdentity() -> Person? {
+        let environment = ProcessInfo.processInfo.environment
+        if let email = environment["GIT_AUTHOR_EMAIL"], !email.isEmpty {
+            return Person(name: environment["GIT_AUTHOR_NAME"] ?? "", email: email)
+        }
+        var signature: UnsafeMutablePointer<git_signature>?
+        guard git_signature_default(&signature, handle) == 0, let signature else { return nil }
+        defer { git_signature_free(signature) }
+        return Person(signature: signature.pointee)
     }
 
     // MARK: - Revisions

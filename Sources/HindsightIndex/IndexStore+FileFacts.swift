@@ -6,7 +6,7 @@ extension IndexStore {
     /// The key cached file facts are valid for: the index tip, the analysis settings (but their
     /// clock) and the UTC day, since classes depend on age.
     public static func factsKey(tip: CommitID?, settings: AnalysisSettings) -> String {
-        "facts-v2|\(tip?.hex ?? "-")|\(settings.now / 86_400)|\(settings.timelessFingerprint)"
+        "facts-v3|\(tip?.hex ?? "-")|\(settings.now / 86_400)|\(settings.timelessFingerprint)"
     }
 
     /// Cached facts for `paths` when the cache was computed for `key`; nil when it was not (stale or empty).
@@ -30,18 +30,36 @@ extension IndexStore {
         }
     }
 
-    /// Replaces the cache with `facts`, computed for `key`.
-    public func storeFacts(_ facts: [RepoPath: FileFacts], key: String) throws {
+    /// Cached commits per author (``RiskHistory/authorCommits``) when the cache was computed for `key`.
+    public func cachedAuthorCommits(key: String) throws -> [String: Int]? {
+        try read { db in
+            guard
+                try String.fetchOne(
+                    db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.factsKey.rawValue]) == key,
+                let data = try Data.fetchOne(
+                    db, sql: "SELECT facts FROM fileFacts WHERE path = ?", arguments: [Self.authorsRow])
+            else { return nil }
+            return try? JSONDecoder().decode([String: Int].self, from: data)
+        }
+    }
+
+    /// Replaces the cache with `facts` and `authorCommits`, computed for `key`.
+    public func storeFacts(_ facts: [RepoPath: FileFacts], authorCommits: [String: Int] = [:], key: String) throws {
         let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         try write { db in
             try db.execute(sql: "DELETE FROM fileFacts")
             let statement = try db.makeStatement(sql: "INSERT INTO fileFacts (path, facts) VALUES (?, ?)")
             for (path, fact) in facts {
                 try statement.execute(arguments: [Data(path.bytes), try encoder.encode(FactsRecord(fact))])
             }
+            try statement.execute(arguments: [Self.authorsRow, try encoder.encode(authorCommits)])
             try Self.setMeta(.factsKey, key, in: db)
         }
     }
+
+    /// The row holding the author table: NUL first, which no git path has, so it never meets a file.
+    private static let authorsRow = Data([0] + Array("authors".utf8))
 }
 
 /// `FileFacts` as stored: paths as bytes, commits as their parts.
@@ -68,8 +86,13 @@ private struct FactsRecord: Codable {
         var first: Int, last: Int, fixCount: Int, latestFixes: [Commit]
     }
 
+    struct Risk: Codable {
+        var commits: Int, fixes: Int, authors: Int, lastChange: Int64?, topAuthor: String?
+    }
+
     var fileClass: String, reason: String, commits: Int, lastCommit: Commit?, partners: [Partner]
     var tests: [Test], regions: [Region]
+    var risk: Risk?
 
     init(_ facts: FileFacts) {
         fileClass = facts.classification.fileClass.rawValue
@@ -87,6 +110,11 @@ private struct FactsRecord: Codable {
             Region(
                 first: $0.lines.lowerBound, last: $0.lines.upperBound, fixCount: $0.fixCount,
                 latestFixes: $0.latestFixes.map(Commit.init))
+        }
+        risk = facts.risk.map {
+            Risk(
+                commits: $0.commits, fixes: $0.fixes, authors: $0.authors, lastChange: $0.lastChange,
+                topAuthor: $0.topAuthor)
         }
     }
 
@@ -106,6 +134,11 @@ private struct FactsRecord: Codable {
         facts.fixRegions = regions.map {
             FixedRegion(
                 lines: $0.first...max($0.first, $0.last), fixCount: $0.fixCount, latestFixes: $0.latestFixes.map(\.ref))
+        }
+        facts.risk = risk.map {
+            PathRiskCounts(
+                commits: $0.commits, fixes: $0.fixes, authors: $0.authors, lastChange: $0.lastChange,
+                topAuthor: $0.topAuthor)
         }
         return facts
     }

@@ -10,11 +10,14 @@ public struct CheckSession: Sendable {
     public let configuration: CheckConfiguration
     /// Kinds or guard ids allowed for this run, besides the configuration's.
     public let allowed: Set<String>
+    /// Which commits are fixes, for the change-risk model's `isFix`.
+    public let fixes: FixDetector
 
-    /// A session under `configuration`, allowing `allow` (kinds or guard ids) too.
-    public init(configuration: CheckConfiguration, allow: [String] = []) {
+    /// A session under `configuration`, allowing `allow` (kinds or guard ids) too, telling fixes by `fixes`.
+    public init(configuration: CheckConfiguration, allow: [String] = [], fixes: FixDetector = FixDetector()) {
         self.configuration = configuration
         allowed = Set(allow)
+        self.fixes = fixes
     }
 
     /// Severity per kind: the configured one, else the record's (a kind below its lift runs at notice).
@@ -32,15 +35,28 @@ public struct CheckSession: Sendable {
     /// - Parameter baseline: for `--new-only`, the change's base side (`Workspace.baseline(of:)`).
     public func run(_ change: ChangeSet, guards: GuardSet, facts: KnownFacts, baseline: ChangeSet? = nil) -> CheckResult
     {
-        run(change, rules: Self.rules(guards: guards.guards), record: guards.record, facts: facts, baseline: baseline)
+        run(
+            change, rules: Self.rules(guards: guards.guards), record: guards.record, model: guards.riskModel,
+            facts: facts, baseline: baseline)
     }
 
-    /// Checks `change` against `rules` built by `rules(guards:)`, with `record`'s severities.
+    /// Checks `change` against `rules` built by `rules(guards:)`, with `record`'s severities and
+    /// `model` for `risky-change` (nil: it stays quiet).
     public func run(
-        _ change: ChangeSet, rules: [any GuardRule], record: BacktestRecord?, facts: KnownFacts,
+        _ change: ChangeSet, rules: [any GuardRule], record: BacktestRecord?, model: RiskModel?, facts: KnownFacts,
         baseline: ChangeSet? = nil
     ) -> CheckResult {
-        let context = GuardContext(files: facts.files, tip: facts.tip, severities: severities(record: record))
+        let risk = model.map { model in
+            let matcher = fixes.matcher()
+            return RiskContext(
+                model: model,
+                authorCommits: change.author.flatMap { facts.authorCommits[$0.email.lowercased()] } ?? 0,
+                isFix: change.messages.contains {
+                    matcher.isFix(subject: $0.subject, body: $0.body, fixesReferences: $0.fixesReferences)
+                }, now: facts.now)
+        }
+        let context = GuardContext(
+            files: facts.files, tip: facts.tip, severities: severities(record: record), risk: risk)
         var options = configuration.options
         options.allow.formUnion(allowed)
         return check(change, rules: rules, context: context, options: options, baseline: baseline)

@@ -8,11 +8,19 @@ public struct KnownFacts: Sendable {
     public var files: [RepoPath: FileFacts]
     /// The index tip they describe (nil without an index).
     public var tip: CommitID?
+    /// Commits per author at the tip, by email (lowercased, after `.mailmap`), for `risky-change`.
+    public var authorCommits: [String: Int]
+    /// When ages count to: the check's reference time, or when the tip landed.
+    public var now: Int64
 
     /// Facts from their parts.
-    public init(files: [RepoPath: FileFacts] = [:], tip: CommitID? = nil) {
+    public init(
+        files: [RepoPath: FileFacts] = [:], tip: CommitID? = nil, authorCommits: [String: Int] = [:], now: Int64 = 0
+    ) {
         self.files = files
         self.tip = tip
+        self.authorCommits = authorCommits
+        self.now = now
     }
 }
 
@@ -28,14 +36,17 @@ public enum FileFactsLoader {
         let tip = try store.tip()
         let key = IndexStore.factsKey(tip: tip, settings: settings)
         let paths = Set(change.files.flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) })
-        if let cached = try store.cachedFacts(for: paths, key: key) {
-            return KnownFacts(files: cached, tip: tip)
+        if let cached = try store.cachedFacts(for: paths, key: key),
+            let authors = try store.cachedAuthorCommits(key: key)
+        {
+            return KnownFacts(files: cached, tip: tip, authorCommits: authors, now: settings.now)
         }
         let input = AnalysisInput(snapshot: try workspace.snapshot(store), settings: settings)
-        let facts = fileFacts(in: input)
+        let risk = RiskHistory(input: input)
+        let facts = fileFacts(in: input, risk: risk)
         // The cache only saves time: a read-only or busy index must not fail the check.
-        try? store.storeFacts(facts, key: key)
-        return KnownFacts(files: facts, tip: input.snapshot.tip)
+        try? store.storeFacts(facts, authorCommits: risk.authorCommits, key: key)
+        return KnownFacts(files: facts, tip: input.snapshot.tip, authorCommits: risk.authorCommits, now: settings.now)
     }
 
     /// Computes and caches the facts when the cache is stale, as the refresh hooks do after a commit.
@@ -68,6 +79,10 @@ public enum PastCheckView {
         kept.guards = guards.guards.filter { item in item.evidence.allSatisfy { known.contains($0.id) } }
         let now = past.tipCommitTime ?? past.commits.last?.commitTime ?? 0
         let input = AnalysisInput(snapshot: past, settings: workspace.analysisSettings(now: now))
-        return (kept, KnownFacts(files: fileFacts(in: input), tip: base))
+        let risk = RiskHistory(input: input)
+        return (
+            kept,
+            KnownFacts(files: fileFacts(in: input, risk: risk), tip: base, authorCommits: risk.authorCommits, now: now)
+        )
     }
 }

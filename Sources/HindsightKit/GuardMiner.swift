@@ -52,6 +52,14 @@ public final class GuardMiner {
         return (guards, diffs.count)
     }
 
+    /// The `risky-change` model of `input`'s history, learned from its commits older than `graceDays`
+    /// with the backtest's fix-inducing labels; nil when history is too short or shows no outcome.
+    public func learnRiskModel(_ input: AnalysisInput, graceDays: Int) throws -> RiskModel? {
+        try RiskTrainer(
+            labels: FixInducingReader(git: git, options: configuration.history), settings: configuration.guards
+        ).train(input, graceDays: graceDays)
+    }
+
     /// A commit's change against its first parent, read once.
     func change(of id: CommitID) throws -> ChangeSet {
         if let known = changes[id] { return known }

@@ -140,7 +140,12 @@ extension Workspace {
 extension Workspace {
     /// The change `target` names, read with the configuration's rename settings.
     public func change(_ target: CheckTarget) throws -> ChangeSet {
-        try git.changeSet(for: target, options: configuration.history)
+        var change = try git.changeSet(for: target, options: configuration.history)
+        // The index knows people after `.mailmap`; so must the change's author.
+        if let author = change.author, let mailmap = try? Mailmap(repository: git) {
+            change.author = mailmap.resolve(author)
+        }
+        return change
     }
 
     /// The base side of `change` for `--new-only`: each changed file's text at the base commit.

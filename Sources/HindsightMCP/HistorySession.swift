@@ -89,7 +89,11 @@ final class HistorySession: Sendable {
         }
 
         /// The one way to run a check, as `hindsight check` runs it.
-        var checkSession: CheckSession { CheckSession(configuration: session.configuration.check) }
+        var checkSession: CheckSession {
+            CheckSession(
+                configuration: session.configuration.check,
+                fixes: session.configuration.report.analysisSettings(now: 0).fixes)
+        }
 
         /// What `git commit` would commit, read as `check --staged` reads it.
         func stagedChange() throws -> ChangeSet {

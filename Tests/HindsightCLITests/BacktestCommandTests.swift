@@ -202,7 +202,10 @@ import Testing
         let unrecorded = try String(
             contentsOf: repo.root.appendingPathComponent(".hindsight/guards.yml"), encoding: .utf8)
         #expect(!unrecorded.contains("backtest:\n  cut:"), "a window this small records nothing")
-        try repo.write(".hindsight.yml", "backtest:\n  grace: 0\n  minCommits: 5\n  minFixInducing: 1\n")
+        // A budget of every commit: this test is about the lift; the budget has its own below.
+        try repo.write(
+            ".hindsight.yml", "backtest:\n  grace: 0\n  minCommits: 5\n  minFixInducing: 1\nguards:\n  alarmBudget: 1\n"
+        )
         let mined = try HindsightBinary.run(["guards", "mine"], in: repo.root, environment: repo.environment())
         #expect(mined.status == 0, "\(mined.error)")
         #expect(mined.output.contains("backtest: 5 commits replayed, 1 later needed a fix;"))
@@ -226,7 +229,9 @@ import Testing
         #expect(explain.output.contains("this guard flagged 1, 1 of which needed a fix (lift 5.00)."))
 
         try repo.write(
-            ".hindsight.yml", "backtest:\n  grace: 0\n  liftThreshold: 10\n  minCommits: 5\n  minFixInducing: 1\n")
+            ".hindsight.yml",
+            "backtest:\n  grace: 0\n  liftThreshold: 10\n  minCommits: 5\n  minFixInducing: 1\nguards:\n  alarmBudget: 1\n"
+        )
         let strict = try HindsightBinary.run(["guards", "mine"], in: repo.root, environment: repo.environment())
         let note = try #require(strict.output.split(separator: "\n").first { $0.hasPrefix("backtest:") })
         #expect(

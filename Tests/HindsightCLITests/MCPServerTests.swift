@@ -251,7 +251,7 @@ extension MCPServerTests {
         #expect(check["schemaVersion"] as? Int == 1)
         #expect(check["target"] as? String == "diff text")
         #expect(check["indexTip"] as? String == id("hostile"))
-        #expect(check["rulesRun"] as? Int == 5)
+        #expect(check["rulesRun"] as? Int == 6)
         let findings = try #require(check["findings"] as? [[String: Any]])
         #expect(findings.compactMap { $0["kind"] as? String } == ["co-change", "fix-needs-test"])
         #expect(

@@ -52,4 +52,47 @@ import Testing
             #expect("\(error)".contains("guards.yml:3"))
         }
     }
+
+    @Test func theBudgetAndTheRiskModelRoundTripExactly() throws {
+        var record = Self.record
+        record.alarmBudget = 0.1
+        record.overBudget = ["co-change"]
+        let model = RiskModel(
+            features: ChangeFeatures.names.enumerated().map {
+                RiskModel.Feature(
+                    name: $0.element, mean: Double($0.offset) / 4, deviation: 1.25, weight: -Double($0.offset) / 8)
+            }, intercept: -2.5, threshold: 0.234567, trainedAt: GuardSetFileTests.commitB, commits: 2_000,
+            fixInducing: 180, flaggedFixRate: 0.31, alarmBudget: 0.1,
+            examples: [
+                RiskExample(
+                    commit: CommitRef(
+                        id: GuardSetFileTests.commitA, time: GuardSetFileTests.day, subject: "feat: \"all\" of it: yes",
+                        author: "Ada"),
+                    standardized: ChangeFeatures.names.indices.map { Double($0) - 5.5 })
+            ])
+        let set = GuardSet(guards: [GuardSetFileTests.parserGuard()], record: record, riskModel: model)
+        let text = GuardSetFile.render(set)
+        #expect(text.contains("  alarmBudget: 0.100000\n  overBudget: [co-change]\n"))
+        #expect(text.contains("riskModel:\n  trainedAt: 89abcdef0123456789abcdef0123456789abcdef\n  commits: 2000\n"))
+        #expect(text.contains("    linesAdded: {mean: 0.000000, deviation: 1.250000, weight: 0.000000}\n"))
+        let read = try GuardSetFile.parse(text, path: "guards.yml")
+        #expect(read.record == record)
+        #expect(read.riskModel == model, "six decimals hold these values exactly")
+        #expect(GuardSetFile.render(read) == text)
+        let cached = GuardSetFile.cachePieces(set)
+        #expect(
+            try GuardSetFile.parse(entries: [], record: cached.record).riskModel == model,
+            "the staged check's cache keeps it")
+    }
+
+    @Test func aRiskModelMissingAFeatureNamesIt() {
+        let text =
+            "version: 1\nriskModel:\n  trainedAt: \(GuardSetFileTests.commitA.hex)\n  intercept: 0\n  threshold: 0.5\n  flaggedFixRate: 0\n  alarmBudget: 0.1\n  features:\n    linesAdded: {mean: 0, deviation: 1, weight: 1}\nguards: []\n"
+        do {
+            _ = try GuardSetFile.parse(text, path: "guards.yml")
+            Issue.record("a model without all its features must not load")
+        } catch {
+            #expect("\(error)".contains("missing feature 'linesDeleted'"), "\(error)")
+        }
+    }
 }

@@ -18,7 +18,7 @@ import Testing
         #expect(Set(GuardKind.all.map(\.id)).count == GuardKind.all.count)
         #expect(GuardKind.all.allSatisfy { GuardKind.named($0.id) == $0 })
         #expect(GuardKind.named("no-such-kind") == nil)
-        #expect(liveRules.map(\.kind).sorted() == GuardKind.all.filter { $0.source == .live }.map(\.id).sorted())
+        #expect(liveRules.map(\.kind).sorted() == GuardKind.all.filter { $0.source != .mined }.map(\.id).sorted())
         #expect(contentKinds == ["reintroduced-fix", "recurring-pattern"])
         #expect(
             GuardKind.stableFile.defaultSeverity == .notice

@@ -74,6 +74,16 @@ public struct BacktestResult: Sendable {
     public var liftThreshold: Double
     /// The smallest window whose figures are evidence.
     public var minimum = BacktestMinimum()
+    /// What the replay flagged, per commit.
+    public var flags = BacktestFlags()
+    /// The alarm budget the shipped set keeps to.
+    public var alarmBudget = 0.1
+    /// Kinds sent to notice so the rest keep to the budget (none when the window is too small).
+    public var overBudget: Set<String> = []
+    /// The set at its shipped severities: the kinds left at warning or above, within the budget.
+    public var shipped: BacktestScore?
+    /// The baselines flagging as many commits as the shipped set.
+    public var shippedBaselines: [KindRecord] = []
     /// The settings that decide every number, name and value, for the reader to reproduce them.
     public var settings: [(name: String, value: String)] = []
 

@@ -9,13 +9,20 @@ public struct ChangeSet: Sendable {
     /// The commit the change is compared against: `HEAD` for staged changes, the parent of a commit, the
     /// start of a range, the merge base of a pull request; nil for a root commit or an unborn branch.
     public var base: CommitID?
+    /// Who made the change, as recorded (before `.mailmap`): a commit's author, the newest commit's for
+    /// a range or pull request, the configured identity for staged changes; nil when unknown.
+    public var author: Person?
 
     /// A change set from its parts.
-    public init(description: String, files: [ChangedFile], messages: [CommitMessage] = [], base: CommitID? = nil) {
+    public init(
+        description: String, files: [ChangedFile], messages: [CommitMessage] = [], base: CommitID? = nil,
+        author: Person? = nil
+    ) {
         self.description = description
         self.files = files
         self.messages = messages
         self.base = base
+        self.author = author
     }
 
     /// The base side of this change, as if every line of every changed file had just been added, so

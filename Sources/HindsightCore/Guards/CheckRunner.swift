@@ -15,7 +15,7 @@ public struct CheckOptions: Hashable, Sendable {
 }
 
 /// The guard kinds that run from the index day to day, without a guard set entry each.
-public let liveRules: [any GuardRule] = [CoChangeRule(), StableFileRule(), FixNeedsTestRule()]
+public let liveRules: [any GuardRule] = [CoChangeRule(), StableFileRule(), FixNeedsTestRule(), RiskyChangeRule()]
 
 /// The guard kinds whose findings are about lines a change adds, so the base can already have them.
 /// The other kinds are about the act of changing a file, which is always new.

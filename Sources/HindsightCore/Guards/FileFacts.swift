@@ -17,6 +17,8 @@ public struct FileFacts: Hashable, Sendable {
     public var testPartners: [TestPartner] = []
     /// Line regions (today's numbers) that two or more fix commits changed.
     public var fixRegions: [FixedRegion] = []
+    /// What the change-risk model knows of it (``RiskHistory``); nil when it was not computed.
+    public var risk: PathRiskCounts?
 
     /// Facts from their parts.
     public init(
@@ -78,15 +80,17 @@ public func isTestPath(_ path: RepoPath) -> Bool {
         || lower.hasPrefix("test_") || name.lowercased().contains(".test.") || name.lowercased().contains(".spec.")
 }
 
-/// Facts for every alive covered file of `input`.
-public func fileFacts(in input: AnalysisInput) -> [RepoPath: FileFacts] {
-    fileFacts(in: input, analyzed: analyzeFiles(in: input), recurring: recurringFixes(in: input))
+/// Facts for every alive covered file of `input`; `risk` is its ``RiskHistory`` when computed already.
+public func fileFacts(in input: AnalysisInput, risk: RiskHistory? = nil) -> [RepoPath: FileFacts] {
+    fileFacts(in: input, analyzed: analyzeFiles(in: input), recurring: recurringFixes(in: input), risk: risk)
 }
 
-/// Facts for every alive covered file of `input`, from its files and recurring fixes analysed already.
+/// Facts for every alive covered file of `input`, from its files, recurring fixes and (when given)
+/// risk history analysed already.
 public func fileFacts(
-    in input: AnalysisInput, analyzed all: [AnalyzedFile], recurring: [RecurringFixFile]
+    in input: AnalysisInput, analyzed all: [AnalyzedFile], recurring: [RecurringFixFile], risk: RiskHistory? = nil
 ) -> [RepoPath: FileFacts] {
+    let risk = risk ?? RiskHistory(input: input)
     let analyzed = all.filter { !$0.report.isDeleted }
     let regions = Dictionary(recurring.map { ($0.path, $0.regions) }, uniquingKeysWith: { first, _ in first })
     let isTest = input.files.map { !$0.isDeleted && isTestPath($0.path) }
@@ -108,6 +112,7 @@ public func fileFacts(
             path: file.report.path, classification: file.report.classification, commits: file.report.commits,
             lastCommit: file.commits.last.map(input.reference), coupling: coupling, sharedCommits: shared)
         fact.testPartners = testPartners(of: file, self: indexOfPath[file.report.path], isTest: isTest, in: input)
+        fact.risk = risk.paths[file.report.path]
         fact.fixRegions = (regions[file.report.path] ?? []).map {
             FixedRegion(
                 lines: $0.startLine...$0.endLine, fixCount: $0.fixes.count,

@@ -63,11 +63,14 @@ public struct GuardSet: Hashable, Sendable {
     public var guards: [Guard]
     /// The latest backtest's record, by kind.
     public var record: BacktestRecord?
+    /// The `risky-change` model `guards mine` learned; nil before it did, or when history was too short.
+    public var riskModel: RiskModel?
 
     /// A set from guards, sorted.
-    public init(guards: [Guard] = [], record: BacktestRecord? = nil) {
+    public init(guards: [Guard] = [], record: BacktestRecord? = nil, riskModel: RiskModel? = nil) {
         self.guards = guards.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
         self.record = record
+        self.riskModel = riskModel
     }
 
     /// IDs shorter than this never match by prefix (`hs` would match everything).
@@ -94,6 +97,6 @@ public struct GuardSet: Hashable, Sendable {
                 byID[fresh.id] = fresh
             }
         }
-        return GuardSet(guards: Array(byID.values), record: record)
+        return GuardSet(guards: Array(byID.values), record: record, riskModel: riskModel)
     }
 }

@@ -27,6 +27,10 @@ public struct BacktestRecord: Hashable, Sendable {
     public var liftThreshold: Double
     /// Each kind's tally, by kind.
     public var kinds: [String: GuardTally]
+    /// The alarm budget the record was kept to (nil: none was applied).
+    public var alarmBudget: Double?
+    /// Kinds that paid too little per alarm to fit the budget beside the others, so run at notice.
+    public var overBudget: Set<String> = []
 
     /// A record from its parts.
     public init(
@@ -50,6 +54,8 @@ public struct BacktestRecord: Hashable, Sendable {
             kinds: Dictionary(
                 result.kinds.map { ($0.name, GuardTally(flagged: $0.score.flagged, hits: $0.score.hits)) },
                 uniquingKeysWith: { first, _ in first }))
+        alarmBudget = result.alarmBudget
+        overBudget = result.overBudget
     }
 
     /// The score a tally gives over this record's window.
@@ -66,10 +72,11 @@ public struct BacktestRecord: Hashable, Sendable {
     }
 
     /// The severity per kind `check` uses: the configured ones, and notice for kinds below the
-    /// threshold that configuration does not name (naming a kind there is how people raise it).
+    /// threshold or over the budget that configuration does not name (naming a kind there is how
+    /// people raise it).
     public func severities(configured: [String: Severity]) -> [String: Severity] {
         var severities = configured
-        for kind in kindsBelowThreshold where configured[kind] == nil { severities[kind] = .notice }
+        for kind in kindsBelowThreshold.union(overBudget) where configured[kind] == nil { severities[kind] = .notice }
         return severities
     }
 }
@@ -82,7 +89,7 @@ extension GuardSet {
     public func applying(
         _ record: BacktestRecord, tallies: [String: GuardTally], defaultSeverity: (String) -> Severity
     ) -> GuardSet {
-        let below = record.kindsBelowThreshold
+        let below = record.kindsBelowThreshold.union(record.overBudget)
         var applied = GuardSet(
             guards: guards.map { item in
                 var item = item
@@ -94,6 +101,7 @@ extension GuardSet {
                 return item
             })
         applied.record = record
+        applied.riskModel = riskModel
         return applied
     }
 }

@@ -22,12 +22,17 @@ public struct GuardContext: Sendable {
     public let tip: CommitID?
     /// Severity per kind, after configuration.
     public let severities: [String: Severity]
+    /// What the `risky-change` rule knows of the change itself; nil when there is no model.
+    public var risk: RiskContext?
 
     /// A context from facts already computed (for instance read back from the index's cache).
-    public init(files: [RepoPath: FileFacts], tip: CommitID?, severities: [String: Severity] = [:]) {
+    public init(
+        files: [RepoPath: FileFacts], tip: CommitID?, severities: [String: Severity] = [:], risk: RiskContext? = nil
+    ) {
         self.files = files
         self.tip = tip
         self.severities = severities
+        self.risk = risk
     }
 
     /// The context for `input`, analysing every file once.
@@ -43,5 +48,26 @@ public struct GuardContext: Sendable {
     /// The configured severity of `kind`, else `fallback`.
     public func severity(of kind: String, default fallback: Severity) -> Severity {
         severities[kind] ?? fallback
+    }
+}
+
+/// What the `risky-change` rule needs beyond the files' facts: the repository's model, how many
+/// commits the change's author made before, whether it says it fixes something, and when it is made.
+public struct RiskContext: Sendable {
+    /// The model `guards mine` learned.
+    public var model: RiskModel
+    /// The author's earlier commits (0 for someone new, or when the author is unknown).
+    public var authorCommits: Int
+    /// Whether the change's messages say it is a fix (false for staged changes, which have none yet).
+    public var isFix: Bool
+    /// When the change is made (seconds since the epoch): ages count to it.
+    public var now: Int64
+
+    /// A context from its parts.
+    public init(model: RiskModel, authorCommits: Int, isFix: Bool, now: Int64) {
+        self.model = model
+        self.authorCommits = authorCommits
+        self.isFix = isFix
+        self.now = now
     }
 }

@@ -59,26 +59,33 @@ public struct BacktestRunner {
         let full = AnalysisInput(snapshot: snapshot, settings: settings(at: until))
         let truth = try groundTruth(window, in: full)
         let miner = GuardMiner(git: git, configuration: configuration, maxFixes: request.maxFixes)
-        let atCut = try train(miner, through: window.cut)
+        let atCut = try train(miner, through: window.cut, graceDays: request.graceDays)
         var model = atCut
         var flags = BacktestFlags()
-        let session = CheckSession(configuration: configuration.check)
+        let session = CheckSession(
+            configuration: configuration.check, fixes: configuration.report.analysisSettings(now: 0).fixes)
+        let mailmap = try? Mailmap(repository: git)
         progress?.started(total: window.commits.count)
         defer { progress?.finished() }
         for (position, commit) in window.commits.enumerated() {
             if let every = request.refreshEvery, position > 0, position.isMultiple(of: every) {
-                model = try train(miner, through: commit - 1)
+                model = try train(miner, through: commit - 1, graceDays: request.graceDays)
             }
             // Read afresh rather than through the miner's cache: a long window must not hold every diff.
-            let change = try git.changeSet(
+            var change = try git.changeSet(
                 for: .commit(snapshot.commits[commit].id.hex), options: configuration.history)
-            let result = session.run(change, rules: model.rules, record: nil, facts: model.facts)
+            change.author = change.author.map { mailmap?.resolve($0) ?? $0 }
+            var facts = model.facts
+            facts.now = snapshot.commits[commit].commitTime
+            let result = session.run(change, rules: model.rules, record: nil, model: model.riskModel, facts: facts)
             flags.record(result.findings, for: commit)
             progress?.advanced(by: 1)
         }
+        let added = addedLines(window)
+        let bugScore = bugScores(window, at: atCut.bugScores)
         let scores = scoreBacktest(
-            window: window, truth: truth, flags: flags, kinds: CheckConfiguration.kinds,
-            addedLines: addedLines(window), bugScore: bugScores(window, at: atCut.bugScores))
+            window: window, truth: truth, flags: flags, kinds: CheckConfiguration.kinds, addedLines: added,
+            bugScore: bugScore)
         var result = BacktestResult(
             cut: landed(window.cut, in: full), until: landed(window.until, in: full), window: window,
             graceDays: request.graceDays,
@@ -86,6 +93,31 @@ public struct BacktestRunner {
             overall: scores.overall, baselines: scores.baselines, guards: scores.guards,
             liftThreshold: request.liftThreshold)
         result.minimum = request.minimumWindow
+        result.flags = flags
+        result.alarmBudget = configuration.guards.alarmBudget
+        if result.tooSmall == nil {
+            let below = Set(result.kindsBelowThreshold)
+            let configured = configuration.check.severities
+            let budget = AlarmBudget(configuration.guards.alarmBudget).apply(
+                kinds: scores.kinds, flags: flags, window: window.commits
+            ) { kind in
+                let severity =
+                    configured[kind]
+                    ?? (below.contains(kind) ? .notice : GuardKind.named(kind)?.defaultSeverity ?? .warning)
+                return severity >= .warning
+            }
+            result.overBudget = budget.overBudget
+            let fixInducing = truth.commits.intersection(window.commits)
+            result.shipped = BacktestScore(
+                commits: window.commits.count, truth: fixInducing, flagged: budget.flagged)
+            result.shippedBaselines = BacktestBaseline.allCases.map { baseline in
+                KindRecord(
+                    name: baseline.rawValue,
+                    score: baseline.score(
+                        flagging: budget.flagged.count, of: window.commits, truth: fixInducing, addedLines: added,
+                        bugScore: bugScore))
+            }
+        }
         result.settings = settings(of: request, full.settings)
         let replayed = Set(window.commits)
         result.fixInducingCommits = truth.sources.filter { replayed.contains($0.key) }.sorted { $0.key < $1.key }.map {
@@ -139,25 +171,31 @@ public struct BacktestRunner {
         ]
     }
 
-    /// What the guards know at one commit: mined guards, the live rules' per-file facts and bug scores.
+    /// What the guards know at one commit: mined guards, the change-risk model, the live rules'
+    /// per-file facts and bug scores.
     private struct Model {
         var guards: [Guard]
         var rules: [any GuardRule]
+        var riskModel: RiskModel?
         var facts: KnownFacts
         var bugScores: [RepoPath: Double]
     }
 
-    /// Mines and analyses the history through commit `last` and nothing after it.
-    private func train(_ miner: GuardMiner, through last: Int) throws -> Model {
+    /// Mines, learns and analyses the history through commit `last` and nothing after it.
+    private func train(_ miner: GuardMiner, through last: Int, graceDays: Int) throws -> Model {
         let input = AnalysisInput(snapshot: snapshot.prefix(through: last), settings: settings(at: last))
         let analyzed = analyzeFiles(in: input)
         let severities = configuration.check.severities
         let guards = try miner.mine(input, severities: severities).guards
+        let risk = RiskHistory(input: input)
         return Model(
             guards: guards, rules: CheckSession.rules(guards: guards),
+            riskModel: try RiskTrainer(labels: labels, settings: configuration.guards).train(
+                input, graceDays: graceDays),
             facts: KnownFacts(
-                files: fileFacts(in: input, analyzed: analyzed, recurring: recurringFixes(in: input)),
-                tip: input.snapshot.tip),
+                files: fileFacts(in: input, analyzed: analyzed, recurring: recurringFixes(in: input), risk: risk),
+                tip: input.snapshot.tip, authorCommits: risk.authorCommits,
+                now: snapshot.commits[min(last, snapshot.commits.count - 1)].commitTime),
             bugScores: Dictionary(analyzed.map { ($0.report.path, $0.report.bugScore) }, uniquingKeysWith: max))
     }
 
@@ -169,22 +207,10 @@ public struct BacktestRunner {
     /// Commits of the window a later commit (through `until`) names, reverts, or whose lines a later fix removed.
     private func groundTruth(_ window: BacktestWindow, in full: AnalysisInput) throws -> GroundTruth {
         guard let first = window.commits.first, let last = window.commits.last else { return GroundTruth() }
-        let range = first..<(last + 1)
-        var truth = explicitGroundTruth(in: full.snapshot, window: range, until: window.until + 1)
-        let fixes = (first + 1...max(first + 1, window.until)).filter { $0 <= window.until && full.isFix[$0] }
-        var failure: (any Error)?
-        let szz = szzGroundTruth(in: full.snapshot, window: range, fixes: fixes) { commit in
-            do {
-                return try git.changedLines(of: snapshot.commits[commit].id, options: configuration.history)
-            } catch {
-                failure = failure ?? error
-                return [:]
-            }
-        }
-        if let failure { throw failure }
-        for (commit, sources) in szz.sources { for source in sources { truth.add(commit, source) } }
-        return truth
+        return try labels.truth(of: first..<(last + 1), until: window.until, in: full)
     }
+
+    private var labels: FixInducingReader { FixInducingReader(git: git, options: configuration.history) }
 
     private func addedLines(_ window: BacktestWindow) -> [Int: Int] {
         Dictionary(

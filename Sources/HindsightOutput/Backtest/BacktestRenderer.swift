@@ -80,9 +80,20 @@ enum BacktestText {
             return "The window is too small to rank the kinds: pass an earlier --cut or a shorter --grace."
         }
         let below = result.kindsBelowThreshold
-        return below.isEmpty
+        let over = result.overBudget.sorted()
+        return
+            (below.isEmpty
             ? "No kind that flagged commits fell below lift \(ReportText.fixed(result.liftThreshold, 2))."
             : "Below lift \(ReportText.fixed(result.liftThreshold, 2)) here, so `guards mine` proposes them at notice: "
-                + below.joined(separator: ", ") + "."
+                + below.joined(separator: ", ") + ".")
+            + (over.isEmpty
+                ? ""
+                : " Over the \(ReportText.percent(result.alarmBudget)) alarm budget beside kinds that pay more, so at notice: "
+                    + over.joined(separator: ", ") + ".")
+    }
+
+    /// The shipped set's row name: what runs at warning or above once the lift and the budget have spoken.
+    static func shippedName(_ result: BacktestResult) -> String {
+        "shipped set (warning+, ≤ \(ReportText.percent(result.alarmBudget)) alarms)"
     }
 }

@@ -40,6 +40,10 @@ public struct JSONBacktestRenderer: BacktestRenderer {
             ("overall", score(result.overall)),
             ("kinds", .array(result.kinds.map { record(("kind", $0.name), $0.score, below: below.contains($0.name)) })),
             ("baselines", .array(result.baselines.map { record(("baseline", $0.name), $0.score) })),
+            ("alarmBudget", .number(result.alarmBudget)),
+            ("overBudget", .array(result.overBudget.sorted().map(JSONValue.string))),
+            ("shipped", result.shipped.map(score) ?? .null),
+            ("shippedBaselines", .array(result.shippedBaselines.map { record(("baseline", $0.name), $0.score) })),
             ("guards", .array(result.guards.map { record(("id", $0.name), $0.score) })),
             (
                 "fixInducingCommits",

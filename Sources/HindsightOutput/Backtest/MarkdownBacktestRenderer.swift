@@ -17,6 +17,13 @@ public struct MarkdownBacktestRenderer: BacktestRenderer {
         lines += MarkdownReportRenderer.table(
             ["Baseline"] + BacktestText.columns, rightAligned: right,
             rows: result.baselines.map { [$0.name] + BacktestText.figures($0.score) })
+        if let shipped = result.shipped {
+            lines += ["The set as shipped, and the baselines flagging as many commits:", ""]
+            lines += MarkdownReportRenderer.table(
+                ["Set"] + BacktestText.columns, rightAligned: right,
+                rows: [[BacktestText.shippedName(result)] + BacktestText.figures(shipped)]
+                    + result.shippedBaselines.map { [$0.name] + BacktestText.figures($0.score) })
+        }
         lines += [BacktestText.verdict(result), ""]
         lines += ["<details><summary>Settings</summary>", ""]
         lines += result.settings.map { "- \($0.name): \(MarkdownEscaping.escaped($0.value))" }

@@ -12,9 +12,16 @@ public struct TableBacktestRenderer: BacktestRenderer {
         rows.append(["all guards"] + BacktestText.figures(result.overall))
         rows.append(["Baseline, same alarm rate"] + Array(repeating: "", count: BacktestText.columns.count))
         rows += result.baselines.map { [$0.name] + BacktestText.figures($0.score) }
+        let shippedHeader = rows.count
+        if let shipped = result.shipped {
+            rows.append([BacktestText.shippedName(result)] + BacktestText.figures(shipped))
+            rows += result.shippedBaselines.map { ["  \($0.name)"] + BacktestText.figures($0.score) }
+        }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         for (index, row) in rows.enumerated() {
-            if index == result.kinds.count + 1 || index == result.kinds.count + 2 { lines.append("") }
+            if index == result.kinds.count + 1 || index == result.kinds.count + 2 || index == shippedHeader {
+                lines.append("")
+            }
             let cells = row.enumerated().map { column, text in
                 TextShaping.padded(text, widths[column], alignRight: column > 0)
             }

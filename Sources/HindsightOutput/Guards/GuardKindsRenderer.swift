@@ -31,7 +31,12 @@ public struct GuardKindsRenderer: Sendable {
             "|---|---|---|---|---|",
         ]
         for kind in kinds {
-            let source = kind.source == .mined ? "mined into `.hindsight/guards.yml`" : "the index, at each check"
+            let source =
+                switch kind.source {
+                case .mined: "mined into `.hindsight/guards.yml`"
+                case .live: "the index, at each check"
+                case .learned: "a model learned into `.hindsight/guards.yml`, at each check"
+                }
             lines.append(
                 "| `\(kind.id)` | \(source) | \(kind.subject.rawValue) | \(kind.defaultSeverity.rawValue) | \(kind.summary) |"
             )

@@ -105,7 +105,9 @@ struct Check: ParsableCommand {
             facts = try FileFactsLoader.load(store: store, in: workspace, settings: settings, touching: change)
         }
         clock.lap("load file facts")
-        let session = CheckSession(configuration: workspace.configuration.check, allow: allow)
+        let session = CheckSession(
+            configuration: workspace.configuration.check, allow: allow,
+            fixes: workspace.configuration.report.analysisSettings(now: 0).fixes)
         var result = session.run(
             change, guards: guards, facts: facts, baseline: newOnly ? try workspace.baseline(of: change) : nil)
         clock.lap("run guards")

@@ -69,6 +69,7 @@ extension Guards {
             let existing = try GuardSetFile.load(from: url)
             let known = Set(existing.guards.map(\.id))
             var merged = existing.merging(mined: mined)
+            merged.riskModel = try miner.learnRiskModel(input, graceDays: configuration.backtest.graceDays)
             var recordNote: String?
             if configuration.backtest.record, !noBacktest {
                 (merged, recordNote) = try recordBacktest(
@@ -82,6 +83,20 @@ extension Guards {
                 "read \(fixesRead) fix commits: \(mined.count) guards (\(added) new, \(mined.count - added) refreshed); "
                     + (wrote ? "wrote \(GuardSetFile.relativePath)." : "\(GuardSetFile.relativePath) is unchanged."))
             if let recordNote { print(recordNote) }
+            print(riskNote(merged.riskModel))
+        }
+
+        /// What the change-risk model learned, in one line.
+        private func riskNote(_ model: RiskModel?) -> String {
+            guard let model else {
+                return
+                    "risky-change: not learned (it needs 50 commits older than backtest.grace, some of which later needed a fix)."
+            }
+            let top = model.features.sorted { abs($0.weight) > abs($1.weight) }.prefix(3).map(\.name)
+            return "risky-change: learned from \(model.commits) commits (\(model.fixInducing) later needed a fix); "
+                + "it flags \(TextShaping.percent(model.alarmBudget)) of them, \(TextShaping.percent(model.flaggedFixRate)) "
+                + "of which needed a fix against \(TextShaping.percent(model.baseRate)) overall; strongest features: "
+                + top.joined(separator: ", ") + "."
         }
 
         /// `set` with the record of a backtest with the configured defaults, and what it found in one line.
@@ -114,12 +129,17 @@ extension Guards {
             let severities = configuration.check.severities
             let applied = set.applying(BacktestRecord(result), tallies: tallies) { severities[$0] ?? .warning }
             let below = result.kindsBelowThreshold
+            let over = result.overBudget.sorted()
             return (
                 applied,
                 "backtest: \(result.overall.commits) commits replayed, \(result.overall.fixInducing) later needed a fix; "
                     + (below.isEmpty
                         ? "no kind fell below lift \(result.liftThreshold)."
                         : "below lift \(result.liftThreshold), so proposed at notice: \(below.joined(separator: ", ")).")
+                    + (over.isEmpty
+                        ? ""
+                        : " Over the \(TextShaping.percent(result.alarmBudget)) alarm budget, so at notice: "
+                            + over.joined(separator: ", ") + ".")
                     + " `hindsight backtest` shows the table."
             )
         }

@@ -10,6 +10,8 @@ public struct GuardKind: Hashable, Sendable, Identifiable {
         case mined
         /// Computed from the index at each check (no entries in the guard file).
         case live
+        /// A model `guards mine` learns into the guard file, scored against the index at each check.
+        case learned
     }
 
     /// What a finding of the kind is about.
@@ -69,7 +71,7 @@ public struct GuardKind: Hashable, Sendable, Identifiable {
 extension GuardKind {
     /// Every kind, in the order tables list them.
     public static let all: [GuardKind] = [
-        .reintroducedFix, .revertedChange, .coChange, .stableFile, .fixNeedsTest, .recurringPattern,
+        .reintroducedFix, .revertedChange, .coChange, .stableFile, .fixNeedsTest, .recurringPattern, .riskyChange,
     ]
 
     /// The kind called `id`, if there is one.
@@ -94,14 +96,20 @@ public struct GuardExample: Sendable {
     public var change: ChangeSet
     /// The message the kind's finding must carry; nil when it must not fire.
     public var message: String?
+    /// The change-risk model and what it knows of the change, for `risky-change`.
+    public var risk: RiskContext?
 
     /// An example from its parts.
-    public init(_ title: String, guards: [Guard] = [], facts: [FileFacts] = [], change: ChangeSet, message: String?) {
+    public init(
+        _ title: String, guards: [Guard] = [], facts: [FileFacts] = [], change: ChangeSet, message: String?,
+        risk: RiskContext? = nil
+    ) {
         self.title = title
         self.guards = guards
         self.facts = facts
         self.change = change
         self.message = message
+        self.risk = risk
     }
 
     /// Whether the kind must fire on it.
@@ -110,7 +118,8 @@ public struct GuardExample: Sendable {
     /// The findings of `kind` that checking the example gives.
     public func findings(of kind: GuardKind) -> [Finding] {
         let context = GuardContext(
-            files: Dictionary(facts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }), tip: nil)
+            files: Dictionary(facts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }), tip: nil,
+            risk: risk)
         return check(change, rules: liveRules + [GuardSetRule(guards: guards)], context: context).findings
             .filter { $0.kind == kind.id }
     }

@@ -1,0 +1,84 @@
+import Testing
+
+@testable import HindsightCore
+
+/// The change-risk model: its features measured in one pass over history, its fit, its threshold.
+@Suite struct RiskModelTests {
+    /// a.c added by Ada; Bob fixes it; Ada renames it into src/ with a test; a merge; Ada changes
+    /// it beside a doc.
+    static func history() -> SnapshotBuilder {
+        var history = SnapshotBuilder()
+        history.commit("feat: a", day: 0, changes: [(.added, "a.c", 10, 0)])
+        history.commit("fix: a crashes", day: 1, author: "Bob", changes: [(.modified, "a.c", 2, 1)])
+        history.commit(
+            "refactor: move a", day: 2, changes: [(.renamed, "a.c->src/a.c", 0, 0), (.added, "tests/a_test.c", 5, 0)])
+        history.commit("Merge branch 'x'", day: 3, changes: [], isMerge: true)
+        history.commit("feat: more a", day: 12, changes: [(.modified, "src/a.c", 30, 10), (.added, "doc/a.md", 10, 0)])
+        return history
+    }
+
+    @Test func eachCommitIsMeasuredFromWhatCameBeforeIt() throws {
+        let risk = RiskHistory(input: Self.history().input(now: 13))
+        #expect(risk.features[3] == nil, "merges are not measured")
+        let last = try #require(risk.features[4])
+        #expect(last.linesAdded == 40 && last.linesDeleted == 10 && last.files == 2 && last.directories == 2)
+        #expect(last.fileCommits == 3, "a.c's three commits follow the rename")
+        #expect(last.fileFixes == 1 && last.fileAuthors == 2)
+        #expect(last.authorCommits == 2, "Ada's two earlier commits; the merge is not one")
+        #expect(!last.isFix && !last.touchesTests)
+        #expect(last.daysSinceChange == 5, "src/a.c changed 10 days before, doc/a.md is new: (10 + 0) / 2")
+        // 40 of 50 lines in one file, 10 in the other.
+        #expect(abs(last.entropy - 0.721_928) < 1e-5)
+        #expect(try #require(risk.features[1]).isFix)
+        #expect(try #require(risk.features[2]).touchesTests)
+        #expect(
+            risk.paths[RepoPath("src/a.c")]
+                == PathRiskCounts(
+                    commits: 4, fixes: 1, authors: 2, lastChange: SnapshotBuilder.time(12), topAuthor: "Ada"))
+        #expect(risk.paths[RepoPath("a.c")] == nil, "renamed away")
+        #expect(risk.authorCommits == ["ada@example.com": 3, "bob@example.com": 1])
+    }
+
+    /// 200 commits; those adding more than 100 lines needed a fix, and one in ten small ones did too.
+    static func samples() -> [RiskSample] {
+        (0..<200).map { index in
+            var features = ChangeFeatures()
+            features.linesAdded = index % 4 == 0 ? 150 + index : 5 + index % 7
+            features.files = 1 + index % 3
+            let commit = CommitRef(
+                id: CommitID(trustedHex: String(format: "%040x", index + 1)), time: Int64(index), subject: "c\(index)",
+                author: "Ada")
+            return RiskSample(
+                commit: commit, features: features, fixInducing: features.linesAdded > 100 || index % 10 == 1)
+        }
+    }
+
+    @Test func theFitWeighsWhatPredictsAndTheThresholdKeepsToTheBudget() throws {
+        let samples = Self.samples()
+        let model = try #require(RiskModel.fit(samples, alarmBudget: 0.1, trainedAt: samples[199].commit.id))
+        let weights = Dictionary(uniqueKeysWithValues: model.features.map { ($0.name, $0.weight) })
+        let linesAdded = try #require(weights["linesAdded"])
+        let files = try #require(weights["files"])
+        #expect(linesAdded > 1, "\(weights)")
+        #expect(abs(files) < 0.5, "files says nothing here")
+        let flagged = samples.filter { model.probability($0.features) > model.threshold }
+        #expect(flagged.count <= 20, "at most 10% of 200")
+        #expect(flagged.count >= 15, "ties aside, the budget is used")
+        #expect(flagged.allSatisfy { $0.fixInducing })
+        #expect(model.flaggedFixRate == 1 && model.baseRate == 0.35)
+        #expect(model.commits == 200 && model.fixInducing == 70)
+        #expect(!model.examples.isEmpty && model.examples.count <= 20)
+        var big = ChangeFeatures()
+        big.linesAdded = 400
+        var small = ChangeFeatures()
+        small.linesAdded = 3
+        #expect(model.probability(big) > model.threshold && model.probability(small) < model.threshold)
+        #expect(model.contributions(big).first?.name == "linesAdded")
+        #expect(model.nearestExamples(to: big, count: 2).count == 2)
+    }
+
+    @Test func oneOutcomeTeachesNothing() {
+        let none = Self.samples().map { RiskSample(commit: $0.commit, features: $0.features, fixInducing: false) }
+        #expect(RiskModel.fit(none, alarmBudget: 0.1, trainedAt: none[0].commit.id) == nil)
+    }
+}
