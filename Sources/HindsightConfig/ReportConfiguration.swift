@@ -32,6 +32,9 @@ public struct ReportConfiguration: Equatable, Sendable {
     /// The defaults.
     public init() {}
 
+    /// Which commits are fixes: the default words, or `fixes.pattern`.
+    public var fixDetector: FixDetector { FixDetector(pattern: fixPattern) }
+
     /// The analysis settings these choices give, measured from `now`.
     public func analysisSettings(now: Int64) -> AnalysisSettings {
         var settings = AnalysisSettings(now: now)
@@ -39,7 +42,7 @@ public struct ReportConfiguration: Equatable, Sendable {
         settings.includeDeleted = includeDeleted
         settings.ignore = ignorePatterns
         settings.recogniseTrees = recogniseTrees
-        settings.fixes = FixDetector(pattern: fixPattern)
+        settings.fixes = fixDetector
         settings.bots = BotDetector(extraBots: bots, extraAgents: agents)
         settings.halfLifeDays = halfLifeDays
         settings.classes = classes

@@ -25,7 +25,7 @@ public final class GuardMiner {
         guard let tip = input.snapshot.tip else { return ([], 0) }
         // Guards learn from commits that say they fix something in their subject or a Fixes:
         // trailer; a fix word deep in a feature's body is enough for the report, not for a guard.
-        let matcher = configuration.report.analysisSettings(now: 0).fixes.matcher()
+        let matcher = configuration.report.fixDetector.matcher()
         let commits = input.times.indices.filter { input.isInWindow[$0] && !input.snapshot.commits[$0].isMerge }
         let isGuardFix = { (index: Int) -> Bool in
             let commit = input.snapshot.commits[index]

@@ -34,6 +34,13 @@ import Testing
             liftThreshold: 2)
         result.settings = [("fixPattern", "fix|bug")]
         result.minimum = BacktestMinimum(commits: 4, fixInducing: 2)
+        result.replayed = [
+            ReplayedCommit(
+                id: builder.commits[2].id, added: 12, churn: 15, kinds: ["reintroduced-fix"], shipped: true,
+                fixInducing: true)
+        ]
+        result.shipped = BacktestScore(commits: 4, truth: [2, 4], flagged: [2])
+        result.overBudget = ["co-change"]
         result.fixInducingCommits = [
             (builder.commits[2].id, [.fixesTrailer, .szz]), (builder.commits[4].id, [.reverted]),
         ]
@@ -61,6 +68,11 @@ import Testing
                 "fixes-trailer", "szz",
             ])
         #expect(json["settings"] as? [String: String] == ["fixPattern": "fix|bug"])
+        let replayed = try #require((json["replayed"] as? [[String: Any]])?.first)
+        #expect(replayed["churn"] as? Int == 15 && replayed["shipped"] as? Bool == true)
+        #expect(replayed["kinds"] as? [String] == ["reintroduced-fix"] && replayed["fixInducing"] as? Bool == true)
+        #expect((json["shipped"] as? [String: Any])?["flagged"] as? Int == 1)
+        #expect(json["overBudget"] as? [String] == ["co-change"] && json["alarmBudget"] as? Double == 0.1)
     }
 
     @Test func markdownEscapesSettingsAndTableAlignsColumns() {
@@ -69,6 +81,8 @@ import Testing
         #expect(markdown.contains("| random | 1 | 25.0% | 0.50 | 25.0% | 50.0% | 1.00 |"))
         #expect(markdown.contains("- fixPattern: fix\\|bug"))
         #expect(markdown.contains("Below lift 2.00 here, so `guards mine` proposes them at notice: co-change."))
+        #expect(markdown.contains("| shipped set (warning+, ≤ 10% alarms) | 1 | 25.0% | 1 | 50.0% | 100.0% | 2.00 |"))
+        #expect(markdown.contains("Over the 10% alarm budget beside kinds that pay more, so at notice: co-change."))
         let table = TableBacktestRenderer().render(Self.result())
         #expect(
             table.contains("Fix-inducing: 2 of 4 (50.0% base rate) — 1 named by a Fixes: trailer, 1 reverted, 1 by SZZ")

@@ -31,6 +31,32 @@ public struct KindRecord: Hashable, Sendable {
     }
 }
 
+/// One replayed commit as the backtest saw it: its size, the kinds that flagged it, and the truth.
+public struct ReplayedCommit: Hashable, Sendable {
+    /// The commit.
+    public var id: CommitID
+    /// Lines it added.
+    public var added: Int
+    /// Lines it added and deleted.
+    public var churn: Int
+    /// The kinds that flagged it, sorted.
+    public var kinds: [String]
+    /// Whether the shipped set (warning or above, within the budget) flagged it.
+    public var shipped: Bool
+    /// Whether it later needed a fix.
+    public var fixInducing: Bool
+
+    /// A replayed commit from its parts.
+    public init(id: CommitID, added: Int, churn: Int, kinds: [String], shipped: Bool, fixInducing: Bool) {
+        self.id = id
+        self.added = added
+        self.churn = churn
+        self.kinds = kinds
+        self.shipped = shipped
+        self.fixInducing = fixInducing
+    }
+}
+
 /// The smallest window whose figures are evidence: below it, `guards mine` records and demotes nothing.
 public struct BacktestMinimum: Hashable, Sendable {
     /// Fewest replayed commits.
@@ -84,6 +110,8 @@ public struct BacktestResult: Sendable {
     public var shipped: BacktestScore?
     /// The baselines flagging as many commits as the shipped set.
     public var shippedBaselines: [KindRecord] = []
+    /// Every replayed commit, oldest first, for effort-aware measures (Recall@20%LOC, Popt).
+    public var replayed: [ReplayedCommit] = []
     /// The settings that decide every number, name and value, for the reader to reproduce them.
     public var settings: [(name: String, value: String)] = []
 

@@ -63,7 +63,7 @@ public struct BacktestRunner {
         var model = atCut
         var flags = BacktestFlags()
         let session = CheckSession(
-            configuration: configuration.check, fixes: configuration.report.analysisSettings(now: 0).fixes)
+            configuration: configuration.check, fixes: configuration.report.fixDetector)
         let mailmap = try? Mailmap(repository: git)
         progress?.started(total: window.commits.count)
         defer { progress?.finished() }
@@ -95,30 +95,15 @@ public struct BacktestRunner {
         result.minimum = request.minimumWindow
         result.flags = flags
         result.alarmBudget = configuration.guards.alarmBudget
-        if result.tooSmall == nil {
-            let below = Set(result.kindsBelowThreshold)
-            let configured = configuration.check.severities
-            let budget = AlarmBudget(configuration.guards.alarmBudget).apply(
-                kinds: scores.kinds, flags: flags, window: window.commits
-            ) { kind in
-                let severity =
-                    configured[kind]
-                    ?? (below.contains(kind) ? .notice : GuardKind.named(kind)?.defaultSeverity ?? .warning)
-                return severity >= .warning
-            }
-            result.overBudget = budget.overBudget
-            let fixInducing = truth.commits.intersection(window.commits)
-            result.shipped = BacktestScore(
-                commits: window.commits.count, truth: fixInducing, flagged: budget.flagged)
-            result.shippedBaselines = BacktestBaseline.allCases.map { baseline in
-                KindRecord(
-                    name: baseline.rawValue,
-                    score: baseline.score(
-                        flagging: budget.flagged.count, of: window.commits, truth: fixInducing, addedLines: added,
-                        bugScore: bugScore))
-            }
-        }
+        let shippedCommits = keepToBudget(&result, truth: truth, addedLines: added, bugScore: bugScore)
         result.settings = settings(of: request, full.settings)
+        result.replayed = window.commits.map { commit in
+            ReplayedCommit(
+                id: snapshot.commits[commit].id, added: added[commit] ?? 0,
+                churn: snapshot.changes[snapshot.commits[commit].changes].reduce(0) { $0 + $1.churn },
+                kinds: (flags.kinds[commit] ?? []).sorted(), shipped: shippedCommits.contains(commit),
+                fixInducing: truth.sources[commit] != nil)
+        }
         let replayed = Set(window.commits)
         result.fixInducingCommits = truth.sources.filter { replayed.contains($0.key) }.sorted { $0.key < $1.key }.map {
             (snapshot.commits[$0.key].id, $0.value.sorted())

@@ -55,6 +55,17 @@ public struct JSONBacktestRenderer: BacktestRenderer {
                         ])
                     })
             ),
+            (
+                "replayed",
+                .array(
+                    result.replayed.map { commit in
+                        .object([
+                            ("commit", .string(commit.id.hex)), ("added", .int(commit.added)),
+                            ("churn", .int(commit.churn)), ("kinds", .array(commit.kinds.map(JSONValue.string))),
+                            ("shipped", .bool(commit.shipped)), ("fixInducing", .bool(commit.fixInducing)),
+                        ])
+                    })
+            ),
             ("settings", .object(result.settings.map { ($0.name, .string($0.value)) })),
         ]).serialized()
     }
