@@ -6,7 +6,7 @@ extension IndexStore {
     /// The key cached file facts are valid for: the index tip, the analysis settings (but their
     /// clock) and the UTC day, since classes depend on age.
     public static func factsKey(tip: CommitID?, settings: AnalysisSettings) -> String {
-        "facts-v3|\(tip?.hex ?? "-")|\(settings.now / 86_400)|\(settings.timelessFingerprint)"
+        "facts-v4|\(tip?.hex ?? "-")|\(settings.now / 86_400)|\(settings.timelessFingerprint)"
     }
 
     /// Cached facts for `paths` when the cache was computed for `key`; nil when it was not (stale or empty).
@@ -30,16 +30,21 @@ extension IndexStore {
         }
     }
 
-    /// Cached commits per author (``RiskHistory/authorCommits``) when the cache was computed for `key`.
-    public func cachedAuthorCommits(key: String) throws -> [String: Int]? {
+    /// Cached commit counts of `emails` (``RiskHistory/authorCommits``; someone new is absent) when
+    /// the cache was computed for `key`; nil when it was not.
+    public func cachedAuthorCommits(for emails: Set<String>, key: String) throws -> [String: Int]? {
         try read { db in
             guard
                 try String.fetchOne(
-                    db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.factsKey.rawValue]) == key,
-                let data = try Data.fetchOne(
-                    db, sql: "SELECT facts FROM fileFacts WHERE path = ?", arguments: [Self.authorsRow])
+                    db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.factsKey.rawValue]) == key
             else { return nil }
-            return try? JSONDecoder().decode([String: Int].self, from: data)
+            var counts: [String: Int] = [:]
+            for email in emails {
+                let row = try Data.fetchOne(
+                    db, sql: "SELECT facts FROM fileFacts WHERE path = ?", arguments: [Self.authorRow(email)])
+                if let row, let count = Int(String(decoding: row, as: UTF8.self)) { counts[email] = count }
+            }
+            return counts
         }
     }
 
@@ -53,13 +58,16 @@ extension IndexStore {
             for (path, fact) in facts {
                 try statement.execute(arguments: [Data(path.bytes), try encoder.encode(FactsRecord(fact))])
             }
-            try statement.execute(arguments: [Self.authorsRow, try encoder.encode(authorCommits)])
+            for (email, count) in authorCommits {
+                try statement.execute(arguments: [Self.authorRow(email), Data(String(count).utf8)])
+            }
             try Self.setMeta(.factsKey, key, in: db)
         }
     }
 
-    /// The row holding the author table: NUL first, which no git path has, so it never meets a file.
-    private static let authorsRow = Data([0] + Array("authors".utf8))
+    /// One author's row: NUL first, which no git path has, so it never meets a file; a check reads
+    /// only its own author's.
+    private static func authorRow(_ email: String) -> Data { Data([0] + Array("author:\(email)".utf8)) }
 }
 
 /// `FileFacts` as stored: paths as bytes, commits as their parts.

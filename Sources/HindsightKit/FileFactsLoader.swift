@@ -36,10 +36,11 @@ public enum FileFactsLoader {
         let tip = try store.tip()
         let key = IndexStore.factsKey(tip: tip, settings: settings)
         let paths = Set(change.files.flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) })
+        let authors = Set(change.author.map { [$0.email.lowercased()] } ?? [])
         if let cached = try store.cachedFacts(for: paths, key: key),
-            let authors = try store.cachedAuthorCommits(key: key)
+            let counts = try store.cachedAuthorCommits(for: authors, key: key)
         {
-            return KnownFacts(files: cached, tip: tip, authorCommits: authors, now: settings.now)
+            return KnownFacts(files: cached, tip: tip, authorCommits: counts, now: settings.now)
         }
         let input = AnalysisInput(snapshot: try workspace.snapshot(store), settings: settings)
         let risk = RiskHistory(input: input)

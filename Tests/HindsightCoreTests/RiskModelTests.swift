@@ -81,4 +81,16 @@ import Testing
         let none = Self.samples().map { RiskSample(commit: $0.commit, features: $0.features, fixInducing: false) }
         #expect(RiskModel.fit(none, alarmBudget: 0.1, trainedAt: none[0].commit.id) == nil)
     }
+
+    @Test func aFindingSaysWhatToDoAndNamesThePastChangesLikeIt() throws {
+        let example = try #require(GuardKind.riskyChange.examples.first { $0.fires })
+        let finding = try #require(example.findings(of: .riskyChange).first)
+        #expect(
+            finding.action
+                == "Split it if it holds more than one idea; run tests/diff/basic.c; ask Grace Hopper, who changed "
+                + "src/diff.c most. Past changes like it that needed a fix: 9999999999 'feat: rewrite the diff machinery'."
+        )
+        #expect(finding.evidence.map(\.subject) == ["feat: rewrite the diff machinery"])
+        #expect(finding.path == RepoPath("src/diff.c") && finding.line == nil)
+    }
 }

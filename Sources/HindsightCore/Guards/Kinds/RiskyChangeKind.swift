@@ -24,6 +24,7 @@ extension GuardKind {
         var facts = FileFacts(
             path: RepoPath("src/diff.c"), classification: Classification(.hotspot, reason: "hotspot"), commits: 120,
             lastCommit: GuardExample.commit("7", "fix: diff of empty files"), coupling: [], sharedCommits: [:])
+        facts.testPartners = [TestPartner(path: RepoPath("tests/diff/basic.c"), shared: 30)]
         facts.risk = PathRiskCounts(
             commits: 120, fixes: 14, authors: 9, lastChange: 1_600_000_000, topAuthor: "Grace Hopper")
         return facts

@@ -30,7 +30,11 @@ public struct RiskyChangeRule: GuardRule {
         }
         let similar = model.nearestExamples(to: features, count: 2)
         let reviewer = counts?.topAuthor.map { "ask \($0), who changed \(focus.path.string) most" }
-        let steps = ["split it if it holds more than one idea", "run the tests of \(focus.path.string)", reviewer]
+        let tests = context.history(of: focus)?.testPartners.map(\.path.string) ?? []
+        let steps = [
+            "split it if it holds more than one idea",
+            tests.isEmpty ? "run the tests of \(focus.path.string)" : "run \(tests.joined(separator: ", "))", reviewer,
+        ]
         return [
             Finding(
                 ruleID: kind, kind: kind,
