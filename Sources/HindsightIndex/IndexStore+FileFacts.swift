@@ -12,16 +12,12 @@ extension IndexStore {
     /// Cached facts for `paths` when the cache was computed for `key`; nil when it was not (stale or empty).
     public func cachedFacts(for paths: Set<RepoPath>, key: String) throws -> [RepoPath: FileFacts]? {
         try read { db in
-            guard
-                try String.fetchOne(
-                    db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.factsKey.rawValue]) == key
-            else { return nil }
+            guard try Self.factsAreFor(key, in: db) else { return nil }
             var facts: [RepoPath: FileFacts] = [:]
             let decoder = JSONDecoder()
             for path in paths {
                 guard
-                    let data = try Data.fetchOne(
-                        db, sql: "SELECT facts FROM fileFacts WHERE path = ?", arguments: [Data(path.bytes)]),
+                    let data = try Self.factsRow(Data(path.bytes), in: db),
                     let record = try? decoder.decode(FactsRecord.self, from: data)
                 else { continue }
                 facts[path] = record.facts(path: path)
@@ -34,15 +30,14 @@ extension IndexStore {
     /// the cache was computed for `key`; nil when it was not.
     public func cachedAuthorCommits(for emails: Set<String>, key: String) throws -> [String: Int]? {
         try read { db in
-            guard
-                try String.fetchOne(
-                    db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.factsKey.rawValue]) == key
-            else { return nil }
+            guard try Self.factsAreFor(key, in: db) else { return nil }
             var counts: [String: Int] = [:]
             for email in emails {
-                let row = try Data.fetchOne(
-                    db, sql: "SELECT facts FROM fileFacts WHERE path = ?", arguments: [Self.authorRow(email)])
-                if let row, let count = Int(String(decoding: row, as: UTF8.self)) { counts[email] = count }
+                if let row = try Self.factsRow(Self.authorRow(email), in: db),
+                    let count = Int(String(decoding: row, as: UTF8.self))
+                {
+                    counts[email] = count
+                }
             }
             return counts
         }
@@ -63,6 +58,17 @@ extension IndexStore {
             }
             try Self.setMeta(.factsKey, key, in: db)
         }
+    }
+
+    /// Whether the cached rows were computed for `key`.
+    private static func factsAreFor(_ key: String, in db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.factsKey.rawValue])
+            == key
+    }
+
+    /// The stored bytes of one cache row.
+    private static func factsRow(_ path: Data, in db: Database) throws -> Data? {
+        try Data.fetchOne(db, sql: "SELECT facts FROM fileFacts WHERE path = ?", arguments: [path])
     }
 
     /// One author's row: NUL first, which no git path has, so it never meets a file; a check reads
