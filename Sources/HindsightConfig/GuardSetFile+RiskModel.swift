@@ -43,8 +43,15 @@ extension GuardSetReader {
         "examples",
     ]
 
-    func readRiskModel(_ node: ConfigNode) throws(ConfigError) -> RiskModel {
+    /// The model in `node`; nil when it was learned over other features than this hindsight's (by
+    /// another version): `guards mine` learns it again, and until then `risky-change` stays quiet.
+    func readRiskModel(_ node: ConfigNode) throws(ConfigError) -> RiskModel? {
         let entries = try node.entries(known: Self.riskModelKeys)
+        if let names = entries["features"]?.node.mapping?.keys.compactMap(\.string),
+            Set(names) != Set(ChangeFeatures.names)
+        {
+            return nil
+        }
         func number(_ key: String, in range: ClosedRange<Double> = -1e9...1e9) throws(ConfigError) -> Double {
             guard let value = entries[key] else {
                 throw node.invalid("missing '\(key)' (rerun `hindsight guards mine`)")

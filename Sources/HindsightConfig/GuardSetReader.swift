@@ -37,7 +37,7 @@ struct GuardSetReader {
             }
         }
         let record = try top["backtest"].map(readRecord)
-        let model = try top["riskModel"].map(readRiskModel)
+        let model = try top["riskModel"].flatMap(readRiskModel)
         guard let list = top["guards"], !list.isNull else { return GuardSet(record: record, riskModel: model) }
         guard let sequence = list.node.sequence else { throw list.invalid("expected a list of guards") }
         var guards: [Guard] = []

@@ -5,7 +5,7 @@ public struct GuardsConfiguration: Equatable, Sendable {
     /// and the share of past commits the `risky-change` threshold flags.
     public var alarmBudget = 0.1
     /// The latest commits (older than the grace period) the `risky-change` model learns from.
-    public var riskTrainingCommits = 2_000
+    public var riskTrainingCommits = 6_000
 
     /// The defaults.
     public init() {}
