@@ -82,6 +82,9 @@ import Testing
         let refreshed = try Self.backtest(repo, ["--cut", cut, "--refresh", "1"])
         #expect(Self.kind("reintroduced-fix", in: refreshed)["flagged"] as? Int == 2)
         #expect(refreshed["refreshEvery"] as? Int == 1)
+        #expect(
+            (refreshed["settings"] as? [String: String])?["refresh"]
+                == "every 1 commits (risky-change: learned once, at the cut)")
         #expect(!bringsBack.isEmpty)
     }
 

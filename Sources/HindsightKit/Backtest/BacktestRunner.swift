@@ -69,7 +69,10 @@ public struct BacktestRunner {
         defer { progress?.finished() }
         for (position, commit) in window.commits.enumerated() {
             if let every = request.refreshEvery, position > 0, position.isMultiple(of: every) {
-                model = try train(miner, through: commit - 1, graceDays: request.graceDays)
+                // risky-change keeps the model learned at the cut: learning it means SZZ over
+                // thousands of commits, too much to repeat every few replayed commits.
+                model = try train(miner, through: commit - 1, graceDays: nil)
+                model.riskModel = atCut.riskModel
             }
             // Read afresh rather than through the miner's cache: a long window must not hold every diff.
             var change = try git.changeSet(
@@ -125,7 +128,11 @@ public struct BacktestRunner {
         return [
             ("grace", "\(request.graceDays) days"),
             ("maxCommits", request.maxCommits.map(String.init) ?? "none"),
-            ("refresh", request.refreshEvery.map { "every \($0) commits" } ?? "once, at the cut"),
+            (
+                "refresh",
+                request.refreshEvery.map { "every \($0) commits (risky-change: learned once, at the cut)" }
+                    ?? "once, at the cut"
+            ),
             ("maxFixes", "\(request.maxFixes) latest fix commits per mining"),
             ("liftThreshold", String(request.liftThreshold)),
             (
@@ -166,8 +173,9 @@ public struct BacktestRunner {
         var bugScores: [RepoPath: Double]
     }
 
-    /// Mines, learns and analyses the history through commit `last` and nothing after it.
-    private func train(_ miner: GuardMiner, through last: Int, graceDays: Int) throws -> Model {
+    /// Mines, learns and analyses the history through commit `last` and nothing after it; the
+    /// change-risk model is learned only with `graceDays` (nil: none).
+    private func train(_ miner: GuardMiner, through last: Int, graceDays: Int?) throws -> Model {
         let input = AnalysisInput(snapshot: snapshot.prefix(through: last), settings: settings(at: last))
         let analyzed = analyzeFiles(in: input)
         let severities = configuration.check.severities
@@ -175,8 +183,9 @@ public struct BacktestRunner {
         let risk = RiskHistory(input: input)
         return Model(
             guards: guards, rules: CheckSession.rules(guards: guards),
-            riskModel: try RiskTrainer(labels: labels, settings: configuration.guards).train(
-                input, graceDays: graceDays),
+            riskModel: try graceDays.flatMap {
+                try RiskTrainer(labels: labels, settings: configuration.guards).train(input, graceDays: $0)
+            },
             facts: KnownFacts(
                 files: fileFacts(in: input, analyzed: analyzed, recurring: recurringFixes(in: input), risk: risk),
                 tip: input.snapshot.tip, authorCommits: risk.authorCommits,
