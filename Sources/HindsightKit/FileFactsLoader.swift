@@ -78,7 +78,7 @@ public enum PastCheckView {
         }
         let known = Set(past.commits.map(\.id))
         kept.guards = guards.guards.filter { item in item.evidence.allSatisfy { known.contains($0.id) } }
-        let now = past.tipCommitTime ?? past.commits.last?.commitTime ?? 0
+        let now = past.tipCommitTime ?? 0
         let input = AnalysisInput(snapshot: past, settings: workspace.analysisSettings(now: now))
         let risk = RiskHistory(input: input)
         return (

@@ -3,8 +3,9 @@ import HindsightCore
 import HindsightGit
 
 /// Mines guards from history as it stood at one commit: the latest fix commits' removed lines (and
-/// as many other commits', for how often any commit removes a call) and the reverted commits still in it. `guards mine` runs it at the index's tip; the backtest at its
-/// cut, again at each refresh, so the diffs it reads are kept for the next run.
+/// as many other commits', for how often any commit removes a call) and the reverted commits still
+/// in it. `guards mine` runs it at the index's tip; the backtest at its cut, again at each refresh,
+/// so the diffs it reads are kept for the next run.
 public final class GuardMiner {
     private let git: GitRepository
     private let configuration: HindsightConfiguration

@@ -80,11 +80,10 @@ public final class Workspace {
         return past
     }
 
-    /// Reads what `commit`'s tree says into `snapshot`: its paths, its committer date, its files'
-    /// line counts (lazily) and its vendored trees.
+    /// Reads what `commit`'s tree says into `snapshot`: its paths, its files' line counts (lazily)
+    /// and its vendored trees.
     private func describeTree(of commit: CommitID, in snapshot: inout HistorySnapshot) throws {
         snapshot.livePaths = try git.filePaths(in: commit)
-        snapshot.tipCommitTime = try git.commit(commit).commitTime.seconds
         // Opened on the first count: most snapshots (a check, a context) never ask for one.
         let gitDirectory = git.gitDirectory.path
         let reader = Locked<GitRepository?>(nil)

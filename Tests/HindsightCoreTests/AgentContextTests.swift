@@ -145,7 +145,7 @@ import Testing
         #expect(authored.asOf == snapshot.commits.last?.time)
         // Committed 400 days after it was written (an applied patch): the active areas go quiet.
         let committed = (snapshot.commits.last?.time ?? 0) + 400 * 86_400
-        snapshot.tipCommitTime = committed
+        snapshot.commits[snapshot.commits.count - 1].commitTime = committed
         let context = agentContext(of: snapshot, settings: settingsAt, guards: [])
         #expect(context.asOf == committed)
         #expect(!authored.activeAreas.isEmpty)

@@ -20,8 +20,6 @@ public struct HistorySnapshot: Sendable {
     /// folding changes through renames alone can leave a path alive that the tip does not have (a
     /// branch's changes to a pre-move path merged after the move); these paths settle it.
     public var livePaths: Set<RepoPath>?
-    /// The tip's committer time, when known: the date ages count from (`tip`'s author time otherwise).
-    public var tipCommitTime: Int64?
     /// The tip's files' line counts, when the repository can be read: exact where summing a
     /// file's changes is not (changes made on two branches count twice).
     public var tipLines: TipLineCounts?
@@ -43,6 +41,10 @@ public struct HistorySnapshot: Sendable {
 }
 
 extension HistorySnapshot {
+    /// When the tip landed (its committer time), the date ages count from; nil for an empty history.
+    /// The tip is the last commit, as every other commit is its ancestor.
+    public var tipCommitTime: Int64? { commits.last?.commitTime }
+
     /// The changed regions of change `index`, decoding its hunks from `hunkBytes` when stored there.
     public func regions(of index: Int) -> [Hunk] {
         let change = changes[index]

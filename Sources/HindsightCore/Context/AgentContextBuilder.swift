@@ -17,15 +17,13 @@ public func agentContext(
         guards: guards.filter { $0.status == .accepted })
 }
 
-/// The agent context of a whole snapshot, with ages counted from its tip's committer time (its
-/// author time when that is unknown) rather than today, so the same history always gives the same
+/// The agent context of a whole snapshot, with ages counted from its tip's committer time rather
+/// than today, so the same history always gives the same
 /// context; `settings` gives the analysis settings for that moment.
 public func agentContext(
     of snapshot: HistorySnapshot, settings: (Int64) -> AnalysisSettings, guards: [Guard], activeDays: Int = 30
 ) -> AgentContext {
-    let tipTime =
-        snapshot.tipCommitTime ?? snapshot.commits.last { $0.id == snapshot.tip }?.time ?? snapshot.commits.last?.time
-        ?? 0
+    let tipTime = snapshot.tipCommitTime ?? 0
     let input = AnalysisInput(snapshot: snapshot, settings: settings(tipTime))
     return agentContext(
         input: input, report: stabilityReport(from: input), facts: fileFacts(in: input), guards: guards,

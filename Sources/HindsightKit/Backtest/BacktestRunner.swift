@@ -184,12 +184,13 @@ public struct BacktestRunner {
         return Model(
             guards: guards, rules: CheckSession.rules(guards: guards),
             riskModel: try graceDays.flatMap {
-                try RiskTrainer(labels: labels, settings: configuration.guards).train(input, graceDays: $0)
+                try RiskTrainer(labels: labels, settings: configuration.guards).train(
+                    input, graceDays: $0, history: risk)
             },
             facts: KnownFacts(
                 files: fileFacts(in: input, analyzed: analyzed, recurring: recurringFixes(in: input), risk: risk),
                 tip: input.snapshot.tip, authorCommits: risk.authorCommits,
-                now: snapshot.commits[min(last, snapshot.commits.count - 1)].commitTime),
+                now: input.snapshot.tipCommitTime ?? 0),
             bugScores: Dictionary(analyzed.map { ($0.report.path, $0.report.bugScore) }, uniquingKeysWith: max))
     }
 

@@ -40,8 +40,9 @@ struct RiskTrainer {
     let settings: GuardsConfiguration
 
     /// The model of `input`'s history (its tip is the last commit it may read), or nil when fewer
-    /// than 50 commits qualify or they do not hold both outcomes.
-    func train(_ input: AnalysisInput, graceDays: Int) throws -> RiskModel? {
+    /// than 50 commits qualify or they do not hold both outcomes; `history` is its ``RiskHistory``
+    /// when computed already.
+    func train(_ input: AnalysisInput, graceDays: Int, history: RiskHistory? = nil) throws -> RiskModel? {
         let commits = input.snapshot.commits
         guard let tip = commits.indices.last else { return nil }
         let end = commits[tip].commitTime - Int64(graceDays) * 86_400
@@ -50,7 +51,7 @@ struct RiskTrainer {
                 .suffix(settings.riskTrainingCommits))
         guard candidates.count >= 50, let first = candidates.first, let last = candidates.last else { return nil }
         let truth = try labels.truth(of: first..<(last + 1), until: tip, in: input)
-        let history = RiskHistory(input: input)
+        let history = history ?? RiskHistory(input: input)
         let samples = candidates.compactMap { index in
             history.features[index].map {
                 RiskSample(commit: input.reference(index), features: $0, fixInducing: truth.sources[index] != nil)

@@ -18,13 +18,15 @@ extension Guards {
                 code line a fix removed (at most 20 from a file; no comments) that has not come back, a \
                 recurring-pattern guard for each call that three or more fixes across two or more files removed \
                 at least twice as often as all commits do (as many other commits are read for that), and a \
-                reverted-change guard for each reverted commit (unless re-landed) whose files still exist. Existing guards keep their status, \
-                severity, wording and mute reason; only their evidence is refreshed. Then it backtests the \
-                guards on the repository's own history (as `hindsight backtest` with the defaults) and \
-                records each kind's and each guard's score: proposed guards of a kind whose lift over random \
-                is below backtest.liftThreshold (default 2) are proposed at notice, and `check` runs the \
-                live kinds below it at notice too, unless check.severity names them. The file is written \
-                only when it changes.
+                reverted-change guard for each reverted commit (unless re-landed) whose files still exist. \
+                It also learns the risky-change model (guards.riskTrainingCommits, guards.alarmBudget). \
+                Existing guards keep their status, severity, wording and mute reason; only their evidence is \
+                refreshed. Then it backtests the guards on the repository's own history (as `hindsight \
+                backtest` with the defaults) and records each kind's and each guard's score: proposed guards \
+                of a kind whose lift over random is below backtest.liftThreshold (default 2), or that do not \
+                fit the alarm budget beside kinds that pay more, are proposed at notice, and `check` runs such \
+                live kinds at notice too, unless check.severity names them. A window too small to judge \
+                changes nothing. The file is written only when it changes.
                 """
         )
 
