@@ -35,6 +35,9 @@ public struct ReportConfiguration: Equatable, Sendable {
     /// Which commits are fixes: the default words, or `fixes.pattern`.
     public var fixDetector: FixDetector { FixDetector(pattern: fixPattern) }
 
+    /// Which authors are bots or coding agents: the default names, and `bots` and `agents`.
+    public var botDetector: BotDetector { BotDetector(extraBots: bots, extraAgents: agents) }
+
     /// The analysis settings these choices give, measured from `now`.
     public func analysisSettings(now: Int64) -> AnalysisSettings {
         var settings = AnalysisSettings(now: now)
@@ -43,7 +46,7 @@ public struct ReportConfiguration: Equatable, Sendable {
         settings.ignore = ignorePatterns
         settings.recogniseTrees = recogniseTrees
         settings.fixes = fixDetector
-        settings.bots = BotDetector(extraBots: bots, extraAgents: agents)
+        settings.bots = botDetector
         settings.halfLifeDays = halfLifeDays
         settings.classes = classes
         settings.coupling = coupling

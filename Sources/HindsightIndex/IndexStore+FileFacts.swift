@@ -6,7 +6,7 @@ extension IndexStore {
     /// The key cached file facts are valid for: the index tip, the analysis settings (but their
     /// clock) and the UTC day, since classes depend on age.
     public static func factsKey(tip: CommitID?, settings: AnalysisSettings) -> String {
-        "facts-v4|\(tip?.hex ?? "-")|\(settings.now / 86_400)|\(settings.timelessFingerprint)"
+        "facts-v5|\(tip?.hex ?? "-")|\(settings.now / 86_400)|\(settings.timelessFingerprint)"
     }
 
     /// Cached facts for `paths` when the cache was computed for `key`; nil when it was not (stale or empty).
@@ -101,7 +101,7 @@ private struct FactsRecord: Codable {
     }
 
     struct Risk: Codable {
-        var commits: Int, fixes: Int, authors: Int, lastChange: Int64?, topAuthor: String?
+        var commits: Int, fixes: Int, recentFixes: Int, authors: Int, lastChange: Int64?, topAuthor: String?
     }
 
     var fileClass: String, reason: String, commits: Int, lastCommit: Commit?, partners: [Partner]
@@ -127,7 +127,8 @@ private struct FactsRecord: Codable {
         }
         risk = facts.risk.map {
             Risk(
-                commits: $0.commits, fixes: $0.fixes, authors: $0.authors, lastChange: $0.lastChange,
+                commits: $0.commits, fixes: $0.fixes, recentFixes: $0.recentFixes, authors: $0.authors,
+                lastChange: $0.lastChange,
                 topAuthor: $0.topAuthor)
         }
     }
@@ -151,7 +152,8 @@ private struct FactsRecord: Codable {
         }
         facts.risk = risk.map {
             PathRiskCounts(
-                commits: $0.commits, fixes: $0.fixes, authors: $0.authors, lastChange: $0.lastChange,
+                commits: $0.commits, fixes: $0.fixes, recentFixes: $0.recentFixes, authors: $0.authors,
+                lastChange: $0.lastChange,
                 topAuthor: $0.topAuthor)
         }
         return facts

@@ -12,12 +12,19 @@ public struct CheckSession: Sendable {
     public let allowed: Set<String>
     /// Which commits are fixes, for the change-risk model's `isFix`.
     public let fixes: FixDetector
+    /// Which authors are coding agents, for the change-risk model's `isAgent`.
+    public let bots: BotDetector
 
-    /// A session under `configuration`, allowing `allow` (kinds or guard ids) too, telling fixes by `fixes`.
-    public init(configuration: CheckConfiguration, allow: [String] = [], fixes: FixDetector = FixDetector()) {
+    /// A session under `configuration`, allowing `allow` (kinds or guard ids) too, telling fixes by
+    /// `fixes` and agents by `bots`.
+    public init(
+        configuration: CheckConfiguration, allow: [String] = [], fixes: FixDetector = FixDetector(),
+        bots: BotDetector = BotDetector()
+    ) {
         self.configuration = configuration
         allowed = Set(allow)
         self.fixes = fixes
+        self.bots = bots
     }
 
     /// Severity per kind: the configured one, else the record's (a kind below its lift runs at notice).
@@ -53,7 +60,10 @@ public struct CheckSession: Sendable {
                 authorCommits: change.author.flatMap { facts.authorCommits[$0.email.lowercased()] } ?? 0,
                 isFix: change.messages.contains {
                     matcher.isFix(subject: $0.subject, body: $0.body, fixesReferences: $0.fixesReferences)
-                }, now: facts.now)
+                },
+                isAgent: change.author.map(bots.isAgent) == true
+                    || change.messages.contains { $0.coAuthors.contains(where: bots.isAgent) },
+                now: facts.now)
         }
         let context = GuardContext(
             files: facts.files, tip: facts.tip, severities: severities(record: record), risk: risk)

@@ -92,7 +92,7 @@ final class HistorySession: Sendable {
         var checkSession: CheckSession {
             CheckSession(
                 configuration: session.configuration.check,
-                fixes: session.configuration.report.fixDetector)
+                fixes: session.configuration.report.fixDetector, bots: session.configuration.report.botDetector)
         }
 
         /// What `git commit` would commit, read as `check --staged` reads it.

@@ -34,9 +34,67 @@ import Testing
         #expect(
             risk.paths[RepoPath("src/a.c")]
                 == PathRiskCounts(
-                    commits: 4, fixes: 1, authors: 2, lastChange: SnapshotBuilder.time(12), topAuthor: "Ada"))
+                    commits: 4, fixes: 1, recentFixes: 1, authors: 2, lastChange: SnapshotBuilder.time(12),
+                    topAuthor: "Ada"))
         #expect(risk.paths[RepoPath("a.c")] == nil, "renamed away")
         #expect(risk.authorCommits == ["ada@example.com": 3, "bob@example.com": 1])
+    }
+
+    /// a.c and b.c change together five times (the first a fix); a.c alone; b.c deleted; a.c alone a
+    /// year later, co-authored by an agent.
+    static func signals() -> SnapshotBuilder {
+        var history = SnapshotBuilder()
+        for day in 0..<5 {
+            history.commit(
+                day == 0 ? "fix: a and b crash" : "feat: a and b \(day)", day: Double(day),
+                changes: [(day == 0 ? .added : .modified, "a.c", 3, 1), (day == 0 ? .added : .modified, "b.c", 3, 1)])
+        }
+        history.commit("feat: a alone", day: 5, changes: [(.modified, "a.c", 1, 0)])
+        history.commit("chore: drop b", day: 6, changes: [(.deleted, "b.c", 0, 15)])
+        history.commit(
+            "feat: a again", day: 400, changes: [(.modified, "a.c", 1, 0)],
+            coAuthors: [Person(name: "Claude", email: "noreply@anthropic.com")])
+        return history
+    }
+
+    @Test func hindsightsOwnSignalsAreMeasuredAsTheyStoodThen() throws {
+        let risk = RiskHistory(input: Self.signals().input(now: 401, includeDeleted: true))
+        let alone = try #require(risk.features[5])
+        #expect(alone.coChangeMisses == 1, "b.c changed with a.c five times of five, and is left out")
+        #expect(alone.recentFixes == 1 && alone.fileFixes == 1)
+        #expect(!alone.isAgent)
+        #expect(try #require(risk.features[4]).coChangeMisses == 0, "four shared commits are under the threshold of five")
+        let later = try #require(risk.features[7])
+        #expect(later.coChangeMisses == 0, "b.c was gone by then")
+        #expect(later.recentFixes == 0 && later.fileFixes == 1, "the fix is more than a year old")
+        #expect(later.isAgent, "a Co-authored-by: trailer names an agent")
+        let tipFilesOnly = RiskHistory(input: Self.signals().input(now: 401))
+        #expect(
+            try #require(tipFilesOnly.features[5]).coChangeMisses == 0,
+            "without report.includeDeleted the analysis knows only the files alive at the tip, as the report does")
+    }
+
+    @Test func aCheckSeesTheFeaturesTheModelWasTrainedOn() throws {
+        var history = Self.signals()
+        let full = RiskHistory(input: history.input(now: 401, includeDeleted: true))
+        // The history up to "feat: a alone", then that commit as a check sees it from the facts before it.
+        history = SnapshotBuilder()
+        for day in 0..<5 {
+            history.commit(
+                day == 0 ? "fix: a and b crash" : "feat: a and b \(day)", day: Double(day),
+                changes: [(day == 0 ? .added : .modified, "a.c", 3, 1), (day == 0 ? .added : .modified, "b.c", 3, 1)])
+        }
+        let before = history.input(now: 5)
+        let facts = fileFacts(in: before)
+        let model = try #require(GuardKind.riskyChange.examples.first?.risk).model
+        let features = RiskyChangeRule.features(
+            of: GuardExample.modifying("a.c", adding: ["x"]),
+            context: GuardContext(files: facts, tip: nil, risk: nil),
+            risk: RiskContext(model: model, authorCommits: 5, isFix: false, now: SnapshotBuilder.time(5)))
+        let trained = try #require(full.features[5])
+        #expect(features.coChangeMisses == trained.coChangeMisses && features.coChangeMisses == 1)
+        #expect(features.recentFixes == trained.recentFixes && features.fileFixes == trained.fileFixes)
+        #expect(features.fileCommits == trained.fileCommits && features.fileAuthors == trained.fileAuthors)
     }
 
     /// 200 commits; those adding more than 100 lines needed a fix, and one in ten small ones did too.

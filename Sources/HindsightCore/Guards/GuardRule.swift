@@ -60,14 +60,17 @@ public struct RiskContext: Sendable {
     public var authorCommits: Int
     /// Whether the change's messages say it is a fix (false for staged changes, which have none yet).
     public var isFix: Bool
+    /// Whether a coding agent made it (its author or a `Co-authored-by:` trailer).
+    public var isAgent: Bool
     /// When the change is made (seconds since the epoch): ages count to it.
     public var now: Int64
 
     /// A context from its parts.
-    public init(model: RiskModel, authorCommits: Int, isFix: Bool, now: Int64) {
+    public init(model: RiskModel, authorCommits: Int, isFix: Bool, isAgent: Bool = false, now: Int64) {
         self.model = model
         self.authorCommits = authorCommits
         self.isFix = isFix
+        self.isAgent = isAgent
         self.now = now
     }
 }

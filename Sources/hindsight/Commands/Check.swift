@@ -107,7 +107,7 @@ struct Check: ParsableCommand {
         clock.lap("load file facts")
         let session = CheckSession(
             configuration: workspace.configuration.check, allow: allow,
-            fixes: workspace.configuration.report.fixDetector)
+            fixes: workspace.configuration.report.fixDetector, bots: workspace.configuration.report.botDetector)
         var result = session.run(
             change, guards: guards, facts: facts, baseline: newOnly ? try workspace.baseline(of: change) : nil)
         clock.lap("run guards")

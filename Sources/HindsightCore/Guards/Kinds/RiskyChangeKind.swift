@@ -4,7 +4,8 @@ extension GuardKind {
         id: "risky-change", source: .learned, subject: .changedFiles, cacheKey: .anyChange, defaultSeverity: .warning,
         summary: "A change like the ones that most often needed a fix in this repository.",
         help: "A logistic model learned from this repository's history (size, spread, the touched files' commits, "
-            + "fixes and authors, their age, the author's experience, fix or not, tests touched) scores the change "
+            + "fixes (all and in the last year) and authors, their age, the author's experience, fix or not, tests "
+            + "touched, co-change partners left out, written by a coding agent or not) scores the change "
             + "above the threshold that flags the alarm budget (guards.alarmBudget, default 10%) of past commits. "
             + "The finding names the figures that drove it: split the change, run its tests, or ask who knows the area.",
         origin: "`guards mine` trains it on the history before the backtest's grace period, with the backtest's "

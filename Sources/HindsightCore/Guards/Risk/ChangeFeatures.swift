@@ -2,7 +2,8 @@ import Foundation
 
 /// What the change-risk model sees of a change, all known before it lands: its size and spread
 /// (Kamei et al.'s size and diffusion), the history of the files it touches, its author's
-/// experience, whether it is a fix, and whether it changes a test.
+/// experience, whether it is a fix, whether it changes a test, and Hindsight's own signals: the
+/// co-change partners it leaves out and whether an agent wrote it.
 public struct ChangeFeatures: Hashable, Sendable {
     /// Lines added.
     public var linesAdded = 0
@@ -18,6 +19,8 @@ public struct ChangeFeatures: Hashable, Sendable {
     public var fileCommits = 0
     /// The most fix commits any touched file had before.
     public var fileFixes = 0
+    /// The most fix commits any touched file had in the year before.
+    public var recentFixes = 0
     /// The most distinct authors any touched file had before.
     public var fileAuthors = 0
     /// Mean days since the touched files last changed (files new to history count 0).
@@ -28,6 +31,10 @@ public struct ChangeFeatures: Hashable, Sendable {
     public var isFix = false
     /// Whether it changes a test file.
     public var touchesTests = false
+    /// Files that usually change with a touched file (the report's coupling) that it leaves out.
+    public var coChangeMisses = 0
+    /// Whether a coding agent wrote it (its author or a `Co-authored-by:` trailer).
+    public var isAgent = false
 
     /// No change yet.
     public init() {}
@@ -35,7 +42,7 @@ public struct ChangeFeatures: Hashable, Sendable {
     /// The features' names, in `values` order: the keys of the model in `.hindsight/guards.yml`.
     public static let names = [
         "linesAdded", "linesDeleted", "files", "directories", "entropy", "fileCommits", "fileFixes", "fileAuthors",
-        "daysSinceChange", "authorCommits", "isFix", "touchesTests",
+        "daysSinceChange", "authorCommits", "isFix", "touchesTests", "recentFixes", "coChangeMisses", "isAgent",
     ]
 
     /// The features as the model reads them: counts and days log-scaled (`log(1 + x)`), entropy as
@@ -45,7 +52,8 @@ public struct ChangeFeatures: Hashable, Sendable {
         return [
             log(Double(linesAdded)), log(Double(linesDeleted)), log(Double(files)), log(Double(directories)), entropy,
             log(Double(fileCommits)), log(Double(fileFixes)), log(Double(fileAuthors)), log(daysSinceChange),
-            log(Double(authorCommits)), isFix ? 1 : 0, touchesTests ? 1 : 0,
+            log(Double(authorCommits)), isFix ? 1 : 0, touchesTests ? 1 : 0, log(Double(recentFixes)),
+            log(Double(coChangeMisses)), isAgent ? 1 : 0,
         ]
     }
 
@@ -71,6 +79,7 @@ public struct ChangeFeatures: Hashable, Sendable {
         let known = counts.compactMap { $0 }
         fileCommits = known.map(\.commits).max() ?? 0
         fileFixes = known.map(\.fixes).max() ?? 0
+        recentFixes = known.map(\.recentFixes).max() ?? 0
         fileAuthors = known.map(\.authors).max() ?? 0
         let days = counts.map { count in count?.lastChange.map { Double(max(0, time - $0)) / 86_400 } ?? 0 }
         daysSinceChange = days.isEmpty ? 0 : days.reduce(0, +) / Double(days.count)
@@ -83,6 +92,8 @@ public struct PathRiskCounts: Hashable, Sendable {
     public var commits = 0
     /// Fix commits among them.
     public var fixes = 0
+    /// Fix commits among them in the year before (the change, or the tip).
+    public var recentFixes = 0
     /// Distinct authors of those commits.
     public var authors = 0
     /// When it last changed (committer time).
@@ -92,10 +103,12 @@ public struct PathRiskCounts: Hashable, Sendable {
 
     /// Counts from their parts.
     public init(
-        commits: Int = 0, fixes: Int = 0, authors: Int = 0, lastChange: Int64? = nil, topAuthor: String? = nil
+        commits: Int = 0, fixes: Int = 0, recentFixes: Int = 0, authors: Int = 0, lastChange: Int64? = nil,
+        topAuthor: String? = nil
     ) {
         self.commits = commits
         self.fixes = fixes
+        self.recentFixes = recentFixes
         self.authors = authors
         self.lastChange = lastChange
         self.topAuthor = topAuthor

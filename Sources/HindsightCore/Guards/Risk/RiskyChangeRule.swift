@@ -25,8 +25,9 @@ public struct RiskyChangeRule: GuardRule {
         }
         guard let focus else { return [] }
         let counts = context.history(of: focus)?.risk
+        let missed = Self.coChangeMisses(of: change, context: context)
         let drivers = model.contributions(features).filter { $0.push > 0 }.prefix(3).map {
-            Self.phrase($0.name, features, focus: focus.path, counts: counts)
+            Self.phrase($0.name, features, focus: focus.path, counts: counts, missed: missed)
         }
         let similar = model.nearestExamples(to: features, count: 2)
         let reviewer = counts?.topAuthor.map { "ask \($0), who changed \(focus.path.string) most" }
@@ -62,11 +63,22 @@ public struct RiskyChangeRule: GuardRule {
         features.recall(change.files.map { context.history(of: $0)?.risk }, at: risk.now)
         features.authorCommits = risk.authorCommits
         features.isFix = risk.isFix
+        features.isAgent = risk.isAgent
+        features.coChangeMisses = coChangeMisses(of: change, context: context).count
         return features
     }
 
+    /// The partners (the report's coupling) of the change's files that it leaves out, by path.
+    static func coChangeMisses(of change: ChangeSet, context: GuardContext) -> [RepoPath] {
+        let touched = Set(change.files.map(\.path))
+        let partners = change.files.flatMap { context.history(of: $0)?.coupling.map(\.path) ?? [] }
+        return Set(partners).subtracting(touched).sorted()
+    }
+
     /// One feature's reason, in words with its figure.
-    static func phrase(_ name: String, _ features: ChangeFeatures, focus: RepoPath, counts: PathRiskCounts?) -> String {
+    static func phrase(
+        _ name: String, _ features: ChangeFeatures, focus: RepoPath, counts: PathRiskCounts?, missed: [RepoPath]
+    ) -> String {
         switch name {
         case "linesAdded": "+\(TextShaping.count(features.linesAdded, "line"))"
         case "linesDeleted": "−\(TextShaping.count(features.linesDeleted, "line"))"
@@ -80,6 +92,12 @@ public struct RiskyChangeRule: GuardRule {
         case "authorCommits": "its author had \(TextShaping.count(features.authorCommits, "earlier commit"))"
         case "isFix": features.isFix ? "it is a fix" : "it is not a fix"
         case "touchesTests": features.touchesTests ? "it changes a test" : "no test changed"
+        case "recentFixes":
+            "\(focus.string) had \(TextShaping.count(counts?.recentFixes ?? 0, "fix", "fixes")) in the last year"
+        case "coChangeMisses":
+            "\(TextShaping.count(missed.count, "file")) that usually change with it did not ("
+                + missed.prefix(2).map(\.string).joined(separator: ", ") + (missed.count > 2 ? ", …" : "") + ")"
+        case "isAgent": features.isAgent ? "a coding agent wrote it" : "a person wrote it"
         default: name
         }
     }
