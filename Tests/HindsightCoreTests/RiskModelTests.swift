@@ -135,6 +135,24 @@ import Testing
         #expect(model.nearestExamples(to: big, count: 2).count == 2)
     }
 
+    /// An era of big changes followed by one of small ones: a threshold set on all samples would
+    /// spend the budget on the old era and flag few of the recent big changes.
+    @Test func theThresholdKeepsToTheBudgetOnTheLatestChanges() throws {
+        let samples = (0..<1_500).map { index in
+            var features = ChangeFeatures()
+            let big = index < 1_000 ? index % 3 == 0 : index % 20 == 0
+            features.linesAdded = big ? 150 + index % 50 : 5 + index % 7
+            let commit = CommitRef(
+                id: CommitID(trustedHex: String(format: "%040x", index + 1)), time: Int64(index), subject: "c\(index)",
+                author: "Ada")
+            return RiskSample(commit: commit, features: features, fixInducing: big || index % 10 == 1)
+        }
+        let model = try #require(RiskModel.fit(samples, alarmBudget: 0.1, trainedAt: samples[1_499].commit.id))
+        let recent = samples.suffix(500).filter { model.probability($0.features) > model.threshold }
+        #expect(recent.count <= 50, "at most 10% of the latest 500")
+        #expect(recent.count >= 25, "every one of the 25 recent big changes, not the ~10 an all-time threshold flags")
+    }
+
     @Test func oneOutcomeTeachesNothing() {
         let none = Self.samples().map { RiskSample(commit: $0.commit, features: $0.features, fixInducing: false) }
         #expect(RiskModel.fit(none, alarmBudget: 0.1, trainedAt: none[0].commit.id) == nil)

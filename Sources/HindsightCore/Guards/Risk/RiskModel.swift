@@ -125,7 +125,8 @@ public struct RiskSample: Sendable {
 extension RiskModel {
     /// The model of `samples`, fitted by Newton's method with a small ridge penalty (`ridge`, on the
     /// weights, not the intercept), and its threshold set so it flags at most `alarmBudget` of the
-    /// samples; nil when they do not hold both outcomes.
+    /// latest third of the samples (oldest first; at least 500 of them); nil when they do not hold
+    /// both outcomes.
     public static func fit(
         _ samples: [RiskSample], alarmBudget: Double, trainedAt: CommitID, ridge: Double = 1
     ) -> RiskModel? {
@@ -150,8 +151,12 @@ extension RiskModel {
             fixInducing: positives, flaggedFixRate: 0, alarmBudget: alarmBudget)
         let scored = samples.map { (sample: $0, probability: model.probability($0.features)) }
             .sorted { $0.probability > $1.probability }
-        let allowed = Int((alarmBudget * Double(samples.count)).rounded(.down))
-        model.threshold = allowed < scored.count ? scored[allowed].probability : 0
+        // The threshold keeps to the budget on the latest third of the samples: the changes most like
+        // the ones it will judge next.
+        let recent = samples.suffix(max(min(samples.count, 500), samples.count / 3))
+            .map { model.probability($0.features) }.sorted(by: >)
+        let allowed = Int((alarmBudget * Double(recent.count)).rounded(.down))
+        model.threshold = allowed < recent.count ? recent[allowed] : 0
         let flagged = scored.filter { $0.probability > model.threshold }
         model.flaggedFixRate =
             flagged.isEmpty ? 0 : Double(flagged.count { $0.sample.fixInducing }) / Double(flagged.count)
