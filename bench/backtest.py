@@ -98,8 +98,12 @@ def main():
         overall, shipped = report["overall"], report.get("shipped")
         shipped_baselines = {entry["baseline"]: entry for entry in report.get("shippedBaselines", [])}
         mal = shipped_baselines.get("most-added-lines")
-        ratio = (f"{shipped['recall'] / mal['recall']:.2f}×" if shipped and mal and mal["recall"] > 0
-                 else "–")
+        if not (shipped and mal):
+            ratio = "–"
+        elif mal["recall"] > 0:
+            ratio = f"{shipped['recall'] / mal['recall']:.2f}×"
+        else:
+            ratio = "∞ (baseline caught none)" if shipped["recall"] > 0 else "–"
         risky = next((k for k in report["kinds"] if k["kind"] == "risky-change"), None)
         commits = report.get("replayed", [])
         flagged_first = effort_aware(commits, lambda c: (not c["shipped"], max(c["churn"], 1)))
