@@ -63,7 +63,8 @@ import Testing
         #expect(alone.coChangeMisses == 1, "b.c changed with a.c five times of five, and is left out")
         #expect(alone.recentFixes == 1 && alone.fileFixes == 1)
         #expect(!alone.isAgent)
-        #expect(try #require(risk.features[4]).coChangeMisses == 0, "four shared commits are under the threshold of five")
+        #expect(
+            try #require(risk.features[4]).coChangeMisses == 0, "four shared commits are under the threshold of five")
         let later = try #require(risk.features[7])
         #expect(later.coChangeMisses == 0, "b.c was gone by then")
         #expect(later.recentFixes == 0 && later.fileFixes == 1, "the fix is more than a year old")

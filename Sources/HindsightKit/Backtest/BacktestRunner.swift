@@ -63,7 +63,8 @@ public struct BacktestRunner {
         var model = atCut
         var flags = BacktestFlags()
         let session = CheckSession(
-            configuration: configuration.check, fixes: configuration.report.fixDetector, bots: configuration.report.botDetector)
+            configuration: configuration.check, fixes: configuration.report.fixDetector,
+            bots: configuration.report.botDetector)
         let mailmap = try? Mailmap(repository: git)
         progress?.started(total: window.commits.count)
         defer { progress?.finished() }
