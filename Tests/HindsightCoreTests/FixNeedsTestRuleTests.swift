@@ -93,7 +93,7 @@ import Testing
         ("tests/parser.c", true), ("Tests/HindsightCoreTests/FooTests.swift", true), ("pkg/foo_test.go", true),
         ("test_parser.py", true), ("web/app.spec.ts", true), ("src/latest.c", false), ("src/contest.c", false),
         ("src/ParserTests.swift", true),
-        ("src/protest/a.c", false),
+        ("src/protest/a.c", false), ("t/t4013-diff-various.sh", true), ("src/t.c", false),
     ])
     func testPathsAreRecognised(path: String, isTest: Bool) {
         #expect(isTestPath(RepoPath(path)) == isTest)

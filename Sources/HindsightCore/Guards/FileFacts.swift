@@ -65,12 +65,12 @@ public struct FixedRegion: Hashable, Sendable {
     }
 }
 
-/// Whether `path` looks like a test: a `test`, `tests`, `spec` or `__tests__` folder, or a name like
+/// Whether `path` looks like a test: a `test`, `tests`, `t` (git's, Perl's), `spec` or `__tests__` folder, or a name like
 /// `FooTests.swift`, `foo_test.go`, `test_foo.py`, `foo.test.ts`, `foo.spec.js`.
 public func isTestPath(_ path: RepoPath) -> Bool {
     let components = path.string.split(separator: "/")
     guard let name = components.last else { return false }
-    let folders = ["test", "tests", "spec", "specs", "__tests__", "testing"]
+    let folders = ["test", "tests", "t", "spec", "specs", "__tests__", "testing"]
     if components.dropLast().contains(where: { folders.contains($0.lowercased()) }) { return true }
     let stem = name.split(separator: ".").first.map(String.init) ?? String(name)
     let lower = stem.lowercased()
