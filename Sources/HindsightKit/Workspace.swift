@@ -80,7 +80,7 @@ public final class Workspace {
         return past
     }
 
-    /// Reads what `commit`'s tree says into `snapshot`: its paths, its files' line counts (lazily)
+    /// Reads what `commit`'s tree says into `snapshot`: its paths, its files' line counts and texts (lazily)
     /// and its vendored trees.
     private func describeTree(of commit: CommitID, in snapshot: inout HistorySnapshot) throws {
         snapshot.livePaths = try git.filePaths(in: commit)
@@ -91,6 +91,12 @@ public final class Workspace {
             reader.withLock { repository in
                 if repository == nil { repository = try? GitRepository(path: gitDirectory) }
                 return (try? repository?.lineCount(at: path, in: commit)) ?? nil
+            }
+        }
+        snapshot.tipTexts = TipTexts { path in
+            reader.withLock { repository in
+                if repository == nil { repository = try? GitRepository(path: gitDirectory) }
+                return (try? repository?.fileText(at: path, in: commit)) ?? nil
             }
         }
         snapshot.treeEvidence = try treeEvidence(paths: snapshot.livePaths ?? [], at: commit)

@@ -108,27 +108,6 @@ import Testing
         #expect(conventionalType(subject) == type)
     }
 
-    @Test func testCommandsFollowTheBuildSystem() {
-        let swift: Set<RepoPath> = [RepoPath("Package.swift")]
-        #expect(
-            testCommand(
-                for: [RepoPath("Tests/ATests/ParserTests.swift"), RepoPath("Tests/ATests/IOTests.swift")], alive: swift)
-                == "swift test --filter 'ParserTests|IOTests'")
-        #expect(testCommand(for: [RepoPath("pkg/io/io_test.go")], alive: [RepoPath("go.mod")]) == "go test ./pkg/io/")
-        #expect(testCommand(for: [RepoPath("tests/test_io.py")], alive: []) == "pytest tests/test_io.py")
-        #expect(
-            testCommand(for: [RepoPath("src/a b.test.js")], alive: [RepoPath("package.json")])
-                == "npm test -- 'src/a b.test.js'")
-        #expect(testCommand(for: [RepoPath("t/io.t")], alive: []) == nil)
-        #expect(testCommand(for: [], alive: swift) == nil)
-    }
-
-    @Test func shellQuotingSurvivesQuotesAndMetacharacters() {
-        #expect(shellQuoted("src/io.c") == "src/io.c")
-        #expect(shellQuoted("it's $(rm -rf)") == "'it'\\''s $(rm -rf)'")
-        #expect(shellQuoted("") == "''")
-    }
-
     @Test func revertReasonsDropGitsLineAndTrailers() {
         #expect(revertReason("This reverts commit abc.\n") == nil)
         #expect(revertReason("This reverts commit abc.\n\nBreaks CI.\nCo-authored-by: X <x@y>\n") == "Breaks CI.")

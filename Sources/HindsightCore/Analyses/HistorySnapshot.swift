@@ -23,6 +23,8 @@ public struct HistorySnapshot: Sendable {
     /// The tip's files' line counts, when the repository can be read: exact where summing a
     /// file's changes is not (changes made on two branches count twice).
     public var tipLines: TipLineCounts?
+    /// The tip's files' texts, when the repository can be read.
+    public var tipTexts: TipTexts?
     /// What the tip's tree says about vendored code (submodules, license texts), when read from the repository.
     public var treeEvidence = TreeEvidence()
 

@@ -69,7 +69,7 @@ private func recurringFixFile(_ lineage: FileLineage, in input: AnalysisInput) -
             && (3 * (regions.ends[index] - regions.starts[index]) > estimate || 3 * regions.ends[index] > 2 * estimate)
     }
     let fileLines =
-        (nearABound && !lineage.isDeleted ? input.snapshot.tipLines?.lines(of: lineage.path) : nil) ?? estimate
+        (nearABound && !lineage.isDeleted ? input.snapshot.tipLines?.value(of: lineage.path) : nil) ?? estimate
     let widest = fileLines / 2
     for index in regions.starts.indices where regions.fixes[index].count >= 2 {
         let fixes = sortedDistinct(regions.fixes[index])

@@ -9,7 +9,8 @@ public func agentContext(
     return AgentContext(
         head: input.snapshot.tip, asOf: input.snapshot.tip == nil ? nil : input.settings.now,
         doNotRetry: revertedAttempts(report.reverts, alive: aliveSet, in: input),
-        fixProne: fixProneFiles(report.files, facts: facts, recurring: recurring, alive: aliveSet),
+        fixProne: fixProneFiles(
+            report.files, facts: facts, recurring: recurring, tree: tipTree(of: input, alive: aliveSet)),
         coChanges: coChangeLists(facts),
         stableAreas: stableAreas(report.files, facts: facts, asOf: report.summary.asOf),
         activeAreas: activeAreas(in: input, asOf: report.summary.asOf, days: activeDays),
@@ -28,6 +29,12 @@ public func agentContext(
     return agentContext(
         input: input, report: stabilityReport(from: input), facts: fileFacts(in: input), guards: guards,
         activeDays: activeDays)
+}
+
+/// The tip's tree as the snapshot read it (else the files history leaves alive), its texts read on demand.
+func tipTree(of input: AnalysisInput, alive: Set<RepoPath>) -> TipTree {
+    let texts = input.snapshot.tipTexts
+    return TipTree(files: input.snapshot.livePaths ?? alive) { texts?.value(of: $0) }
 }
 
 /// Reverts that are not re-lands and were not undone by a later re-land, with the files still alive.
@@ -63,7 +70,7 @@ private func isTrailerLine(_ line: String) -> Bool {
 
 /// Hotspots and files with recurring-fix regions, highest bug score first.
 func fixProneFiles(
-    _ files: [FileReport], facts: [RepoPath: FileFacts], recurring: [RepoPath: RecurringFixFile], alive: Set<RepoPath>
+    _ files: [FileReport], facts: [RepoPath: FileFacts], recurring: [RepoPath: RecurringFixFile], tree: TipTree
 ) -> [FixProneFile] {
     files.compactMap { file -> FixProneFile? in
         guard !file.isDeleted, let fact = facts[file.path] else { return nil }
@@ -77,7 +84,7 @@ func fixProneFiles(
                 fact.fixRegions.sorted { ($1.fixCount, $0.lines.lowerBound) < ($0.fixCount, $1.lines.lowerBound) }
                     .prefix(3)),
             latestFixes: Array((recurring[file.path]?.fixes ?? []).suffix(3).reversed()),
-            tests: tests, testCommand: testCommand(for: tests, alive: alive))
+            tests: tests, testCommand: testCommand(for: tests, in: tree))
     }.sorted { ($1.bugScore, $0.path) < ($0.bugScore, $1.path) }
 }
 

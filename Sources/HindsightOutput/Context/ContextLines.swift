@@ -50,7 +50,7 @@ enum ContextLines {
         if let command = file.testCommand {
             line += ". Run \(code(command)) after changing it"
         } else if !file.tests.isEmpty {
-            line += ". Its tests: \(paths(file.tests, limit: 3))"
+            line += ". Its tests: \(paths(file.tests, limit: 3)) (no test runner was recognised to run them)"
         } else {
             line += ". No test changes with it: add one with your change"
         }
