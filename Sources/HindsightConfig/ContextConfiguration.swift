@@ -5,6 +5,8 @@ public struct ContextConfiguration: Equatable, Sendable {
 
     /// The most tokens the AGENTS.md block may take.
     public var budget = 1_500
+    /// The most tokens each path-scoped rule file may take, front matter included.
+    public var ruleBudget = 400
     /// The agents to write path-scoped rule files for (none by default: AGENTS.md only).
     public var targets: [String] = []
     /// Whether to add an `@AGENTS.md` import to an existing CLAUDE.md that lacks one.
@@ -18,8 +20,11 @@ public struct ContextConfiguration: Equatable, Sendable {
     public init() {}
 
     mutating func read(_ node: ConfigNode) throws(ConfigError) {
-        let entries = try node.entries(known: ["budget", "targets", "claudeImport", "activeDays", "refresh"])
+        let entries = try node.entries(known: [
+            "budget", "ruleBudget", "targets", "claudeImport", "activeDays", "refresh",
+        ])
         if let value = entries["budget"] { budget = try value.int(in: 200...100_000) }
+        if let value = entries["ruleBudget"] { ruleBudget = try value.int(in: 100...100_000) }
         if let value = entries["targets"] {
             targets = try value.strings()
             if let unknown = targets.first(where: { !Self.targetNames.contains($0) }) {

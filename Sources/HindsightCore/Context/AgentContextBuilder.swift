@@ -5,16 +5,17 @@ public func agentContext(
 ) -> AgentContext {
     let alive = fileLineages(of: input.snapshot).filter { !$0.isDeleted }.map(\.path)
     let aliveSet = Set(alive)
+    let tree = tipTree(of: input, alive: aliveSet)
     let recurring = Dictionary(report.recurringFixes.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     return AgentContext(
         head: input.snapshot.tip, asOf: input.snapshot.tip == nil ? nil : input.settings.now,
         doNotRetry: revertedAttempts(report.reverts, alive: aliveSet, in: input),
         fixProne: fixProneFiles(
-            report.files, facts: facts, recurring: recurring, tree: tipTree(of: input, alive: aliveSet)),
+            report.files, facts: facts, recurring: recurring, tree: tree),
         coChanges: coChangeLists(facts),
         stableAreas: stableAreas(report.files, facts: facts, asOf: report.summary.asOf),
         activeAreas: activeAreas(in: input, asOf: report.summary.asOf, days: activeDays),
-        conventions: conventions(in: input, facts: facts, alive: alive),
+        conventions: conventions(in: input, facts: facts, alive: alive, tree: tree),
         guards: guards.filter { $0.status == .accepted })
 }
 

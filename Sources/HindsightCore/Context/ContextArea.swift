@@ -40,7 +40,7 @@ public func contextAreas(of context: AgentContext) -> [ContextArea] {
         add(RepoPath(active.directory.string + "/-")) { $0.activeAreas.append(active) }
     }
     for convention in context.conventions {
-        if case .testLocation(let source, _, _) = convention {
+        if case .testLocation(let source, _, _, _) = convention {
             add(RepoPath(source.string + "/-")) { $0.conventions.append(convention) }
         }
     }

@@ -1,9 +1,11 @@
 /// Conventions history shows: Conventional Commits subjects (when most of the latest commits use
 /// them), where tests for each source folder live, and generated files that exist today.
-func conventions(in input: AnalysisInput, facts: [RepoPath: FileFacts], alive: [RepoPath]) -> [Convention] {
+func conventions(
+    in input: AnalysisInput, facts: [RepoPath: FileFacts], alive: [RepoPath], tree: TipTree
+) -> [Convention] {
     var found: [Convention] = []
     if let subjects = conventionalCommits(in: input) { found.append(subjects) }
-    found += testLocations(facts)
+    found += testLocations(facts, tree: tree)
     let generated = alive.filter { path in generatedFilePatterns.contains { $0.matches(path) } }.sorted()
     if !generated.isEmpty { found.append(.generatedFiles(Array(generated.prefix(10)))) }
     return found
@@ -50,23 +52,25 @@ func conventionalType(_ subject: String) -> String? {
     return type
 }
 
-/// For each source area, the test area most of its test partners live in (two pairs or more).
-func testLocations(_ facts: [RepoPath: FileFacts]) -> [Convention] {
+/// For each source area, the test area most of its test partners live in (two pairs or more), with
+/// the command that runs the three tests there that change with the area most.
+func testLocations(_ facts: [RepoPath: FileFacts], tree: TipTree) -> [Convention] {
     var pairs: [RepoPath: [RepoPath: Int]] = [:]
+    var shared: [RepoPath: [RepoPath: Int]] = [:]
     for fact in facts.values where !isTestPath(fact.path) {
+        let source = areaDirectory(of: fact.path)
         for test in fact.testPartners {
-            pairs[areaDirectory(of: fact.path), default: [:]][areaDirectory(of: test.path), default: 0] += 1
+            pairs[source, default: [:]][areaDirectory(of: test.path), default: 0] += 1
+            shared[source, default: [:]][test.path, default: 0] += test.shared
         }
     }
-    let found = pairs.compactMap { source, tests -> Convention? in
+    let found = pairs.compactMap { source, tests -> (convention: Convention, pairs: Int, source: RepoPath)? in
         guard let best = tests.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= 2, best.key != source
         else { return nil }
-        return .testLocation(source: source, tests: best.key, pairs: best.value)
+        let top = (shared[source] ?? [:]).filter { areaDirectory(of: $0.key) == best.key }
+            .sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map(\.key)
+        let command = testCommand(for: top, in: tree)
+        return (.testLocation(source: source, tests: best.key, pairs: best.value, command: command), best.value, source)
     }
-    return found.sorted { lhs, rhs in
-        guard case .testLocation(let left, _, let leftPairs) = lhs,
-            case .testLocation(let right, _, let rightPairs) = rhs
-        else { return false }
-        return (rightPairs, left) < (leftPairs, right)
-    }.prefix(5).map { $0 }
+    return found.sorted { ($1.pairs, $0.source) < ($0.pairs, $1.source) }.map(\.convention)
 }

@@ -25,7 +25,7 @@ public struct AgentsBlockRenderer: Sendable {
 
     /// Tokens `text` is estimated to take: one per four UTF-8 bytes, rounded up (close to what
     /// tokenizers give for English and code, and never less for the ASCII-heavy text written here).
-    public static func tokens(_ text: String) -> Int { (text.utf8.count + 3) / 4 }
+    public static func tokens(_ text: String) -> Int { ContextBudget.tokens(text) }
 
     /// The block's content (between the markers), ending with a newline.
     public func render(_ context: AgentContext) -> String {
@@ -43,44 +43,24 @@ public struct AgentsBlockRenderer: Sendable {
             footer[1] = "Per-area detail: " + ruleFiles.map { "`\($0)`" }.joined(separator: ", ") + ". " + footer[1]
         }
         if mentionsMCPServer { footer.append(Self.mcpServerLine) }
-        let note = "(\(TextShaping.count(99_999, "more fact")) left out to stay within \(budget) tokens.)"
+        let note = ContextBudget.leftOutNote(99_999, budget: budget) ?? ""
         // The marker lines count too (the budget is what the whole block costs an agent), and room is
         // kept for the note on what was left out.
         let fixed = Self.tokens((header + footer).joined(separator: "\n") + "\n") + Self.tokens(Self.markers)
         let all = ContextLines.sections(of: context).filter { !$0.items.isEmpty }
-        let taken = fill(all, room: budget - fixed - Self.tokens("\n" + note + "\n"))
+        let taken = ContextBudget.fill(all, room: budget - fixed - Self.tokens("\n" + note + "\n")) {
+            "\n### \($0)\n\n"
+        }
         var body: [String] = []
         for (index, (title, items)) in all.enumerated() where taken[index] > 0 {
             body += ["", "### \(title)", ""] + items.prefix(taken[index])
         }
         let left = all.enumerated().reduce(0) { $0 + $1.element.1.count - taken[$1.offset] }
-        if left > 0 {
-            footer.append("(\(TextShaping.count(left, "more fact")) left out to stay within \(budget) tokens.)")
-        }
+        if let note = ContextBudget.leftOutNote(left, budget: budget) { footer.append(note) }
         if body.isEmpty {
             body = ["", "Nothing to report yet: no reverts, recurring fixes, couplings or settled areas."]
         }
         return (header + body + footer).joined(separator: "\n") + "\n"
-    }
-
-    /// How many items of each section fit in `room` tokens: first up to `breadth` per section in
-    /// section order, so every kind of fact gets a say, then the rest in section order. Each section
-    /// keeps its own ranking: an item is taken only after every item above it.
-    private func fill(_ sections: [(String, [String])], room: Int, breadth: Int = 3) -> [Int] {
-        var taken = Array(repeating: 0, count: sections.count)
-        var used = 0
-        for limit in [breadth, Int.max] {
-            for (index, (title, items)) in sections.enumerated() {
-                while taken[index] < min(limit, items.count) {
-                    let heading = taken[index] == 0 ? Self.tokens("\n### \(title)\n\n") : 0
-                    let cost = heading + Self.tokens(items[taken[index]] + "\n")
-                    if used + cost > room { break }
-                    used += cost
-                    taken[index] += 1
-                }
-            }
-        }
-        return taken
     }
 
     /// What the two marker lines cost, in the budget's terms.

@@ -1,22 +1,30 @@
 import HindsightCore
 
-/// One path-scoped rule file per area of the repository: everything the context knows about paths
-/// there, in the same phrasing as the AGENTS.md block, at most `limit` facts per section.
+/// One path-scoped rule file per area of the repository: what the context knows about paths there,
+/// in the same phrasing as the AGENTS.md block, the most decision-relevant first, each whole file
+/// (front matter included, in the largest format) within `budget` tokens.
 public struct AreaRulesRenderer: Sendable {
-    /// The most facts listed per section of one file.
-    public var limit: Int
+    /// The most tokens one rule file may take.
+    public var budget: Int
 
-    /// A renderer listing at most `limit` facts per section.
-    public init(limit: Int = 25) {
-        self.limit = limit
+    /// A renderer keeping each file within `budget` tokens.
+    public init(budget: Int = 400) {
+        self.budget = budget
     }
 
-    /// The rule files' contents, one per area with more to say than recent activity, in path order.
+    /// The smallest budget that holds the front matter, the title and a fact or two.
+    public static let minimumBudget = 100
+
+    /// The rule files' contents, one per area with more to say than that it is settled or busy, in path order.
     public func render(_ areas: [ContextArea]) -> [RuleFileContent] {
         var slugs = Set<String>()
-        // Recent activity alone is in AGENTS.md already; a file for it would cost a read and teach nothing.
+        // Settled files and recent activity alone are in AGENTS.md already (or cut from it for
+        // being least urgent); a file for them would be loaded on every touch and change no decision.
         return areas.filter { area in
-            area.facts != AgentContext(head: area.facts.head, activeAreas: area.facts.activeAreas)
+            var decisive = area.facts
+            decisive.stableAreas = []
+            decisive.activeAreas = []
+            return decisive != AgentContext(head: area.facts.head)
         }
         .compactMap { area in
             let name = area.directory.string.isEmpty ? "the repository root" : area.directory.string + "/"
@@ -32,18 +40,34 @@ public struct AreaRulesRenderer: Sendable {
                 slug = "\(base)-\(number)"
                 number += 1
             }
-            return RuleFileContent(
+            var content = RuleFileContent(
                 slug: slug, description: "What history teaches about \(name): \(topics(area.facts))",
-                globs: globs, body: body(area, name: name), head: area.facts.head?.hex)
+                globs: globs, body: "", head: area.facts.head?.hex)
+            let wrapper = ruleFileFormats.map { ContextBudget.tokens($0.render(content)) }.max() ?? 0
+            content.body = body(area, name: name, room: budget - wrapper)
+            return content
         }
     }
 
-    private func body(_ area: ContextArea, name: String) -> String {
-        var lines = ["# History of \(ContextLines.flat(name, limit: 200))"]
-        for (title, items) in ContextLines.sections(of: area.facts) where !items.isEmpty {
-            lines += ["", "## \(title)", ""] + items.prefix(limit)
-            if items.count > limit { lines.append("- … and \(items.count - limit) more: run `hindsight report`.") }
+    /// The file's Markdown within `room` tokens: where the area's tests live first (what every
+    /// change there needs), then the sections in the block's order, and what was cut.
+    private func body(_ area: ContextArea, name: String, room: Int) -> String {
+        let title = "# History of \(ContextLines.flat(name, limit: 200))"
+        var sections = ContextLines.sections(of: area.facts).filter { !$0.items.isEmpty }
+        if let tests = sections.firstIndex(where: { $0.title == ContextLines.conventionsTitle }) {
+            sections.insert(sections.remove(at: tests), at: 0)
         }
+        let hint = "; `hindsight report` has them all"
+        let note = ContextBudget.leftOutNote(99_999, budget: budget, hint: hint) ?? ""
+        let reserved = ContextBudget.tokens(title + "\n") + ContextBudget.tokens("\n" + note + "\n")
+        // A small file gives each kind of fact one line before any gets a second.
+        let taken = ContextBudget.fill(sections, room: room - reserved, rounds: [1, 3]) { "\n## \($0)\n\n" }
+        var lines = [title]
+        for (index, section) in sections.enumerated() where taken[index] > 0 {
+            lines += ["", "## \(section.title)", ""] + section.items.prefix(taken[index])
+        }
+        let left = sections.enumerated().reduce(0) { $0 + $1.element.items.count - taken[$1.offset] }
+        if let cut = ContextBudget.leftOutNote(left, budget: budget, hint: hint) { lines += ["", cut] }
         return lines.joined(separator: "\n") + "\n"
     }
 

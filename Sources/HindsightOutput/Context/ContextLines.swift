@@ -18,9 +18,12 @@ enum ContextLines {
                 "Active in the last \(days) days: expect concurrent work, pull before you start",
                 context.activeAreas.map(active)
             ),
-            ("Conventions", context.conventions.map(convention)),
+            (conventionsTitle, context.conventions.map(convention)),
         ]
     }
+
+    /// The title of the conventions section, where a rule file's test location sits.
+    static let conventionsTitle = "Conventions"
 
     static func attempt(_ attempt: RevertedAttempt) -> String {
         let tried =
@@ -92,9 +95,10 @@ enum ContextLines {
             return
                 "- Write commit subjects as Conventional Commits (`type(scope): summary`): \(ReportText.percent(share)) of the "
                 + "latest \(sample) do (\(flat(counts, limit: 120)))."
-        case .testLocation(let source, let tests, let pairs):
+        case .testLocation(let source, let tests, let pairs, let command):
+            let run = command.map { "; run those that change with it most: \(code($0))" } ?? ""
             return
-                "- Tests for \(code(source.string + "/")) live in \(code(tests.string + "/")) (\(pairs) files change with tests there)."
+                "- Tests for \(code(source.string + "/")) live in \(code(tests.string + "/")) (\(pairs) files change with tests there)\(run)."
         case .generatedFiles(let files):
             return "- Generated files, never edit by hand (regenerate with their tool): \(paths(files, limit: 6))."
         }

@@ -35,6 +35,12 @@ struct Context: ParsableCommand {
             "Most tokens the AGENTS.md block may take (default 1500, or context.budget).", valueName: "tokens"))
     var budget: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Most tokens each rule file may take, front matter included (default 400, or context.ruleBudget).",
+            valueName: "tokens"))
+    var ruleBudget: Int?
+
     @Flag(help: "Add an @AGENTS.md import to CLAUDE.md when it exists and lacks one.")
     var claudeImport = false
 
@@ -56,6 +62,10 @@ struct Context: ParsableCommand {
             throw ValidationError(
                 "--budget must be at least \(AgentsBlockRenderer.minimumBudget) tokens (got \(budget)).")
         }
+        if let ruleBudget, ruleBudget < AreaRulesRenderer.minimumBudget {
+            throw ValidationError(
+                "--rule-budget must be at least \(AreaRulesRenderer.minimumBudget) tokens (got \(ruleBudget)).")
+        }
         _ = try targets(default: [])
     }
 
@@ -75,7 +85,8 @@ struct Context: ParsableCommand {
             ?? AgentContext(head: nil)
         let formats = session.ruleFileFormats(try targets(default: configuration.context.targets))
         let block = session.blockContent(context, budget: budget, formats: formats)
-        let contents = AreaRulesRenderer().render(contextAreas(of: context))
+        let contents = AreaRulesRenderer(budget: ruleBudget ?? configuration.context.ruleBudget)
+            .render(contextAreas(of: context))
         let files = ContextFiles(workTree: workTree)
         let changes = try files.plan(
             block: block, ruleFiles: formats.flatMap { format in contents.map { (format, $0) } },
