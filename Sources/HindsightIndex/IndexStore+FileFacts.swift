@@ -6,7 +6,7 @@ extension IndexStore {
     /// The key cached file facts are valid for: the index tip, the analysis settings (but their
     /// clock) and the UTC day, since classes depend on age.
     public static func factsKey(tip: CommitID?, settings: AnalysisSettings) -> String {
-        "facts-v6|\(tip?.hex ?? "-")|\(settings.now / 86_400)|\(settings.timelessFingerprint)"
+        "facts-v7|\(tip?.hex ?? "-")|\(settings.now / 86_400)|\(settings.timelessFingerprint)"
     }
 
     /// Cached facts for `paths` when the cache was computed for `key`; nil when it was not (stale or empty).

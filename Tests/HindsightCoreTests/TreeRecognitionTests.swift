@@ -48,6 +48,21 @@ import Testing
             ])
     }
 
+    /// libgit2's deps/clar and deps/ntlmclient have no license file of their own and changed little
+    /// by little, yet they are others' code: a root `deps/` child is vendored by name.
+    @Test func childrenOfARootDepsFolderAreVendored() {
+        var history = SnapshotBuilder()
+        history.commit(
+            "add", day: 0, changes: F.adds(["deps/clar/clar.c", "deps/clar/clar.h", "deps/README", "src/deps/x.c"]))
+        #expect(
+            F.trees(F.tip(history)) == [
+                RecognisedTree(
+                    path: RepoPath("deps/clar"), kind: .vendored,
+                    reason: "under `deps/`, where projects keep others' code",
+                    files: 2)
+            ])
+    }
+
     @Test func submodulesAreVendored() {
         var history = SnapshotBuilder()
         history.commit(

@@ -3,8 +3,9 @@
 ///
 /// A **fixture** tree is the outermost directory named `testdata`, `fixtures`, `fixture`, `corpora`
 /// or `__snapshots__`, or `resources` directly under `test`, `tests`, `t`, `spec` or `__tests__`
-/// (any case). A **vendored** tree is a path `.gitmodules` names, or a directory with a license of
-/// its own whose files mostly arrived in bulk (see `licensedTrees`). Without the tip's paths
+/// (any case). A **vendored** tree is a path `.gitmodules` names, a directory with a license of
+/// its own whose files mostly arrived in bulk (see `licensedTrees`), or a child of a root `deps/`,
+/// `third_party/`, `third-party/`, `3rdparty/`, `external/` or `extern/` folder. Without the tip's paths
 /// (`livePaths`), trees are recognised by name only, over the files alive in history.
 ///
 /// - Parameter files: the snapshot's files folded through renames (`fileLineages(of:)`).
@@ -44,6 +45,11 @@ func recognisedTrees(
             covered: covered, files: files, in: snapshot, isTestData: { fixtureLookup.tree(containing: $0) != nil })
         for tree in licensed where found[tree.path] == nil { found[tree.path] = (tree.kind, tree.reason) }
     }
+    for path in covered {
+        if let (directory, reason) = thirdPartyDirectory(of: path), found[directory] == nil {
+            found[directory] = (.vendored, reason)
+        }
+    }
     for (path, reason) in fixtures where found[path] == nil { found[path] = (.fixture, reason) }
 
     // Sorted by bytes, a directory comes before everything below it.
@@ -59,6 +65,21 @@ func recognisedTrees(
         if let tree = lookup.tree(containing: path) { kept[tree].files += 1 }
     }
     return kept.filter { $0.files > 0 }
+}
+
+/// Root folders whose children are other projects' code by convention (`vendor/` is ignored already).
+private let thirdPartyContainers: Set<String> = [
+    "deps", "third_party", "third-party", "3rdparty", "external", "extern",
+]
+
+/// The child of a root third-party folder that holds `path` (`deps/clar` for `deps/clar/clar.c`),
+/// with the reason; nil elsewhere, and for files directly in the folder.
+func thirdPartyDirectory(of path: RepoPath) -> (RepoPath, String)? {
+    let components = path.string.split(separator: "/", maxSplits: 2)
+    guard components.count == 3, thirdPartyContainers.contains(String(components[0])) else { return nil }
+    return (
+        RepoPath("\(components[0])/\(components[1])"), "under `\(components[0])/`, where projects keep others' code"
+    )
 }
 
 /// Directory names that hold test data wherever they are (compared ignoring ASCII case).
