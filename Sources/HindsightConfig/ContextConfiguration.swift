@@ -13,6 +13,8 @@ public struct ContextConfiguration: Equatable, Sendable {
     public var claudeImport = false
     /// The window, in days, for "active" areas.
     public var activeDays = 30
+    /// How many years before HEAD's date a revert may be and still be listed as an attempt not to retry.
+    public var attemptYears = 3
     /// Whether the refresh hooks rewrite the context files after each commit (off: they change tracked files).
     public var refresh = false
 
@@ -33,6 +35,7 @@ public struct ContextConfiguration: Equatable, Sendable {
         }
         if let value = entries["claudeImport"] { claudeImport = try value.bool() }
         if let value = entries["activeDays"] { activeDays = try value.int(in: 1...3_650) }
+        if let value = entries["attemptYears"] { attemptYears = try value.int(in: 1...100) }
         if let value = entries["refresh"] { refresh = try value.bool() }
     }
 }

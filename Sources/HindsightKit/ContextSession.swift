@@ -21,7 +21,7 @@ public struct ContextSession: Sendable {
     public func agentContext(of snapshot: HistorySnapshot, guards: [Guard]) -> AgentContext {
         HindsightCore.agentContext(
             of: snapshot, settings: configuration.report.analysisSettings(now:), guards: guards,
-            activeDays: configuration.context.activeDays)
+            activeDays: configuration.context.activeDays, attemptYears: configuration.context.attemptYears)
     }
 
     /// The rule file formats `names` asks for (nil: the configuration's targets).

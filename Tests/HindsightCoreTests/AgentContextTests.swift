@@ -101,6 +101,41 @@ import Testing
 
     @Test(
         arguments: [
+            ("diff: fix the seam", "diff"), ("builtin/log: quote", "builtin/log"), ("t4013, diff: x", "t4013"),
+            ("Cmake(ssh): x", "cmake"), ("Fix a bug: crash", nil), ("diff:no space", nil), ("diff:  two", nil),
+            ("The 16th batch", nil), ("ignore-0.4.33", nil),
+        ] as [(String, String?)])
+    func subjectAreas(subject: String, area: String?) {
+        #expect(subjectArea(subject) == area)
+    }
+
+    /// libgit2's latest subjects: most name an area, fewer than 80% a Conventional type.
+    @Test func theHouseSubjectStyleNeedsEightyPercent() {
+        func style(_ subjects: [String]) -> Convention? {
+            var builder = SnapshotBuilder()
+            for (day, subject) in subjects.enumerated() {
+                builder.commit(subject, day: Double(day), changes: [(.modified, "a.c", 1, 1)])
+            }
+            return subjectStyle(in: builder.input(now: 100))
+        }
+        let areas = Array(repeating: "cmake: x", count: 6) + Array(repeating: "fix: y", count: 3) + ["Merge branch"]
+        guard case .areaSubjects(let share, 10, let types) = style(areas) else {
+            Issue.record("\(String(describing: style(areas)))")
+            return
+        }
+        #expect(share == 0.9 && types.map(\.type) == ["cmake", "fix"])
+        let conventional = Array(repeating: "feat(io): x", count: 8) + ["docs: y", "Update README"]
+        guard case .conventionalCommits(let conventionalShare, 10, _) = style(conventional) else {
+            Issue.record("\(String(describing: style(conventional)))")
+            return
+        }
+        #expect(conventionalShare == 0.9)
+        #expect(
+            style(Array(repeating: "diff: x", count: 7) + ["Fix a", "Fix b", "Fix c"]) == nil, "70% is no convention")
+    }
+
+    @Test(
+        arguments: [
             ("feat: add", "feat"), ("fix(parser)!: crash", "fix"), ("refactor!: drop", "refactor"), ("Fix: crash", nil),
             ("feat add", nil), ("f: too short", nil), ("feat(cli: unclosed", nil), ("feat:no space", nil),
         ] as [(String, String?)])

@@ -11,12 +11,13 @@ struct SnapshotBuilder {
     static func time(_ days: Double) -> Int64 { epoch + Int64(days * Double(day)) }
 
     /// Appends a commit; each change is `(status, path)` or a rename `(.renamed, "old->new")`.
-    /// `landedDay` is the committer date when it differs from the author date `day`.
+    /// `landedDay` is the committer date when it differs from the author date `day`; `hunks` gives
+    /// a modified path's hunks.
     @discardableResult
     mutating func commit(
         _ subject: String, day: Double, author: String = "Ada", changes: [(ChangeStatus, String, Int, Int)],
         revert: CommitID? = nil, isMerge: Bool = false, body: String = "", coAuthors: [Person] = [],
-        fixes: [String] = [], landedDay: Double? = nil
+        fixes: [String] = [], landedDay: Double? = nil, hunks: [String: [Hunk]] = [:]
     ) -> CommitID {
         let start = snapshot.changes.count
         for (status, path, added, deleted) in changes {
@@ -28,7 +29,8 @@ struct SnapshotBuilder {
             }
             snapshot.changes.append(
                 SnapshotChange(
-                    status: status, oldPath: oldPath, path: intern(newPath), added: added, deleted: deleted))
+                    status: status, oldPath: oldPath, path: intern(newPath), added: added, deleted: deleted,
+                    hunks: hunks[newPath] ?? []))
         }
         let id = CommitID(trustedHex: String(format: "%040x", snapshot.commits.count + 1))
         let person = Person(name: author, email: "\(author.lowercased())@example.com")

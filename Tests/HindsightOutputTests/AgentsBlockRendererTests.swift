@@ -118,4 +118,23 @@ import Testing
         let attemptLines = lines.filter { $0.hasPrefix("- Do not retry") }
         #expect(attemptLines.count == 1)
     }
+
+    @Test func anAttemptWhoseFilesAreGoneIsNamedByWhatItAddedAndTheLeftOutAreCounted() {
+        var context = AgentContext(head: Self.head)
+        context.doNotRetry = [
+            RevertedAttempt(
+                attempt: Self.ref("feat: experimental cache"), revertedID: Self.head, revert: Self.ref("Revert"),
+                reason: nil, files: [],
+                addedGone: ["src/cache/a.swift", "src/cache/b.swift", "src/cache/c.swift", "README.cache"].map {
+                    RepoPath($0)
+                })
+        ]
+        context.doNotRetryLeftOut = AttemptsLeftOut(superseded: 2, older: 5, horizonYears: 3)
+        let content = AgentsBlockRenderer().render(context)
+        #expect(content.contains("; it added `README.cache`, `src/cache/` (3 files), which the tree still lacks."))
+        #expect(
+            content.contains(
+                "- Not listed: 2 attempts whose revert later work undid (its lines are gone, its files back); "
+                    + "5 reverts older than 3 years."))
+    }
 }

@@ -274,7 +274,7 @@ private func sortedDistinct(_ values: [Int]) -> [Int] {
 // MARK: - Line mapping
 
 /// Maps line ranges from before a change to after it, through the change's hunks (sorted by `oldStart`).
-private struct LineMap {
+struct LineMap {
     let hunks: [Hunk]
     /// `shift[i]`: how far lines after hunks `0..<i` (and before hunk `i`) move.
     let shift: [Int]

@@ -5,8 +5,10 @@ public struct AgentContext: Hashable, Sendable {
     public var head: CommitID?
     /// The date ages count from (the head's committer time), seconds since the epoch; nil when unknown.
     public var asOf: Int64?
-    /// Reverted attempts whose files still exist, newest first.
+    /// Reverted attempts that still stand at the head, within the horizon, newest first.
     public var doNotRetry: [RevertedAttempt]
+    /// The reverted attempts left out of `doNotRetry`, by reason.
+    public var doNotRetryLeftOut = AttemptsLeftOut()
     /// Files where fixes keep landing, highest bug score first.
     public var fixProne: [FixProneFile]
     /// Files with the partners that change with them, strongest first; each pair appears once.
@@ -51,14 +53,37 @@ public struct RevertedAttempt: Hashable, Sendable {
     public var reason: String?
     /// The files it touched that still exist.
     public var files: [RepoPath]
+    /// Files it added that the head does not have (the revert removed them, and they stayed out).
+    public var addedGone: [RepoPath]
 
     /// An attempt from its parts.
-    public init(attempt: CommitRef?, revertedID: CommitID, revert: CommitRef, reason: String?, files: [RepoPath]) {
+    public init(
+        attempt: CommitRef?, revertedID: CommitID, revert: CommitRef, reason: String?, files: [RepoPath],
+        addedGone: [RepoPath] = []
+    ) {
         self.attempt = attempt
         self.revertedID = revertedID
         self.revert = revert
         self.reason = reason
         self.files = files
+        self.addedGone = addedGone
+    }
+}
+
+/// How many reverted attempts a context leaves out, and why.
+public struct AttemptsLeftOut: Hashable, Sendable {
+    /// Superseded: every line the revert put back is gone and every file the attempt added is back.
+    public var superseded = 0
+    /// Reverted before the horizon.
+    public var older = 0
+    /// The horizon, in years before the head's date.
+    public var horizonYears = 3
+
+    /// None left out.
+    public init(superseded: Int = 0, older: Int = 0, horizonYears: Int = 3) {
+        self.superseded = superseded
+        self.older = older
+        self.horizonYears = horizonYears
     }
 }
 
@@ -165,6 +190,9 @@ public enum Convention: Hashable, Sendable {
     /// Commit subjects follow Conventional Commits in `share` of the latest `sample` commits; the most
     /// used types with their counts, most first.
     case conventionalCommits(share: Double, sample: Int, types: [TypeCount])
+    /// Most of the latest commits' subjects name the area they change first (`diff: …`, git's and
+    /// libgit2's house style); `types` holds the commonest areas.
+    case areaSubjects(share: Double, sample: Int, types: [TypeCount])
     /// Tests for files in `source` live in `tests` (seen in `pairs` source and test files changed
     /// together); `command` runs the ones that change with it most, when a runner is recognised.
     case testLocation(source: RepoPath, tests: RepoPath, pairs: Int, command: String? = nil)

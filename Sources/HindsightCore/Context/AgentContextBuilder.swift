@@ -1,15 +1,19 @@
 /// The agent context of a history: `report` must be the whole, unfiltered report of `input`, and
 /// `facts` the per-file facts of the same input; `guards` is the guard set (only accepted guards are kept).
 public func agentContext(
-    input: AnalysisInput, report: StabilityReport, facts: [RepoPath: FileFacts], guards: [Guard], activeDays: Int = 30
+    input: AnalysisInput, report: StabilityReport, facts: [RepoPath: FileFacts], guards: [Guard], activeDays: Int = 30,
+    attemptYears: Int = 3
 ) -> AgentContext {
-    let alive = fileLineages(of: input.snapshot).filter { !$0.isDeleted }.map(\.path)
+    let lineages = fileLineages(of: input.snapshot)
+    let alive = lineages.filter { !$0.isDeleted }.map(\.path)
     let aliveSet = Set(alive)
     let tree = tipTree(of: input, alive: aliveSet)
     let recurring = Dictionary(report.recurringFixes.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-    return AgentContext(
+    let attempts = revertedAttempts(
+        report.reverts, lineages: lineages, alive: tree.files, in: input, horizonYears: attemptYears)
+    var context = AgentContext(
         head: input.snapshot.tip, asOf: input.snapshot.tip == nil ? nil : input.settings.now,
-        doNotRetry: revertedAttempts(report.reverts, alive: aliveSet, in: input),
+        doNotRetry: attempts.attempts,
         fixProne: fixProneFiles(
             report.files, facts: facts, recurring: recurring, tree: tree),
         coChanges: coChangeLists(facts),
@@ -17,41 +21,28 @@ public func agentContext(
         activeAreas: activeAreas(in: input, asOf: report.summary.asOf, days: activeDays),
         conventions: conventions(in: input, facts: facts, alive: alive, tree: tree),
         guards: guards.filter { $0.status == .accepted })
+    context.doNotRetryLeftOut = attempts.leftOut
+    return context
 }
 
 /// The agent context of a whole snapshot, with ages counted from its tip's committer time rather
 /// than today, so the same history always gives the same
 /// context; `settings` gives the analysis settings for that moment.
 public func agentContext(
-    of snapshot: HistorySnapshot, settings: (Int64) -> AnalysisSettings, guards: [Guard], activeDays: Int = 30
+    of snapshot: HistorySnapshot, settings: (Int64) -> AnalysisSettings, guards: [Guard], activeDays: Int = 30,
+    attemptYears: Int = 3
 ) -> AgentContext {
     let tipTime = snapshot.tipCommitTime ?? 0
     let input = AnalysisInput(snapshot: snapshot, settings: settings(tipTime))
     return agentContext(
         input: input, report: stabilityReport(from: input), facts: fileFacts(in: input), guards: guards,
-        activeDays: activeDays)
+        activeDays: activeDays, attemptYears: attemptYears)
 }
 
 /// The tip's tree as the snapshot read it (else the files history leaves alive), its texts read on demand.
 func tipTree(of input: AnalysisInput, alive: Set<RepoPath>) -> TipTree {
     let texts = input.snapshot.tipTexts
     return TipTree(files: input.snapshot.livePaths ?? alive) { texts?.value(of: $0) }
-}
-
-/// Reverts that are not re-lands and were not undone by a later re-land, with the files still alive.
-func revertedAttempts(_ reverts: [RevertRecord], alive: Set<RepoPath>, in input: AnalysisInput) -> [RevertedAttempt] {
-    let undone = Set(reverts.map(\.revertedID))
-    let kept = reverts.filter { !$0.isReland && !undone.contains($0.revert.id) }
-    let wanted = Set(kept.map(\.revert.id))
-    var bodies: [CommitID: String] = [:]
-    for commit in input.snapshot.commits where wanted.contains(commit.id) { bodies[commit.id] = commit.body }
-    return kept.compactMap { record in
-        let files = record.files.filter(alive.contains)
-        guard !files.isEmpty else { return nil }
-        return RevertedAttempt(
-            attempt: record.reverted, revertedID: record.revertedID, revert: record.revert,
-            reason: bodies[record.revert.id].flatMap(revertReason), files: files)
-    }
 }
 
 /// What a revert's body says beyond git's `This reverts commit <id>.` line and trailers.

@@ -1,10 +1,10 @@
-/// Conventions history shows: Conventional Commits subjects (when most of the latest commits use
-/// them), where tests for each source folder live, and generated files that exist today.
+/// Conventions history shows: the house subject style (when at least 80% of the latest commits
+/// follow it), where tests for each source folder live, and generated files that exist today.
 func conventions(
     in input: AnalysisInput, facts: [RepoPath: FileFacts], alive: [RepoPath], tree: TipTree
 ) -> [Convention] {
     var found: [Convention] = []
-    if let subjects = conventionalCommits(in: input) { found.append(subjects) }
+    if let subjects = subjectStyle(in: input) { found.append(subjects) }
     found += testLocations(facts, tree: tree)
     let generated = alive.filter { path in generatedFilePatterns.contains { $0.matches(path) } }.sorted()
     if !generated.isEmpty { found.append(.generatedFiles(Array(generated.prefix(10)))) }
@@ -17,21 +17,65 @@ let generatedFilePatterns: [GlobPattern] = [
     "*.min.js", "*.min.css", "*.pb.go", "*_pb2.py", "*.pb.swift", "*.generated.*",
 ].map { GlobPattern($0) }
 
-/// The share of the latest 200 non-merge commits with a `type(scope)!: ` subject, when at least
-/// half of ten or more do.
-func conventionalCommits(in input: AnalysisInput, sample: Int = 200) -> Convention? {
-    let latest = input.snapshot.commits.lazy.filter { !$0.isMerge }.suffix(sample)
+/// The house style of the latest `sample` non-merge subjects, when at least `threshold` of ten or
+/// more follow one: Conventional Commits (a standard type), else `area: summary` (any area word).
+func subjectStyle(in input: AnalysisInput, sample: Int = 200, threshold: Double = 0.8) -> Convention? {
+    let latest = Array(input.snapshot.commits.lazy.filter { !$0.isMerge }.suffix(sample))
     guard latest.count >= 10 else { return nil }
-    var types: [String: Int] = [:]
-    for commit in latest {
-        if let type = conventionalType(commit.subject) { types[type, default: 0] += 1 }
+    func counted(_ prefix: (String) -> String?) -> (share: Double, top: [Convention.TypeCount]) {
+        var counts: [String: Int] = [:]
+        for commit in latest {
+            if let found = prefix(commit.subject) { counts[found, default: 0] += 1 }
+        }
+        let top = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(5)
+        return (
+            Double(counts.values.reduce(0, +)) / Double(latest.count), top.map { .init(type: $0.key, count: $0.value) }
+        )
     }
-    let matching = types.values.reduce(0, +)
-    let share = Double(matching) / Double(latest.count)
-    guard share >= 0.5 else { return nil }
-    let counts = types.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(5)
-    return .conventionalCommits(
-        share: share, sample: latest.count, types: counts.map { .init(type: $0.key, count: $0.value) })
+    let conventional = counted { subject in
+        conventionalType(subject).flatMap { conventionalTypes.contains($0) ? $0 : nil }
+    }
+    if conventional.share >= threshold {
+        return .conventionalCommits(share: conventional.share, sample: latest.count, types: conventional.top)
+    }
+    let areas = counted(subjectArea)
+    return areas.share >= threshold ? .areaSubjects(share: areas.share, sample: latest.count, types: areas.top) : nil
+}
+
+/// The types the Conventional Commits convention and its common tooling (commitlint) know.
+let conventionalTypes: Set<String> = [
+    "feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci", "chore", "revert",
+]
+
+/// The area a subject names first, lowercased and without its scope: `builtin/log: …` gives
+/// `builtin/log`, `diff, log: …` gives `diff`, `Fix a bug: …` nil (a space is no area).
+func subjectArea(_ subject: String) -> String? {
+    let bytes = Array(subject.utf8)
+    func isAreaByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || "_.-/{}*+".utf8.contains(byte)
+    }
+    var index = 0
+    var firstEnd: Int?
+    while true {
+        let start = index
+        while index < bytes.count, isAreaByte(bytes[index]) { index += 1 }
+        guard index > start, index - start <= 40 else { return nil }
+        if firstEnd == nil { firstEnd = index }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ",") else { break }
+        index += 1
+        if index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "(") {
+        guard let close = bytes[index...].firstIndex(of: UInt8(ascii: ")")) else { return nil }
+        index = close + 1
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "!") { index += 1 }
+    guard index + 2 < bytes.count, bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: " "),
+        bytes[index + 2] != UInt8(ascii: " "), let firstEnd
+    else { return nil }
+    return String(decoding: bytes[..<firstEnd], as: UTF8.self).lowercased()
 }
 
 /// The type of a Conventional Commits subject (`feat(cli)!: …` gives `feat`), or nil.

@@ -9,7 +9,7 @@ enum ContextLines {
     static func sections(of context: AgentContext) -> [(title: String, items: [String])] {
         let days = context.activeAreas.first?.days ?? 30
         return [
-            ("Do not retry: reverted attempts", context.doNotRetry.map(attempt)),
+            ("Do not retry: reverted attempts", context.doNotRetry.map(attempt) + leftOut(context.doNotRetryLeftOut)),
             ("Fix-prone code: run its tests", context.fixProne.map(fixProne)),
             ("Change together", context.coChanges.map(coChange)),
             ("Guards that run on every commit", context.guards.map(guardLine)),
@@ -31,7 +31,38 @@ enum ContextLines {
             ?? "commit \(code(String(attempt.revertedID.hex.prefix(10))))"
         var line = "- Do not retry \(tried): reverted by \(commit(attempt.revert))"
         if let reason = attempt.reason { line += " — \(quoted(reason, limit: 160))" }
-        return line + "; files: \(paths(attempt.files, limit: 4))."
+        var what: [String] = []
+        if !attempt.files.isEmpty { what.append("files: \(paths(attempt.files, limit: 4))") }
+        if !attempt.addedGone.isEmpty {
+            what.append("it added \(added(attempt.addedGone)), which the tree still lacks")
+        }
+        return line + "; " + what.joined(separator: "; ") + "."
+    }
+
+    /// What an attempt added, folder by folder: a folder with three files or more as `dir/` (N files).
+    static func added(_ files: [RepoPath]) -> String {
+        let folders = Dictionary(grouping: files) { $0.string.split(separator: "/").dropLast().joined(separator: "/") }
+        let named = folders.keys.sorted().flatMap { folder -> [String] in
+            let members = folders[folder] ?? []
+            guard members.count >= 3, !folder.isEmpty else { return members.map { code($0.string) } }
+            return ["\(code(folder + "/")) (\(members.count) files)"]
+        }
+        return named.count > 4
+            ? named.prefix(4).joined(separator: ", ") + " and \(named.count - 4) more" : named.joined(separator: ", ")
+    }
+
+    /// The line saying which reverted attempts are not listed, when any are not.
+    static func leftOut(_ leftOut: AttemptsLeftOut) -> [String] {
+        var parts: [String] = []
+        if leftOut.superseded > 0 {
+            parts.append(
+                "\(TextShaping.count(leftOut.superseded, "attempt")) whose revert later work undid (its lines are gone, its files back)"
+            )
+        }
+        if leftOut.older > 0 {
+            parts.append("\(TextShaping.count(leftOut.older, "revert")) older than \(leftOut.horizonYears) years")
+        }
+        return parts.isEmpty ? [] : ["- Not listed: " + parts.joined(separator: "; ") + "."]
     }
 
     static func fixProne(_ file: FixProneFile) -> String {
@@ -95,6 +126,11 @@ enum ContextLines {
             return
                 "- Write commit subjects as Conventional Commits (`type(scope): summary`): \(ReportText.percent(share)) of the "
                 + "latest \(sample) do (\(flat(counts, limit: 120)))."
+        case .areaSubjects(let share, let sample, let types):
+            let counts = types.map { "\($0.type) \($0.count)" }.joined(separator: ", ")
+            return
+                "- Start commit subjects with the area they change (`area: summary`, e.g. `\(flat(types.first?.type ?? "area", limit: 40)): …`): "
+                + "\(ReportText.percent(share)) of the latest \(sample) do (\(flat(counts, limit: 120))); this is not Conventional Commits."
         case .testLocation(let source, let tests, let pairs, let command):
             let run = command.map { "; run those that change with it most: \(code($0))" } ?? ""
             return
