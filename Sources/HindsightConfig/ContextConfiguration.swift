@@ -23,7 +23,7 @@ public struct ContextConfiguration: Equatable, Sendable {
 
     mutating func read(_ node: ConfigNode) throws(ConfigError) {
         let entries = try node.entries(known: [
-            "budget", "ruleBudget", "targets", "claudeImport", "activeDays", "refresh",
+            "budget", "ruleBudget", "targets", "claudeImport", "activeDays", "attemptYears", "refresh",
         ])
         if let value = entries["budget"] { budget = try value.int(in: 200...100_000) }
         if let value = entries["ruleBudget"] { ruleBudget = try value.int(in: 100...100_000) }

@@ -68,14 +68,17 @@ import Testing
     }
 
     @Test func contextKeysAreRead() throws {
-        let text = "context:\n  budget: 900\n  targets: [claude, copilot]\n  claudeImport: true\n  activeDays: 14\n"
+        let text =
+            "context:\n  budget: 900\n  ruleBudget: 250\n  targets: [claude, copilot]\n  claudeImport: true\n"
+            + "  activeDays: 14\n  attemptYears: 5\n"
         let context = try HindsightConfiguration.parse(text, path: "x.yml").context
-        #expect(context.budget == 900)
+        #expect(context.budget == 900 && context.ruleBudget == 250 && context.attemptYears == 5)
         #expect(context.targets == ["claude", "copilot"])
         #expect(context.claudeImport)
         #expect(context.activeDays == 14)
         #expect(HindsightConfiguration().context == ContextConfiguration())
         #expect(ContextConfiguration().targets.isEmpty && ContextConfiguration().budget == 1_500)
+        #expect(ContextConfiguration().ruleBudget == 400 && ContextConfiguration().attemptYears == 3)
     }
 
     @Test func theDefaultsIgnoreVendoredAndLockFiles() {
