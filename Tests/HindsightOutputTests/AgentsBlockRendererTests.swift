@@ -137,4 +137,13 @@ import Testing
                 "- Not listed: 2 attempts whose revert later work undid (its lines are gone, its files back); "
                     + "5 reverts older than 3 years."))
     }
+
+    @Test func testsForRootFilesNameTheRootInWords() {
+        let context = AgentContext(
+            head: Self.head,
+            conventions: [.testLocation(source: RepoPath(""), tests: RepoPath("test"), pairs: 6, command: "npm test")])
+        let content = AgentsBlockRenderer().render(context)
+        #expect(content.contains("- Tests for files at the repository root live in `test/` (6 files change"))
+        #expect(content.contains("run those that change with it most: `npm test`."))
+    }
 }

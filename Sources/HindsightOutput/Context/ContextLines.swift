@@ -134,7 +134,7 @@ enum ContextLines {
         case .testLocation(let source, let tests, let pairs, let command):
             let run = command.map { "; run those that change with it most: \(code($0))" } ?? ""
             return
-                "- Tests for \(code(source.string + "/")) live in \(code(tests.string + "/")) (\(pairs) files change with tests there)\(run)."
+                "- Tests for \(source.string.isEmpty ? "files at the repository root" : code(source.string + "/")) live in \(code(tests.string + "/")) (\(pairs) files change with tests there)\(run)."
         case .generatedFiles(let files):
             return "- Generated files, never edit by hand (regenerate with their tool): \(paths(files, limit: 6))."
         }
