@@ -78,4 +78,19 @@ import Testing
                 "where the area's tests live comes first")
         }
     }
+
+    /// git's root holds hundreds of files with facts: the root file globs only those its kept facts
+    /// name, and pays for their globs within the budget.
+    @Test func theRootFilesGlobsAreOnlyThoseItsKeptFactsNameWithinTheBudget() throws {
+        let files = (0..<300).map { RepoPath("file\($0).c") }
+        let facts = AgentContext(head: Self.head, coChanges: files.map { Self.coupled($0.string, "lib/\($0.string)") })
+        let content = try #require(
+            AreaRulesRenderer().render([ContextArea(directory: RepoPath(""), facts: facts, rootFiles: files)]).first)
+        for format in ruleFileFormats {
+            #expect(ContextBudget.tokens(format.render(content)) <= 400, "\(format.target)")
+        }
+        let listed = content.body.split(separator: "\n").filter { $0.hasPrefix("- When you change") }
+        #expect(!listed.isEmpty && content.globs.count == listed.count)
+        #expect(content.globs.allSatisfy { glob in listed.contains { $0.contains("`\(glob)`") } })
+    }
 }

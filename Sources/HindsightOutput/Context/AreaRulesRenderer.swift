@@ -27,13 +27,10 @@ public struct AreaRulesRenderer: Sendable {
             return decisive != AgentContext(head: area.facts.head)
         }
         .compactMap { area in
-            let name = area.directory.string.isEmpty ? "the repository root" : area.directory.string + "/"
-            let globs =
-                area.directory.string.isEmpty
-                ? area.rootFiles.map { Self.globEscaped($0.string) } : [Self.globEscaped(area.directory.string) + "/**"]
-            guard !globs.isEmpty else { return nil }
+            let isRoot = area.directory.string.isEmpty
+            let name = isRoot ? "the repository root" : area.directory.string + "/"
             // Two areas whose names sanitise alike (`src/io`, `src-io`) get distinct files.
-            let base = RuleFileContent.sanitizedSlug(area.directory.string.isEmpty ? "root" : area.directory.string)
+            let base = RuleFileContent.sanitizedSlug(isRoot ? "root" : area.directory.string)
             var slug = base
             var number = 2
             while !slugs.insert(slug).inserted {
@@ -42,16 +39,31 @@ public struct AreaRulesRenderer: Sendable {
             }
             var content = RuleFileContent(
                 slug: slug, description: "What history teaches about \(name): \(topics(area.facts))",
-                globs: globs, body: "", head: area.facts.head?.hex)
+                globs: isRoot ? [] : [Self.globEscaped(area.directory.string) + "/**"], body: "",
+                head: area.facts.head?.hex)
             let wrapper = ruleFileFormats.map { ContextBudget.tokens($0.render(content)) }.max() ?? 0
-            content.body = body(area, name: name, room: budget - wrapper)
+            // The root's files are globbed one by one, so each fact pays for the globs it adds and the
+            // file lists only the root files its facts name (git's root holds hundreds).
+            let rootGlobs = Dictionary(
+                uniqueKeysWithValues: area.rootFiles.map { (ContextLines.code($0.string), Self.globEscaped($0.string)) }
+            )
+            let (body, kept) = body(area, name: name, room: budget - wrapper) { item in
+                rootGlobs.filter { item.contains($0.key) }.map(\.value)
+            }
+            if isRoot {
+                content.globs = Set(kept.flatMap { item in rootGlobs.filter { item.contains($0.key) }.map(\.value) })
+                    .sorted()
+                guard !content.globs.isEmpty else { return nil }
+            }
+            content.body = body
             return content
         }
     }
 
-    /// The file's Markdown within `room` tokens: where the area's tests live first (what every
-    /// change there needs), then the sections in the block's order, and what was cut.
-    private func body(_ area: ContextArea, name: String, room: Int) -> String {
+    /// The file's Markdown within `room` tokens, and the fact lines it kept: where the area's tests
+    /// live first (what every change there needs), then the sections in the block's order, and what
+    /// was cut. `globs` gives the glob lines a fact needs in the front matter, paid for once each.
+    private func body(_ area: ContextArea, name: String, room: Int, globs: (String) -> [String]) -> (String, [String]) {
         let title = "# History of \(ContextLines.flat(name, limit: 200))"
         var sections = ContextLines.sections(of: area.facts).filter { !$0.items.isEmpty }
         if let tests = sections.firstIndex(where: { $0.title == ContextLines.conventionsTitle }) {
@@ -60,15 +72,23 @@ public struct AreaRulesRenderer: Sendable {
         let hint = "; `hindsight report` has them all"
         let note = ContextBudget.leftOutNote(99_999, budget: budget, hint: hint) ?? ""
         let reserved = ContextBudget.tokens(title + "\n") + ContextBudget.tokens("\n" + note + "\n")
-        // A small file gives each kind of fact one line before any gets a second.
-        let taken = ContextBudget.fill(sections, room: room - reserved, rounds: [1, 3]) { "\n## \($0)\n\n" }
+        // A glob line costs at most what Claude's `  - "glob"` list entry does.
+        var paid = Set<String>()
+        let taken = ContextBudget.fill(
+            sections, room: room - reserved, rounds: [1, 3], heading: { "\n## \($0)\n\n" },
+            extra: { item in
+                let new = globs(item).filter { !paid.contains($0) }
+                return (new.reduce(0) { $0 + ContextBudget.tokens("  - \"\($1)\"\n") }, { paid.formUnion(new) })
+            })
         var lines = [title]
+        var kept: [String] = []
         for (index, section) in sections.enumerated() where taken[index] > 0 {
             lines += ["", "## \(section.title)", ""] + section.items.prefix(taken[index])
+            kept += section.items.prefix(taken[index])
         }
         let left = sections.enumerated().reduce(0) { $0 + $1.element.items.count - taken[$1.offset] }
         if let cut = ContextBudget.leftOutNote(left, budget: budget, hint: hint) { lines += ["", cut] }
-        return lines.joined(separator: "\n") + "\n"
+        return (lines.joined(separator: "\n") + "\n", kept)
     }
 
     private func topics(_ facts: AgentContext) -> String {

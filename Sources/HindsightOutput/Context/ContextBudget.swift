@@ -10,20 +10,24 @@ enum ContextBudget {
     /// How many items of each section fit in `room` tokens, in rounds: in each, sections in order
     /// take items up to that round's count (`[3]`: three each, then the rest), so every kind of fact
     /// gets a say before any gets more. Each section keeps its own ranking: an item is taken only
-    /// after every item above it. `heading` is what a section's title costs once its first item is in.
+    /// after every item above it. `heading` is what a section's title costs once its first item is in;
+    /// `extra` what else an item costs beside its line, and what to note once it is taken.
     static func fill(
         _ sections: [(title: String, items: [String])], room: Int, rounds: [Int] = [3],
-        heading: (String) -> String
+        heading: (String) -> String, extra: (String) -> (cost: Int, take: () -> Void) = { _ in (0, {}) }
     ) -> [Int] {
         var taken = Array(repeating: 0, count: sections.count)
         var used = 0
         for limit in rounds + [Int.max] {
             for (index, section) in sections.enumerated() {
                 while taken[index] < min(limit, section.items.count) {
+                    let item = section.items[taken[index]]
                     let title = taken[index] == 0 ? tokens(heading(section.title)) : 0
-                    let cost = title + tokens(section.items[taken[index]] + "\n")
+                    let more = extra(item)
+                    let cost = title + tokens(item + "\n") + more.cost
                     if used + cost > room { break }
                     used += cost
+                    more.take()
                     taken[index] += 1
                 }
             }
