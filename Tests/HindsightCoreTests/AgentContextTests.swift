@@ -62,6 +62,26 @@ import Testing
         #expect(attempt.files == [RepoPath("src/io.c")])
     }
 
+    /// A file whose recurring-fix region was last fixed long ago has settled: it is fix-prone only
+    /// while a fix of the region falls in the recent-fix window (3 years), unless it is a hotspot.
+    @Test func aRegionFixedLongAgoMakesNoFixProneFile() {
+        var builder = SnapshotBuilder()
+        builder.commit("feat: add", day: 0, changes: [(.added, "src/old.c", 40, 0)])
+        for day in [10.0, 20.0] {
+            builder.commit(
+                "fix: off by one", day: day, changes: [(.modified, "src/old.c", 2, 2)],
+                hunks: ["src/old.c": [Hunk(oldStart: 5, oldLines: 2, newStart: 5, newLines: 2)]])
+        }
+        func fixProne(now: Double) -> [RepoPath] {
+            let input = builder.input(now: now) { $0.classes.hotspotMinFixes = 10 }
+            let context = agentContext(
+                input: input, report: stabilityReport(from: input), facts: fileFacts(in: input), guards: [])
+            return context.fixProne.map(\.path)
+        }
+        #expect(fixProne(now: 400) == [RepoPath("src/old.c")])
+        #expect(fixProne(now: 2_000).isEmpty, "its last fix is more than 3 years old")
+    }
+
     @Test func onlyAcceptedGuardsAndTheTipAsHead() {
         let (context, _) = Self.context()
         #expect(context.guards.map(\.match) == ["mmap(fd);"])

@@ -15,7 +15,7 @@ public func agentContext(
         head: input.snapshot.tip, asOf: input.snapshot.tip == nil ? nil : input.settings.now,
         doNotRetry: attempts.attempts,
         fixProne: fixProneFiles(
-            report.files, facts: facts, recurring: recurring, tree: tree),
+            report.files, facts: facts, recurring: recurring, tree: tree, recentSince: input.settings.recentFixSince),
         coChanges: coChangeLists(facts),
         stableAreas: stableAreas(report.files, facts: facts, asOf: report.summary.asOf),
         activeAreas: activeAreas(in: input, asOf: report.summary.asOf, days: activeDays),
@@ -60,13 +60,17 @@ private func isTrailerLine(_ line: String) -> Bool {
     return line[colon...].hasPrefix(": ") && key.allSatisfy { $0.isLetter || $0 == "-" } && key.contains("-")
 }
 
-/// Hotspots and files with recurring-fix regions, highest bug score first.
+/// Hotspots, and files with a recurring-fix region fixed since `recentSince` (a region whose
+/// fixes are all older points at code that has settled: libgit2's `include/git2.h`), highest bug
+/// score first.
 func fixProneFiles(
-    _ files: [FileReport], facts: [RepoPath: FileFacts], recurring: [RepoPath: RecurringFixFile], tree: TipTree
+    _ files: [FileReport], facts: [RepoPath: FileFacts], recurring: [RepoPath: RecurringFixFile], tree: TipTree,
+    recentSince: Int64
 ) -> [FixProneFile] {
     files.compactMap { file -> FixProneFile? in
         guard !file.isDeleted, let fact = facts[file.path] else { return nil }
-        guard file.classification.fileClass == .hotspot || !fact.fixRegions.isEmpty else { return nil }
+        let recentRegion = fact.fixRegions.contains { region in region.latestFixes.contains { $0.time >= recentSince } }
+        guard file.classification.fileClass == .hotspot || recentRegion else { return nil }
         // A test file's own tests are itself.
         let tests = isTestPath(file.path) ? [file.path] : fact.testPartners.map(\.path)
         return FixProneFile(
