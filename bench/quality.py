@@ -41,6 +41,14 @@ For each repository, timing every step (wall seconds), side by side with what gi
     ratio over every commit `fixes` lists.
  7. recognised trees: the number of vendored/fixture trees the report says it recognised, when its
     JSON has such a key ("–" otherwise).
+ 8. context (bench/context_audit.py): `HINDSIGHT context --no-mine --dry-run --target claude`, the
+    AGENTS.md block and every rule file: paths its code spans name that `git ls-tree -r HEAD` lacks
+    (files or directories; must be 0, the files an attempt added that "the tree still lacks" aside),
+    test commands whose target is missing (clar suites and add_executable, Makefile targets and
+    scripts, enable_testing, Cargo targets and packages, Go packages, test files; must be 0; every
+    command is listed in the details), the block's co-change counts ("S of N commits", first 10)
+    within 5% of `git log --follow --no-merges`, and the tokens of the block and of the largest rule
+    file (targets 1,500 and 400).
 
 Prints progress to stderr, and to stdout one Markdown table, a Details section per repository
 (each failure, first 5 of a kind, with the git command that checks it) and the total wall time.
@@ -58,6 +66,9 @@ import re
 import subprocess
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import context_audit  # noqa: E402  (beside this script)
 
 COMMIT_LINE = re.compile(r"^([0-9a-f]{40}|[0-9a-f]{64})$")
 #: Keys the report may use for the vendored/fixture trees it recognised, top level or in `summary`.
@@ -427,6 +438,9 @@ def measure(hindsight, repo, options):
         progress(f"{name}: fix detector")
         fix_detector(hindsight, repo, options.labels, steps, out)
         out["tree key"], out["trees"] = recognised_trees(data)
+        progress(f"{name}: context truth audit")
+        out["context"] = timed(
+            steps, "context", lambda: context_audit.audit(hindsight, repo, CONFIG, timeout=options.timeout))
     except KeyError as error:
         out["error"] = f"report JSON lacks key {error}"
         progress(f"{name}: FAILED: {out['error']}")
@@ -443,7 +457,9 @@ def measure(hindsight, repo, options):
 COLUMNS = [
     "repository", "commits", "cold mine s (git log s)", "report s", "live rows HEAD lacks", "duplicate paths",
     "follow within 5% (files where git --follow takes a copy or a re-added path left out)", "top-10 regions confirmed", "regions > half file (top 10 · all)", "fix agreement",
-    "fix ratio", "recognised trees", "total s",
+    "fix ratio", "recognised trees",
+    "context: paths HEAD lacks / commands with a missing target / co-change counts within 5% / tokens (block · largest rule file)",
+    "total s",
 ]
 
 
@@ -492,10 +508,16 @@ def row(name, steps, out, warm):
     if "listed commits" in out:
         ratio = f"{out['fix commits'] / max(1, out['listed commits']):.1%}"
     trees = DASH if out.get("trees") is None else str(out["trees"])
+    def context_cell(audit):
+        counted = [(o, g) for _, o, g in audit["counts"] if g is not None]
+        return (f"{len(audit['absent'])} of {audit['named']} / {len(audit['broken'])} of {len(audit['commands'])} / "
+                f"{sum(within(o, g) for o, g in counted)}/{len(counted)} / "
+                f"{audit['block_tokens']:,} · {audit['largest_rule'][1]:,}")
+    context = cell(out, "context", context_cell)
     cells = [
         name, commits, mine_cell, f"{steps['report']:.2f}" if "report" in steps else DASH,
         cell(out, "absent", lambda paths: str(len(paths))), cell(out, "duplicates", lambda paths: str(len(paths))),
-        follow, confirmed, half, agreement, ratio, trees, f"{out['total']:.1f}",
+        follow, confirmed, half, agreement, ratio, trees, context, f"{out['total']:.1f}",
     ]
     if out["error"]:
         cells[-2] = f"FAILED: {out['error']}".replace("|", "\\|")
@@ -564,6 +586,20 @@ def details(name, repo, steps, out):
             lines.append(f"  - {commit}: labelled {label}, hindsight says {said} — {reason}")
     elif "listed commits" in out:
         lines.append("- fix detector: no labels for this repository")
+    if "context" in out:
+        audit = out["context"]
+        lines.append(f"- context: {audit['rule_files']} rule files, the largest {code(audit['largest_rule'][0])} "
+                     f"({audit['largest_rule'][1]} tokens), the block {audit['block_tokens']} tokens; "
+                     f"{audit['named']} paths named, {len(audit['absent'])} absent from HEAD" + (":" if audit["absent"] else ""))
+        for path in audit["absent"][:FIRST]:
+            lines.append(f"  - {code(path)} (`git ls-tree HEAD -- {path}` is empty)")
+        lines.append(f"- test commands context writes ({len(audit['commands'])}, {len(audit['broken'])} with a missing target):")
+        broken = dict(audit["broken"])
+        for command in audit["commands"]:
+            lines.append(f"  - {code(command)}" + (f" — MISSING: {broken[command]}" if command in broken else ""))
+        for path, ours, theirs in audit["counts"]:
+            if not within(ours, theirs):
+                lines.append(f"  - co-change count of {code(path)}: ours {ours}, `git log --follow` {theirs}")
     if "trees" in out:
         lines.append(f"- recognised trees: {out['trees']} (key `{out['tree key']}`)" if out["tree key"]
                      else "- recognised trees: the report has no such key")
