@@ -119,6 +119,27 @@ import Testing
         #expect(areas.last?.facts.guards.count == 1)
     }
 
+    /// A pair across areas reaches both areas' rule files, each seen from its own side, and a
+    /// partner outside the area comes before one inside.
+    @Test func aCoChangePairAcrossAreasReachesBothAreas() {
+        func list(_ path: String, _ commits: Int, _ partners: [(String, Int)]) -> CoChangeList {
+            CoChangeList(
+                path: RepoPath(path), commits: commits,
+                partners: partners.map {
+                    CouplingPartner(path: RepoPath($0.0), degree: 60, shared: 6, partnerCommits: $0.1)
+                })
+        }
+        let context = AgentContext(
+            head: nil,
+            coChanges: [list("src/a.c", 10, [("src/a.h", 9)]), list("src/b.c", 12, [("include/b.h", 8)])])
+        let areas = Dictionary(uniqueKeysWithValues: contextAreas(of: context).map { ($0.directory.string, $0.facts) })
+        #expect(areas["src"]?.coChanges.map(\.path.string) == ["src/b.c", "src/a.c"], "outside partners first")
+        let mirrored = areas["include"]?.coChanges.first
+        #expect(mirrored?.path == RepoPath("include/b.h") && mirrored?.commits == 8)
+        #expect(
+            mirrored?.partners.map(\.path) == [RepoPath("src/b.c")] && mirrored?.partners.first?.partnerCommits == 12)
+    }
+
     @Test(
         arguments: [
             ("diff: fix the seam", "diff"), ("builtin/log: quote", "builtin/log"), ("t4013, diff: x", "t4013"),

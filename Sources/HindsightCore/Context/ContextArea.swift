@@ -17,8 +17,9 @@ public struct ContextArea: Hashable, Sendable {
 }
 
 /// `context` split by area, areas in path order; an area exists when at least one fact falls in it.
-/// Reverted attempts and guards go to every area they touch; conventions stay in AGENTS.md, except
-/// where tests live, which goes to the source area.
+/// Reverted attempts and guards go to every area they touch; a co-change pair goes to both files'
+/// areas, partners outside the area first; conventions stay in AGENTS.md, except where tests
+/// live, which goes to the source area.
 public func contextAreas(of context: AgentContext) -> [ContextArea] {
     var areas: [RepoPath: AgentContext] = [:]
     func add(_ path: RepoPath, _ update: (inout AgentContext) -> Void) {
@@ -30,7 +31,21 @@ public func contextAreas(of context: AgentContext) -> [ContextArea] {
         }
     }
     for file in context.fixProne { add(file.path) { $0.fixProne.append(file) } }
-    for list in context.coChanges { add(list.path) { $0.coChanges.append(list) } }
+    for list in context.coChanges {
+        add(list.path) { $0.coChanges.append(list) }
+        // Each pair is listed once, under the file with more commits; an agent in the partner's area
+        // needs it too, seen from its side.
+        let home = areaDirectory(of: list.path)
+        for partner in list.partners where areaDirectory(of: partner.path) != home {
+            let mirrored = CoChangeList(
+                path: partner.path, commits: partner.partnerCommits,
+                partners: [
+                    CouplingPartner(
+                        path: list.path, degree: partner.degree, shared: partner.shared, partnerCommits: list.commits)
+                ])
+            add(partner.path) { $0.coChanges.append(mirrored) }
+        }
+    }
     for area in context.stableAreas {
         // A settled directory belongs to the area it sits in (or is): `a/b/c/` goes to `a/b`.
         let directory = area.isDirectory ? RepoPath(area.path.string + "/-") : area.path
@@ -48,6 +63,13 @@ public func contextAreas(of context: AgentContext) -> [ContextArea] {
         for directory in Set(item.scope.map { areaDirectory(of: $0) }) {
             areas[directory, default: AgentContext(head: context.head)].guards.append(item)
         }
+    }
+    for directory in areas.keys {
+        // What an agent cannot see from inside the area comes first: partners elsewhere.
+        let lists = areas[directory]?.coChanges ?? []
+        let outside = lists.filter { list in list.partners.contains { areaDirectory(of: $0.path) != directory } }
+        let inside = lists.filter { list in !list.partners.contains { areaDirectory(of: $0.path) != directory } }
+        areas[directory]?.coChanges = outside + inside
     }
     return areas.map { directory, facts in
         ContextArea(directory: directory, facts: facts, rootFiles: directory.string.isEmpty ? rootFiles(of: facts) : [])
