@@ -119,6 +119,29 @@ import Testing
         #expect(areas.last?.facts.guards.count == 1)
     }
 
+    /// This repository's own context listed "when you change .claude/rules/hindsight-hooks.md, also
+    /// check AGENTS.md": files one refresh writes together are no coupling to act on.
+    @Test func filesHindsightWritesAreNeverCoChangePartners() {
+        let commit = CommitRef(
+            id: CommitID(trustedHex: String(repeating: "a", count: 40)), time: 0, subject: "x", author: "Ada")
+        func facts(_ path: String, _ partners: [String]) -> FileFacts {
+            FileFacts(
+                path: RepoPath(path), classification: Classification(.active, reason: "r"), commits: 9,
+                lastCommit: commit,
+                coupling: partners.map {
+                    CouplingPartner(path: RepoPath($0), degree: 90, shared: 8, partnerCommits: 9)
+                },
+                sharedCommits: [:])
+        }
+        let all = [
+            facts(".claude/rules/hindsight-hooks.md", ["AGENTS.md", "src/a.c"]),
+            facts("src/a.c", ["src/a.h", ".hindsight/guards.yml", "docs/AGENTS.md"]),
+        ]
+        let lists = coChangeLists(Dictionary(uniqueKeysWithValues: all.map { ($0.path, $0) }))
+        #expect(lists.map(\.path) == [RepoPath("src/a.c")])
+        #expect(lists.first?.partners.map(\.path) == [RepoPath("src/a.h"), RepoPath("docs/AGENTS.md")])
+    }
+
     /// A pair across areas reaches both areas' rule files, each seen from its own side, and a
     /// partner outside the area comes before one inside.
     @Test func aCoChangePairAcrossAreasReachesBothAreas() {

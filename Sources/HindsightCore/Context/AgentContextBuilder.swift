@@ -84,12 +84,23 @@ func fixProneFiles(
     }.sorted { ($1.bugScore, $0.path) < ($0.bugScore, $1.path) }
 }
 
-/// Each file's partners, with every pair listed once (under the file with more commits).
+/// The files `hindsight context` and `guards mine` write: they change together because one refresh
+/// writes them all, which teaches an agent nothing.
+let contextOutputPatterns: [GlobPattern] = [
+    ".claude/rules/hindsight-*.md", ".cursor/rules/hindsight-*.mdc", ".github/instructions/hindsight-*.instructions.md",
+    "/AGENTS.md", "/CLAUDE.md", ".hindsight/",
+].map { GlobPattern($0) }
+
+/// Each file's partners, with every pair listed once (under the file with more commits), without
+/// the files Hindsight's own refresh writes.
 func coChangeLists(_ facts: [RepoPath: FileFacts]) -> [CoChangeList] {
     var seen = Set<[RepoPath]>()
-    let ordered = facts.values.sorted { ($1.commits, $0.path) < ($0.commits, $1.path) }
+    let written = { (path: RepoPath) in contextOutputPatterns.contains { $0.matches(path) } }
+    let ordered = facts.values.filter { !written($0.path) }.sorted { ($1.commits, $0.path) < ($0.commits, $1.path) }
     return ordered.compactMap { fact -> CoChangeList? in
-        let partners = fact.coupling.filter { partner in seen.insert([fact.path, partner.path].sorted()).inserted }
+        let partners = fact.coupling.filter { partner in
+            !written(partner.path) && seen.insert([fact.path, partner.path].sorted()).inserted
+        }
         return partners.isEmpty
             ? nil : CoChangeList(path: fact.path, commits: fact.commits, partners: Array(partners.prefix(3)))
     }.sorted { lhs, rhs in
