@@ -146,6 +146,21 @@ struct TestRunnerTests {
         #expect(Self.command(["t/io.t"], ["CONTRIBUTING.md": "Run `prove -r t` or `make check`."]) == "make check")
     }
 
+    /// git's 4,000-line Makefile was split once per fix-prone file: a tree reads and parses each
+    /// build file once, and remembers a nil answer as well as a command.
+    @Test func eachBuildFileIsReadOnceHoweverManyFilesAsk() {
+        let reads = Locked(0)
+        let files = ["Makefile": "test:\n\tprove t/\n", "t/a.t": ""]
+        let tree = TipTree(files: Set(files.keys.map { RepoPath($0) })) { path in
+            reads.withLock { $0 += 1 }
+            return files[path.string]
+        }
+        for _ in 0..<5 { #expect(testCommand(for: [RepoPath("t/a.t")], in: tree) == "make test") }
+        #expect(reads.withLock { $0 } == 1, "the Makefile, once")
+        #expect(tree.memo("absent") { Optional<String>.none } == nil)
+        #expect(tree.memo("absent") { Optional("computed again") } == nil, "a remembered nil stays nil")
+    }
+
     @Test func shellQuotingSurvivesQuotesAndMetacharacters() {
         #expect(shellQuoted("src/io.c") == "src/io.c")
         #expect(shellQuoted("it's $(rm -rf)") == "'it'\\''s $(rm -rf)'")

@@ -24,18 +24,27 @@ struct ClarRunner: TestRunner {
     /// suite's `test_<suite>__` functions (helpers such as `merge_helpers.c` define none).
     private func clarSuite(of test: RepoPath, in tree: TipTree) -> (String, String)? {
         guard let directory = tree.nearest("CMakeLists.txt", above: test), !directory.isEmpty,
-            let cmake = tree.text(directory + "/CMakeLists.txt"), cmake.lowercased().contains("clar"),
-            let name = Self.executable(in: cmake)
+            let executable = Self.clarExecutable(in: directory, tree: tree)
         else { return nil }
         let suitePath = relative(test, to: directory).split(separator: ".").first.map(String.init) ?? ""
         let suite = suitePath.replacingOccurrences(of: "/", with: "::")
         let function = "test_" + suitePath.replacingOccurrences(of: "/", with: "_") + "__"
         guard let source = tree.text(test.string), source.contains(function) else { return nil }
-        // Put at the build's root when its CMakeLists.txt says so, else in the folder's mirror.
-        let project = Self.projectName(in: tree.text("CMakeLists.txt") ?? "")
-        let roots = ["PROJECT", "CMAKE"] + (project.map { [$0] } ?? [])
-        let atRoot = roots.contains { cmake.contains("RUNTIME_OUTPUT_DIRECTORY ${\($0)_BINARY_DIR}") }
-        return ((atRoot ? "build/" : "build/\(directory)/") + name, suite)
+        return (executable, suite)
+    }
+
+    /// The clar executable `directory`'s CMakeLists.txt builds, as a path under `build/`: at the
+    /// build's root when its output directory says so, else in the folder's mirror.
+    static func clarExecutable(in directory: String, tree: TipTree) -> String? {
+        tree.memo("clar:" + directory) {
+            guard let cmake = tree.text(directory + "/CMakeLists.txt"), cmake.lowercased().contains("clar"),
+                let name = executable(in: cmake)
+            else { return nil }
+            let project = projectName(in: tree.text("CMakeLists.txt") ?? "")
+            let roots = ["PROJECT", "CMAKE"] + (project.map { [$0] } ?? [])
+            let atRoot = roots.contains { cmake.contains("RUNTIME_OUTPUT_DIRECTORY ${\($0)_BINARY_DIR}") }
+            return (atRoot ? "build/" : "build/\(directory)/") + name
+        }
     }
 
     /// The name of the root CMakeLists.txt's `project(` call.
@@ -65,15 +74,22 @@ struct MakeScriptRunner: TestRunner {
             $0.string.split(separator: "/").dropLast().joined(separator: "/")
         }
         let runs = folders.keys.sorted().compactMap { folder -> String? in
-            guard !folder.isEmpty, let makefile = tree.text(folder + "/Makefile") else { return nil }
-            let lines = makefile.split(whereSeparator: \.isNewline)
-            guard lines.contains(where: { $0.hasPrefix("$(T):") || $0.hasPrefix("%.sh:") }) else { return nil }
-            let pattern = lines.lazy.compactMap(Self.wildcard).first ?? "*.sh"
+            guard !folder.isEmpty, let pattern = Self.scriptPattern(of: folder, in: tree) else { return nil }
             let names = (folders[folder] ?? []).map { relative($0, to: folder) }.filter { fnmatch(pattern, $0, 0) == 0 }
             return names.isEmpty ? nil : "make -C " + shellQuoted(folder) + " " + shellWords(names)
         }
         guard !runs.isEmpty else { return nil }
         return ((tree.has("Makefile") ? ["make"] : []) + runs).joined(separator: " && ")
+    }
+
+    /// The glob of the scripts `folder`'s Makefile runs one by one, or nil when it has no such rule.
+    static func scriptPattern(of folder: String, in tree: TipTree) -> String? {
+        tree.memo("make-script:" + folder) {
+            guard let makefile = tree.text(folder + "/Makefile") else { return nil }
+            let lines = makefile.split(whereSeparator: \.isNewline)
+            guard lines.contains(where: { $0.hasPrefix("$(T):") || $0.hasPrefix("%.sh:") }) else { return nil }
+            return lines.lazy.compactMap(wildcard).first ?? "*.sh"
+        }
     }
 
     /// The glob of a `T = $(sort $(wildcard GLOB))` line.
@@ -111,24 +127,30 @@ struct MesonRunner: TestRunner {
 /// CTest over a CMake build, when the project enables testing.
 struct CTestRunner: TestRunner {
     func command(for tests: [RepoPath], in tree: TipTree) -> String? {
-        guard let cmake = tree.text("CMakeLists.txt")?.lowercased(),
-            cmake.contains("enable_testing(") || cmake.contains("add_test(") || cmake.contains("include(ctest)")
-        else { return nil }
-        return "cmake -B build && cmake --build build && ctest --test-dir build"
+        tree.memo("ctest") {
+            guard let cmake = tree.text("CMakeLists.txt")?.lowercased(),
+                cmake.contains("enable_testing(") || cmake.contains("add_test(") || cmake.contains("include(ctest)")
+            else { return nil }
+            return "cmake -B build && cmake --build build && ctest --test-dir build"
+        }
     }
 }
 
 /// The root Makefile's `test` (or `check`) target.
 struct MakeTargetRunner: TestRunner {
     func command(for tests: [RepoPath], in tree: TipTree) -> String? {
-        guard let makefile = ["GNUmakefile", "Makefile", "makefile"].lazy.compactMap(tree.text).first else {
-            return nil
+        // Asked for every fix-prone file; git's Makefile has 4,000 lines.
+        tree.memo("make-target") {
+            guard let makefile = ["GNUmakefile", "Makefile", "makefile"].first(where: tree.has).flatMap(tree.text)
+            else {
+                return nil
+            }
+            let targets = makefile.split(whereSeparator: \.isNewline).compactMap { line -> String? in
+                guard let colon = line.firstIndex(of: ":"), !line.hasPrefix("\t") else { return nil }
+                return line[..<colon].split(separator: " ").first { $0 == "test" || $0 == "check" }.map(String.init)
+            }
+            return targets.contains("test") ? "make test" : targets.contains("check") ? "make check" : nil
         }
-        let targets = makefile.split(whereSeparator: \.isNewline).compactMap { line -> String? in
-            guard let colon = line.firstIndex(of: ":"), !line.hasPrefix("\t") else { return nil }
-            return line[..<colon].split(separator: " ").first { $0 == "test" || $0 == "check" }.map(String.init)
-        }
-        return targets.contains("test") ? "make test" : targets.contains("check") ? "make check" : nil
     }
 }
 
@@ -147,11 +169,13 @@ struct DocumentedRunner: TestRunner {
     ]
 
     func command(for tests: [RepoPath], in tree: TipTree) -> String? {
-        for document in Self.documents {
-            guard let text = tree.text(document) else { continue }
-            if let command = Self.candidates(in: text).first(where: { runs($0, in: tree) }) { return command }
+        tree.memo("documented") {
+            for document in Self.documents {
+                guard let text = tree.text(document) else { continue }
+                if let command = Self.candidates(in: text).first(where: { runs($0, in: tree) }) { return command }
+            }
+            return nil
         }
-        return nil
     }
 
     /// Whether `command` starts with a known tool, or runs a script of the tree with "test" in its name.

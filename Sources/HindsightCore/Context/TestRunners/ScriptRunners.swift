@@ -40,9 +40,10 @@ struct PytestRunner: TestRunner {
             return name.hasSuffix(".py") && (name.hasPrefix("test_") || name.hasSuffix("_test.py"))
         }
         guard !modules.isEmpty else { return nil }
-        let evident =
+        let evident = tree.memo("pytest") {
             tree.has("pytest.ini") || tree.files.contains { $0.string.hasSuffix("conftest.py") }
-            || Self.configurations.contains { tree.text($0)?.contains("pytest") ?? false }
+                || Self.configurations.contains { tree.text($0)?.contains("pytest") ?? false }
+        }
         return evident ? "python -m pytest " + shellWords(modules.map(\.string)) : nil
     }
 }

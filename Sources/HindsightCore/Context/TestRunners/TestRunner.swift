@@ -13,6 +13,7 @@ public struct TipTree: Sendable {
     public let files: Set<RepoPath>
     private let directories: Set<String>
     private let read: @Sendable (RepoPath) -> String?
+    private let memos = Locked<[String: any Sendable]>([:])
 
     /// A tree of `files`, whose texts `read` gives (nil: no text file there).
     public init(files: Set<RepoPath>, read: @escaping @Sendable (RepoPath) -> String?) {
@@ -35,6 +36,16 @@ public struct TipTree: Sendable {
     /// Whether the tip has a directory `path` (any file under it).
     func hasDirectory(_ path: String) -> Bool {
         directories.contains(path.hasSuffix("/") ? String(path.dropLast()) : path)
+    }
+
+    /// What `compute` derives from the tree, computed once per `key` (a Makefile's targets are
+    /// asked for every fix-prone file, and git's Makefile has 4,000 lines).
+    func memo<T: Sendable>(_ key: String, _ compute: () -> T) -> T {
+        // Looked up before the cast: a nil `Any?` would cast to a nil `T?` and pass for a known nil.
+        if let entry = memos.withLock({ $0[key] }), let known = entry as? T { return known }
+        let value = compute()
+        memos.withLock { $0[key] = value }
+        return value
     }
 
     /// The text of the file `path`, or nil when the tip has none.
