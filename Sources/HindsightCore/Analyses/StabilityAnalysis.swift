@@ -44,12 +44,14 @@ public func stabilityReport(from input: AnalysisInput) -> StabilityReport {
 }
 
 /// The report of `input`, its analysed files and the guard rules' per-file facts, analysing every
-/// file and recurring fix once for all three (a long-lived reader such as the MCP server needs each).
+/// file and recurring fix once for all three (a long-lived reader such as the MCP server needs each);
+/// `measuresRisk` as for ``fileFacts(in:analyzed:recurring:risk:measuresRisk:)``.
 public func analysis(
-    of input: AnalysisInput
+    of input: AnalysisInput, measuresRisk: Bool = true
 ) -> (analyzed: [AnalyzedFile], report: StabilityReport, facts: [RepoPath: FileFacts]) {
     let parts = ReportParts(input)
-    return (parts.analyzed, parts.report, fileFacts(in: input, analyzed: parts.analyzed, recurring: parts.recurring))
+    let facts = fileFacts(in: input, analyzed: parts.analyzed, recurring: parts.recurring, measuresRisk: measuresRisk)
+    return (parts.analyzed, parts.report, facts)
 }
 
 /// The independent analyses a report is made of, computed side by side.

@@ -34,9 +34,10 @@ public func agentContext(
 ) -> AgentContext {
     let tipTime = snapshot.tipCommitTime ?? 0
     let input = AnalysisInput(snapshot: snapshot, settings: settings(tipTime))
+    // One analysis for the report and the facts; the context has no use for the files' risk counts.
+    let (_, report, facts) = analysis(of: input, measuresRisk: false)
     return agentContext(
-        input: input, report: stabilityReport(from: input), facts: fileFacts(in: input), guards: guards,
-        activeDays: activeDays, attemptYears: attemptYears)
+        input: input, report: report, facts: facts, guards: guards, activeDays: activeDays, attemptYears: attemptYears)
 }
 
 /// The tip's tree as the snapshot read it (else the files history leaves alive), its texts read on demand.

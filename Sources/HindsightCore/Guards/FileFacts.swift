@@ -86,11 +86,13 @@ public func fileFacts(in input: AnalysisInput, risk: RiskHistory? = nil) -> [Rep
 }
 
 /// Facts for every alive covered file of `input`, from its files, recurring fixes and (when given)
-/// risk history analysed already.
+/// risk history analysed already; without `measuresRisk` (the agent context has no use for them)
+/// the files' risk counts are left out and the history's risk pass is not run.
 public func fileFacts(
-    in input: AnalysisInput, analyzed all: [AnalyzedFile], recurring: [RecurringFixFile], risk: RiskHistory? = nil
+    in input: AnalysisInput, analyzed all: [AnalyzedFile], recurring: [RecurringFixFile], risk: RiskHistory? = nil,
+    measuresRisk: Bool = true
 ) -> [RepoPath: FileFacts] {
-    let risk = risk ?? RiskHistory(input: input)
+    let risk = risk ?? (measuresRisk ? RiskHistory(input: input) : nil)
     let analyzed = all.filter { !$0.report.isDeleted }
     let regions = Dictionary(recurring.map { ($0.path, $0.regions) }, uniquingKeysWith: { first, _ in first })
     let isTest = input.files.map { !$0.isDeleted && isTestPath($0.path) }
@@ -112,7 +114,7 @@ public func fileFacts(
             path: file.report.path, classification: file.report.classification, commits: file.report.commits,
             lastCommit: file.commits.last.map(input.reference), coupling: coupling, sharedCommits: shared)
         fact.testPartners = testPartners(of: file, self: indexOfPath[file.report.path], isTest: isTest, in: input)
-        fact.risk = risk.paths[file.report.path]
+        fact.risk = risk?.paths[file.report.path]
         fact.fixRegions = (regions[file.report.path] ?? []).map {
             FixedRegion(
                 lines: $0.startLine...$0.endLine, fixCount: $0.fixes.count,
