@@ -110,6 +110,18 @@ import Testing
         #expect(context.activeAreas.first?.latest.subject == "chore: drop gone.c")
     }
 
+    /// A directory whose last files a recent commit deleted was busy, but the tip lacks it.
+    @Test func aDeletedDirectoryIsNoActiveArea() {
+        var builder = SnapshotBuilder()
+        builder.commit("feat: old", day: 0, changes: [(.added, "old/a.c", 3, 0), (.added, "src/b.c", 3, 0)])
+        builder.commit("feat: b", day: 95, changes: [(.modified, "src/b.c", 1, 1)])
+        builder.commit("chore: drop old/", day: 96, changes: [(.deleted, "old/a.c", 0, 3)])
+        let input = builder.input(now: 100)
+        let context = agentContext(
+            input: input, report: stabilityReport(from: input), facts: fileFacts(in: input), guards: [])
+        #expect(context.activeAreas.map(\.directory) == [RepoPath("src")])
+    }
+
     @Test func areasSplitTheFactsByDirectory() {
         let (context, _) = Self.context(now: 400)
         let areas = contextAreas(of: context)

@@ -18,7 +18,10 @@ public func agentContext(
             report.files, facts: facts, recurring: recurring, tree: tree, recentSince: input.settings.recentFixSince),
         coChanges: coChangeLists(facts),
         stableAreas: stableAreas(report.files, facts: facts, asOf: report.summary.asOf),
-        activeAreas: activeAreas(in: input, asOf: report.summary.asOf, days: activeDays),
+        // A directory the last month deleted was busy, but an agent cannot work in it.
+        activeAreas: activeAreas(in: input, asOf: report.summary.asOf, days: activeDays).filter { area in
+            area.directory.string.isEmpty || tree.hasDirectory(area.directory.string)
+        },
         conventions: conventions(in: input, facts: facts, alive: alive, tree: tree),
         guards: guards.filter { $0.status == .accepted })
     context.doNotRetryLeftOut = attempts.leftOut

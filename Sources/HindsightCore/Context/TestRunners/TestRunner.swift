@@ -34,7 +34,7 @@ public struct TipTree: Sendable {
     func has(_ path: String) -> Bool { files.contains(RepoPath(path)) }
 
     /// Whether the tip has a directory `path` (any file under it).
-    func hasDirectory(_ path: String) -> Bool {
+    public func hasDirectory(_ path: String) -> Bool {
         directories.contains(path.hasSuffix("/") ? String(path.dropLast()) : path)
     }
 
