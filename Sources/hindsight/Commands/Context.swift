@@ -13,11 +13,14 @@ struct Context: ParsableCommand {
         commandName: "context",
         abstract: "Write what history teaches into AGENTS.md (a managed block) and path-scoped agent rule files.",
         discussion: """
-            Only facts an agent cannot read off the tree: reverted attempts not to retry, fix-prone code and \
-            the tests to run, files that change together, accepted guards, settled and active areas, and \
-            conventions. The AGENTS.md block sits between <!-- hindsight:begin --> and <!-- hindsight:end -->; \
-            the rest of the file is kept byte for byte. Output depends only on the index and the \
-            configuration (ages count from HEAD's date), and only changed files are written. \
+            Only facts that hold at HEAD and an agent cannot read off the tree: reverted attempts not to \
+            retry (those of the last context.attemptYears years whose revert still stands), fix-prone code \
+            with the command that runs its tests (from the build system HEAD's tree has), files that change \
+            together, accepted guards, settled and active areas, and conventions (the house subject style \
+            when 80% of the latest 200 commits follow it). The AGENTS.md block sits between \
+            <!-- hindsight:begin --> and <!-- hindsight:end -->; the rest of the file is kept byte for byte. \
+            Each rule file keeps to --rule-budget tokens and says what it cut. Output depends only on the \
+            index and the configuration (ages count from HEAD's date), and only changed files are written. \
             --check exits 1 when a file is out of date.
             """
     )
