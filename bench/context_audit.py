@@ -129,7 +129,9 @@ def audit(hindsight, repo, config, follow_sample=10, timeout=120):
     head_files, head_directories = tree(repo)
     named = named_paths(files)
     absent = sorted(path for path in named if not exists(path, head_files, head_directories))
-    commands = sorted({command for text in files.values() for command in COMMAND.findall(text)})
+    # "Run `hindsight report` for the full picture" is Hindsight's own pointer, not a test command.
+    commands = sorted({command for text in files.values() for command in COMMAND.findall(text)
+                       if not command.startswith("hindsight ")})
     broken = [(command, why) for command in commands
               if (why := command_target(repo, command, head_files, head_directories))]
     counts = []
