@@ -74,6 +74,17 @@ public struct CouplingThresholds: Hashable, Sendable {
 
     /// The defaults.
     public init() {}
+
+    /// The degree (100 × shared / average of both files' commits, rounded down) of two files with
+    /// `shared` commits together and `revisions` and `otherRevisions` each, when it clears the
+    /// thresholds; nil otherwise.
+    public func degree(shared: Int, revisions: Int, otherRevisions: Int) -> Int? {
+        guard shared >= minShared else { return nil }
+        let average = Double(revisions + otherRevisions) / 2
+        guard average >= Double(minRevisions) else { return nil }
+        let degree = Int(100 * Double(shared) / average)
+        return degree >= minDegree ? degree : nil
+    }
 }
 
 extension AnalysisSettings {

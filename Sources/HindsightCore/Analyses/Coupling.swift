@@ -20,13 +20,13 @@ public func coupling(in input: AnalysisInput) -> [[CouplingPartner]] {
         }
     }
     var partners = [[CouplingPartner]](repeating: [], count: input.files.count)
-    for (key, count) in shared where count >= thresholds.minShared {
+    for (key, count) in shared {
         let first = Int(key >> 32)
         let second = Int(key & 0xffff_ffff)
-        let average = Double(revisions[first] + revisions[second]) / 2
-        guard average >= Double(thresholds.minRevisions) else { continue }
-        let degree = Int(100 * Double(count) / average)
-        guard degree >= thresholds.minDegree else { continue }
+        guard
+            let degree = thresholds.degree(
+                shared: count, revisions: revisions[first], otherRevisions: revisions[second])
+        else { continue }
         partners[first].append(
             CouplingPartner(
                 path: input.files[second].path, degree: degree, shared: count, partnerCommits: revisions[second]))

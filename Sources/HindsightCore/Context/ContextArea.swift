@@ -67,9 +67,8 @@ public func contextAreas(of context: AgentContext) -> [ContextArea] {
     for directory in areas.keys {
         // What an agent cannot see from inside the area comes first: partners elsewhere.
         let lists = areas[directory]?.coChanges ?? []
-        let outside = lists.filter { list in list.partners.contains { areaDirectory(of: $0.path) != directory } }
-        let inside = lists.filter { list in !list.partners.contains { areaDirectory(of: $0.path) != directory } }
-        areas[directory]?.coChanges = outside + inside
+        let reachesOut = { (list: CoChangeList) in list.partners.contains { areaDirectory(of: $0.path) != directory } }
+        areas[directory]?.coChanges = lists.filter(reachesOut) + lists.filter { !reachesOut($0) }
     }
     return areas.map { directory, facts in
         ContextArea(directory: directory, facts: facts, rootFiles: directory.string.isEmpty ? rootFiles(of: facts) : [])

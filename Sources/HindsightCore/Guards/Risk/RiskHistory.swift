@@ -120,11 +120,10 @@ private struct RunningCoupling {
         var missed = Set<Int32>()
         for file in files {
             for (other, count) in shared[Int(file)]
-            where count >= thresholds.minShared && deletedAt[Int(other)] > commit && !touched.contains(other) {
-                let average = Double(revisions[Int(file)] + revisions[Int(other)]) / 2
-                guard average >= Double(thresholds.minRevisions),
-                    Int(100 * Double(count) / average) >= thresholds.minDegree
-                else { continue }
+            where deletedAt[Int(other)] > commit && !touched.contains(other)
+                && thresholds.degree(
+                    shared: count, revisions: revisions[Int(file)], otherRevisions: revisions[Int(other)]) != nil
+            {
                 missed.insert(other)
             }
         }
