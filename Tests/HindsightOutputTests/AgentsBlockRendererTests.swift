@@ -146,4 +146,16 @@ import Testing
         #expect(content.contains("- Tests for files at the repository root live in `test/` (6 files change"))
         #expect(content.contains("run those that change with it most: `npm test`."))
     }
+
+    /// The example area sits in a code span, shown literally: Markdown escapes would show there.
+    @Test func theHouseSubjectStyleQuotesItsExampleArea() {
+        let context = AgentContext(
+            head: Self.head,
+            conventions: [
+                .areaSubjects(share: 0.84, sample: 200, types: [.init(type: "builtin_log", count: 12)])
+            ])
+        let content = AgentsBlockRenderer().render(context)
+        #expect(
+            content.contains("(`area: summary`, e.g. `builtin_log: …`): 84% of the latest 200 do (builtin\\_log 12)"))
+    }
 }

@@ -129,7 +129,7 @@ enum ContextLines {
         case .areaSubjects(let share, let sample, let types):
             let counts = types.map { "\($0.type) \($0.count)" }.joined(separator: ", ")
             return
-                "- Start commit subjects with the area they change (`area: summary`, e.g. `\(flat(types.first?.type ?? "area", limit: 40)): …`): "
+                "- Start commit subjects with the area they change (`area: summary`, e.g. \(code((types.first?.type ?? "area") + ": …"))): "
                 + "\(ReportText.percent(share)) of the latest \(sample) do (\(flat(counts, limit: 120))); this is not Conventional Commits."
         case .testLocation(let source, let tests, let pairs, let command):
             let run = command.map { "; run those that change with it most: \(code($0))" } ?? ""
