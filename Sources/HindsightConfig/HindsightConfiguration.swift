@@ -16,6 +16,8 @@ public struct HindsightConfiguration: Equatable, Sendable {
     public var backtest = BacktestConfiguration()
     /// The guards' alarm budget and the change-risk model's training.
     public var guards = GuardsConfiguration()
+    /// How lessons age, and whether the MCP server may record them.
+    public var lessons = LessonsConfiguration()
 
     /// The defaults, used when there is no file.
     public init(history: HistoryOptions = .init(), report: ReportConfiguration = .init()) {
@@ -27,7 +29,7 @@ public struct HindsightConfiguration: Equatable, Sendable {
     public static let fileName = ".hindsight.yml"
 
     /// The top-level keys.
-    static let sections = ["history", "report", "fixes", "people", "check", "context", "backtest", "guards"]
+    static let sections = ["history", "report", "fixes", "people", "check", "context", "backtest", "guards", "lessons"]
 
     /// Loads `file`, or the defaults when `file` does not exist and `isRequired` is false.
     public static func load(from file: URL, isRequired: Bool = false) throws(ConfigError) -> HindsightConfiguration {
@@ -53,6 +55,7 @@ public struct HindsightConfiguration: Equatable, Sendable {
         if let context = sections["context"] { try configuration.context.read(context) }
         if let backtest = sections["backtest"] { try configuration.backtest.read(backtest) }
         if let guards = sections["guards"] { try configuration.guards.read(guards) }
+        if let lessons = sections["lessons"] { try configuration.lessons.read(lessons) }
         return configuration
     }
 

@@ -58,4 +58,25 @@ public enum CalendarDate {
         guard civilDate(days: count) == (year, month, day) else { return nil }
         return count * 86_400
     }
+
+    /// An ISO 8601 UTC timestamp, `2024-01-31T12:00:00Z`. Computed, not formatted: a Foundation
+    /// date formatter per value dominated large reports.
+    public static func isoTimestamp(_ seconds: Int64) -> String {
+        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
+        let clock = [secondOfDay / 3_600, secondOfDay / 60 % 60, secondOfDay % 60].map { padded($0, 2) }
+        return isoDate(seconds) + "T" + clock.joined(separator: ":") + "Z"
+    }
+
+    /// The moment a `yyyy-MM-ddTHH:mm:ssZ` timestamp names, or nil when it is not one.
+    public static func seconds(ofISOTimestamp text: String) -> Int64? {
+        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].hasSuffix("Z"), let day = midnight(ofISODate: String(parts[0])) else {
+            return nil
+        }
+        let clock = parts[1].dropLast().split(separator: ":", omittingEmptySubsequences: false)
+        guard clock.count == 3, clock.allSatisfy({ $0.count == 2 }), let hours = Int64(clock[0]),
+            let minutes = Int64(clock[1]), let seconds = Int64(clock[2]), hours < 24, minutes < 60, seconds < 60
+        else { return nil }
+        return day + hours * 3_600 + minutes * 60 + seconds
+    }
 }

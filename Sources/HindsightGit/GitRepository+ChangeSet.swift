@@ -56,7 +56,7 @@ extension GitRepository {
 
     /// The identity `git commit` would record: `GIT_AUTHOR_NAME` and `GIT_AUTHOR_EMAIL` when set, as
     /// git reads them first, else `user.name` and `user.email`; nil when none is set.
-    func configuredIdentity() -> Person? {
+    public func configuredIdentity() -> Person? {
         let environment = ProcessInfo.processInfo.environment
         if let email = environment["GIT_AUTHOR_EMAIL"], !email.isEmpty {
             return Person(name: environment["GIT_AUTHOR_NAME"] ?? "", email: email)

@@ -14,14 +14,9 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
 
-    /// An ISO 8601 UTC timestamp (`2024-01-31T12:00:00Z`), or null. Computed, not formatted:
-    /// a Foundation date formatter per value dominated large reports.
+    /// An ISO 8601 UTC timestamp (`2024-01-31T12:00:00Z`), or null.
     public static func time(_ seconds: Int64?) -> JSONValue {
-        guard let seconds else { return .null }
-        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
-        let clock = [secondOfDay / 3_600, secondOfDay / 60 % 60, secondOfDay % 60]
-            .map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
-        return .string(CalendarDate.isoDate(seconds) + "T" + clock + "Z")
+        seconds.map { .string(CalendarDate.isoTimestamp($0)) } ?? .null
     }
 
     /// A commit id, or null.
