@@ -32,19 +32,22 @@ public struct CheckSession: Sendable {
         record?.severities(configured: configuration.severities) ?? configuration.severities
     }
 
-    /// The rules a check runs: the live ones, then `guards`. Build them once when checking many changes.
-    public static func rules(guards: [Guard]) -> [any GuardRule] {
-        liveRules + [GuardSetRule(guards: guards)]
+    /// The rules a check runs: the live ones, then `guards`, then `lessons` (the backtest has none: a
+    /// lesson is what someone wrote down after the fact). Build them once when checking many changes.
+    public static func rules(guards: [Guard], lessons: [LessonEntry] = []) -> [any GuardRule] {
+        liveRules + [GuardSetRule(guards: guards)] + (lessons.isEmpty ? [] : [LessonRule(lessons: lessons)])
     }
 
-    /// Checks `change` against the live rules and `guards`.
+    /// Checks `change` against the live rules, `guards` and `lessons`.
     ///
     /// - Parameter baseline: for `--new-only`, the change's base side (`Workspace.baseline(of:)`).
-    public func run(_ change: ChangeSet, guards: GuardSet, facts: KnownFacts, baseline: ChangeSet? = nil) -> CheckResult
-    {
+    public func run(
+        _ change: ChangeSet, guards: GuardSet, lessons: [LessonEntry] = [], facts: KnownFacts,
+        baseline: ChangeSet? = nil
+    ) -> CheckResult {
         run(
-            change, rules: Self.rules(guards: guards.guards), record: guards.record, model: guards.riskModel,
-            facts: facts, baseline: baseline)
+            change, rules: Self.rules(guards: guards.guards, lessons: lessons), record: guards.record,
+            model: guards.riskModel, facts: facts, baseline: baseline)
     }
 
     /// Checks `change` against `rules` built by `rules(guards:)`, with `record`'s severities and

@@ -36,6 +36,7 @@ public struct GuardKindsRenderer: Sendable {
                 case .mined: "mined into `.hindsight/guards.yml`"
                 case .live: "the index, at each check"
                 case .learned: "a model learned into `.hindsight/guards.yml`, at each check"
+                case .written: "lessons in `.hindsight/lessons/` and `Lesson:`/`Tried:` trailers, at each check"
                 }
             lines.append(
                 "| `\(kind.id)` | \(source) | \(kind.subject.rawValue) | \(kind.defaultSeverity.rawValue) | \(kind.summary) |"

@@ -108,8 +108,14 @@ struct Check: ParsableCommand {
         let session = CheckSession(
             configuration: workspace.configuration.check, allow: allow,
             fixes: workspace.configuration.report.fixDetector, bots: workspace.configuration.report.botDetector)
+        // Lesson files are read as they are (no history: a hook must stay fast); a past change sees
+        // only the lessons written before it.
+        let book = try workspace.lessonBook(store: nil, asOf: facts.now)
+        for problem in book.problems { Terminal.printWarning(problem.description) }
+        let lessons = book.inForce.filter { entry in target == .staged || entry.lesson.created <= facts.now }
         var result = session.run(
-            change, guards: guards, facts: facts, baseline: newOnly ? try workspace.baseline(of: change) : nil)
+            change, guards: guards, lessons: lessons, facts: facts,
+            baseline: newOnly ? try workspace.baseline(of: change) : nil)
         clock.lap("run guards")
         let indexNote = try workspace.indexState(store).note(remedy: "check --mine")
         let notes = [indexNote, shallowNote].compactMap { $0 }

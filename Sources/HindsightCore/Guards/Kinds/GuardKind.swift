@@ -12,6 +12,8 @@ public struct GuardKind: Hashable, Sendable, Identifiable {
         case live
         /// A model `guards mine` learns into the guard file, scored against the index at each check.
         case learned
+        /// Lessons people and agents write into `.hindsight/lessons/` or commit trailers.
+        case written
     }
 
     /// What a finding of the kind is about.
@@ -72,6 +74,7 @@ extension GuardKind {
     /// Every kind, in the order tables list them.
     public static let all: [GuardKind] = [
         .reintroducedFix, .revertedChange, .coChange, .stableFile, .fixNeedsTest, .recurringPattern, .riskyChange,
+        .lesson,
     ]
 
     /// The kind called `id`, if there is one.
@@ -98,11 +101,13 @@ public struct GuardExample: Sendable {
     public var message: String?
     /// The change-risk model and what it knows of the change, for `risky-change`.
     public var risk: RiskContext?
+    /// The lessons in force, for `lesson`.
+    public var lessons: [LessonEntry]
 
     /// An example from its parts.
     public init(
         _ title: String, guards: [Guard] = [], facts: [FileFacts] = [], change: ChangeSet, message: String?,
-        risk: RiskContext? = nil
+        risk: RiskContext? = nil, lessons: [LessonEntry] = []
     ) {
         self.title = title
         self.guards = guards
@@ -110,6 +115,7 @@ public struct GuardExample: Sendable {
         self.change = change
         self.message = message
         self.risk = risk
+        self.lessons = lessons
     }
 
     /// Whether the kind must fire on it.
@@ -120,7 +126,8 @@ public struct GuardExample: Sendable {
         let context = GuardContext(
             files: Dictionary(facts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }), tip: nil,
             risk: risk)
-        return check(change, rules: liveRules + [GuardSetRule(guards: guards)], context: context).findings
+        let rules = liveRules + [GuardSetRule(guards: guards), LessonRule(lessons: lessons)]
+        return check(change, rules: rules, context: context).findings
             .filter { $0.kind == kind.id }
     }
 }
