@@ -1,3 +1,4 @@
+import HindsightConfig
 import HindsightCore
 import HindsightIndex
 
@@ -39,6 +40,18 @@ public struct ReportSession {
     /// The report of `input`, cut to `selection`.
     public func report(of input: AnalysisInput, selecting selection: ReportSelection) -> StabilityReport {
         stabilityReport(from: input).selecting(selection)
+    }
+
+    /// The lessons of the workspace counted per area and month, as of `input`'s moment; only those
+    /// about `path` when given. Broken lesson files are returned for a warning.
+    public func lessons(
+        _ store: IndexStore, input: AnalysisInput, about path: RepoPath? = nil
+    ) throws -> (
+        LessonCounts, [LessonFileError]
+    ) {
+        let book = try workspace.lessonBook(store: store, snapshot: input.snapshot, asOf: input.settings.now)
+        let entries = path.map { path in book.entries.filter { $0.lesson.isAbout(path) } } ?? book.entries
+        return (lessonCounts(entries), book.problems)
     }
 
     /// The commits behind each figure of the file at `path`; a usage error naming `shown` when the

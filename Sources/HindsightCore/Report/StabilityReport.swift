@@ -22,6 +22,8 @@ public struct StabilityReport: Sendable {
     public var weeks: [WeekActivity]
     /// Vendored and fixture trees left out of the figures above, most files first.
     public var recognisedTrees: [RecognisedTreeReport]
+    /// The lessons people and agents recorded, per area and month.
+    public var lessons = LessonCounts()
 
     /// A report from its parts.
     public init(

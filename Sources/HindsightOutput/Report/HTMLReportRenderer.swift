@@ -29,11 +29,12 @@ public struct HTMLReportRenderer: ReportRenderer {
                 recentFixYears: report.settings.recentFixYears
             ).render(),
             HTMLReverts(reverts: report.reverts).render(),
+            ReportLessons.html(report.lessons),
             HTMLSettingsFooter(settings: report.settings, summary: report.summary).render(),
         ]
         return HTMLPage.document(
             title: "Hindsight stability report" + (tip.map { " · \($0)" } ?? ""),
-            body: body.joined(separator: "\n"))
+            body: body.filter { !$0.isEmpty }.joined(separator: "\n"))
     }
 
     // MARK: - Header

@@ -1,7 +1,7 @@
 import HindsightCore
 
 /// The report as JSON: `schemaVersion`, then settings, summary, files, directories, recognised
-/// trees, recurring fixes, reverts, weeks and the commits they cite, keys in a fixed documented order (see
+/// trees, recurring fixes, reverts, lessons, weeks and the commits they cite, keys in a fixed documented order (see
 /// docs/report-schema.md). Sections cite commits by id; `commits` holds each one's details once,
 /// which keeps a large history's report a few megabytes instead of tens.
 public struct JSONReportRenderer: ReportRenderer {
@@ -21,6 +21,7 @@ public struct JSONReportRenderer: ReportRenderer {
             ("recognisedTrees", .array(report.recognisedTrees.map(Self.recognisedTree))),
             ("recurringFixes", .array(report.recurringFixes.map(Self.recurringFix))),
             ("reverts", .array(report.reverts.map(Self.revert))),
+            ("lessons", ReportLessons.json(report.lessons)),
             (
                 "weeks",
                 .array(

@@ -13,7 +13,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
     public init() {}
 
     /// The whole document: title, summary, files, directories, recognised trees, recurring fixes,
-    /// reverts, settings.
+    /// reverts, lessons, settings.
     public func render(_ report: StabilityReport) -> String {
         var lines = ["# Stability report", ""]
         lines += header(report)
@@ -23,6 +23,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         lines += recognisedTrees(report.recognisedTrees)
         lines += recurringFixes(report.recurringFixes, years: report.settings.recentFixYears)
         lines += reverts(report.reverts)
+        lines += ReportLessons.markdown(report.lessons)
         lines += settings(report.settings)
         return lines.joined(separator: "\n") + "\n"
     }

@@ -84,6 +84,19 @@ public struct TableReportRenderer: ReportRenderer {
             + recognisedTreeSection(report.recognisedTrees)
             + section("Recurring fixes", fixes, of: report.recurringFixes.count)
             + section("Reverts", reverts, of: report.reverts.count)
+            + lessons(report.lessons)
+    }
+
+    private func lessons(_ counts: LessonCounts) -> [[TerminalSpan]] {
+        guard !counts.isEmpty else { return [] }
+        let names = counts.areas.prefix(ReportLessons.limit).map { safe(ReportLessons.area($0.directory)) }
+        let nameWidth = min(names.map(\.count).max() ?? 0, max(12, width / 3))
+        let areas = zip(names, counts.areas).map { name, area in
+            TextShaping.padded(TextShaping.elidedMiddle(name, nameWidth), nameWidth) + "  "
+                + ReportLessons.summary(area)
+        }
+        return section(
+            "Lessons", areas + ["by month: " + ReportLessons.months(counts.months)], of: counts.areas.count + 1)
     }
 
     /// A titled section showing `items`, the first of `total` entries (the rest are counted).

@@ -131,7 +131,10 @@ struct Report: ParsableCommand {
         }
         let selection = ReportSelection(
             path: selectedPath, classes: Set(classes.joined()), sort: sort, top: limit(for: format))
-        let report = session.report(of: input, selecting: selection)
+        var report = session.report(of: input, selecting: selection)
+        let (lessons, problems) = try session.lessons(store, input: input, about: selection.path)
+        report.lessons = lessons
+        for problem in problems { Terminal.printWarning(problem.description) }
         clock.lap("analyse")
         let text = format.renderer(width: Terminal.outputWidth, useColor: output == nil && Terminal.isOutputColored)
             .render(report)
