@@ -16,11 +16,11 @@ public enum LessonFile {
         var lines = ["---", "id: \(lesson.id)", "kind: \(lesson.kind.rawValue)"]
         lines += list("paths", lesson.paths)
         if let outcome = lesson.outcome { lines.append("outcome: \(yamlScalar(outcome))") }
-        lines += list("evidence", lesson.evidence)
+        lines += list("evidence", lesson.evidence, quoting: doubleQuoted)
         lines.append("author: \(yamlScalar(lesson.author))")
         lines.append("by: \(lesson.byAgent ? "agent" : "person")")
         lines.append("created: \(yamlScalar(CalendarDate.isoTimestamp(lesson.created)))")
-        if let head = lesson.head { lines.append("head: \(yamlScalar(head.hex))") }
+        if let head = lesson.head { lines.append("head: \(doubleQuoted(head.hex))") }
         if let expires = lesson.expires { lines.append("expires: \(yamlScalar(CalendarDate.isoDate(expires)))") }
         if let retirement = lesson.retirement {
             lines.append("status: retired")
@@ -34,8 +34,8 @@ public enum LessonFile {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func list(_ key: String, _ values: [String]) -> [String] {
-        values.isEmpty ? [] : ["\(key):"] + values.map { "  - \(yamlScalar($0))" }
+    private static func list(_ key: String, _ values: [String], quoting: (String) -> String = yamlScalar) -> [String] {
+        values.isEmpty ? [] : ["\(key):"] + values.map { "  - \(quoting($0))" }
     }
 
     /// Parses the text of the file at `path` (from the work tree's root, for errors and `source`),

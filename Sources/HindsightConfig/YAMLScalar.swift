@@ -27,7 +27,8 @@ private func isLetter(_ scalar: Unicode.Scalar) -> Bool {
     scalar.isASCII ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) : scalar.properties.isAlphabetic
 }
 
-private func doubleQuoted(_ text: String) -> String {
+/// `text` double-quoted with escapes, for values that must always read as text (commit ids, dates).
+func doubleQuoted(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
         switch scalar.value {

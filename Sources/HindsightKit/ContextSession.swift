@@ -17,10 +17,12 @@ public struct ContextSession: Sendable {
         self.workTree = workTree
     }
 
-    /// What `snapshot` teaches an agent, ages counted from its `HEAD`'s date, with `guards` accepted ones.
-    public func agentContext(of snapshot: HistorySnapshot, guards: [Guard]) -> AgentContext {
+    /// What `snapshot` teaches an agent, ages counted from its `HEAD`'s date, with `guards` accepted
+    /// ones and the lessons in force of `lessons`.
+    public func agentContext(of snapshot: HistorySnapshot, guards: [Guard], lessons: [LessonEntry] = []) -> AgentContext
+    {
         HindsightCore.agentContext(
-            of: snapshot, settings: configuration.report.analysisSettings(now:), guards: guards,
+            of: snapshot, settings: configuration.report.analysisSettings(now:), guards: guards, lessons: lessons,
             activeDays: configuration.context.activeDays, attemptYears: configuration.context.attemptYears)
     }
 

@@ -21,13 +21,15 @@ public struct AgentContext: Hashable, Sendable {
     public var conventions: [Convention]
     /// Accepted guards from `.hindsight/guards.yml`.
     public var guards: [Guard]
+    /// Lessons people and agents wrote back, in force, the most relevant first (see `rankedLessons`).
+    public var lessons: [LessonEntry]
 
     /// A context from its parts.
     public init(
         head: CommitID?, asOf: Int64? = nil, doNotRetry: [RevertedAttempt] = [], fixProne: [FixProneFile] = [],
         coChanges: [CoChangeList] = [],
         stableAreas: [StableArea] = [], activeAreas: [ActiveArea] = [], conventions: [Convention] = [],
-        guards: [Guard] = []
+        guards: [Guard] = [], lessons: [LessonEntry] = []
     ) {
         self.head = head
         self.asOf = asOf
@@ -38,6 +40,7 @@ public struct AgentContext: Hashable, Sendable {
         self.activeAreas = activeAreas
         self.conventions = conventions
         self.guards = guards
+        self.lessons = lessons
     }
 }
 

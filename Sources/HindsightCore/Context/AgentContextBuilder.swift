@@ -1,8 +1,8 @@
 /// The agent context of a history: `report` must be the whole, unfiltered report of `input`, and
 /// `facts` the per-file facts of the same input; `guards` is the guard set (only accepted guards are kept).
 public func agentContext(
-    input: AnalysisInput, report: StabilityReport, facts: [RepoPath: FileFacts], guards: [Guard], activeDays: Int = 30,
-    attemptYears: Int = 3
+    input: AnalysisInput, report: StabilityReport, facts: [RepoPath: FileFacts], guards: [Guard],
+    lessons: [LessonEntry] = [], activeDays: Int = 30, attemptYears: Int = 3
 ) -> AgentContext {
     let lineages = fileLineages(of: input.snapshot)
     let alive = lineages.filter { !$0.isDeleted }.map(\.path)
@@ -23,7 +23,7 @@ public func agentContext(
             area.directory.string.isEmpty || tree.hasDirectory(area.directory.string)
         },
         conventions: conventions(in: input, facts: facts, alive: alive, tree: tree),
-        guards: guards.filter { $0.status == .accepted })
+        guards: guards.filter { $0.status == .accepted }, lessons: rankedLessons(lessons))
     context.doNotRetryLeftOut = attempts.leftOut
     return context
 }
@@ -32,15 +32,31 @@ public func agentContext(
 /// than today, so the same history always gives the same
 /// context; `settings` gives the analysis settings for that moment.
 public func agentContext(
-    of snapshot: HistorySnapshot, settings: (Int64) -> AnalysisSettings, guards: [Guard], activeDays: Int = 30,
-    attemptYears: Int = 3
+    of snapshot: HistorySnapshot, settings: (Int64) -> AnalysisSettings, guards: [Guard], lessons: [LessonEntry] = [],
+    activeDays: Int = 30, attemptYears: Int = 3
 ) -> AgentContext {
     let tipTime = snapshot.tipCommitTime ?? 0
     let input = AnalysisInput(snapshot: snapshot, settings: settings(tipTime))
     // One analysis for the report and the facts; the context has no use for the files' risk counts.
     let (_, report, facts) = analysis(of: input, measuresRisk: false)
     return agentContext(
-        input: input, report: report, facts: facts, guards: guards, activeDays: activeDays, attemptYears: attemptYears)
+        input: input, report: report, facts: facts, guards: guards, lessons: lessons, activeDays: activeDays,
+        attemptYears: attemptYears)
+}
+
+/// The lessons in force, the most relevant first: those that still hold (neither stale nor about
+/// paths gone from the tree) before the doubtful ones, and the newest first within each.
+public func rankedLessons(_ lessons: [LessonEntry]) -> [LessonEntry] {
+    func doubt(_ entry: LessonEntry) -> Int {
+        switch entry.state {
+        case .active: 0
+        case .stale: 1
+        default: 2
+        }
+    }
+    return lessons.filter(\.state.isInForce).sorted { lhs, rhs in
+        (doubt(lhs), rhs.lesson.created, lhs.lesson.id) < (doubt(rhs), lhs.lesson.created, rhs.lesson.id)
+    }
 }
 
 /// The tip's tree as the snapshot read it (else the files history leaves alive), its texts read on demand.

@@ -59,6 +59,12 @@ public func contextAreas(of context: AgentContext) -> [ContextArea] {
             add(RepoPath(source.string + "/-")) { $0.conventions.append(convention) }
         }
     }
+    for entry in context.lessons {
+        // A lesson about the whole repository stays in AGENTS.md; one about paths goes to each of their areas.
+        for directory in Set(entry.lesson.paths.map(lessonArea)) {
+            areas[directory, default: AgentContext(head: context.head)].lessons.append(entry)
+        }
+    }
     for item in context.guards {
         for directory in Set(item.scope.map { areaDirectory(of: $0) }) {
             areas[directory, default: AgentContext(head: context.head)].guards.append(item)
@@ -75,10 +81,18 @@ public func contextAreas(of context: AgentContext) -> [ContextArea] {
     }.sorted { $0.directory < $1.directory }
 }
 
+/// The area a lesson's path or glob falls in: a folder (`src/cache/`) is its own, a file or glob
+/// (`src/diff*.c`) the one its folder is in.
+func lessonArea(_ path: String) -> RepoPath {
+    let literal = literalPrefix(of: path)
+    return areaDirectory(of: RepoPath(literal.hasSuffix("/") || literal != path ? literal + "-" : literal))
+}
+
 /// The root-level paths an area's facts mention.
 private func rootFiles(of facts: AgentContext) -> [RepoPath] {
+    let lessonFiles = facts.lessons.flatMap(\.lesson.paths).filter { !$0.contains("*") && !$0.contains("?") }
     let paths =
         facts.doNotRetry.flatMap(\.files) + facts.fixProne.map(\.path) + facts.coChanges.map(\.path)
-        + facts.stableAreas.map(\.path) + facts.guards.flatMap(\.scope)
+        + facts.stableAreas.map(\.path) + facts.guards.flatMap(\.scope) + lessonFiles.map { RepoPath($0) }
     return Set(paths.filter { !$0.string.contains("/") }).sorted()
 }

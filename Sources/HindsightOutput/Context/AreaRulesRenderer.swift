@@ -93,7 +93,8 @@ public struct AreaRulesRenderer: Sendable {
 
     private func topics(_ facts: AgentContext) -> String {
         let named: [(Bool, String)] = [
-            (!facts.doNotRetry.isEmpty, "reverted attempts"), (!facts.fixProne.isEmpty, "fix-prone files"),
+            (!facts.lessons.isEmpty, "lessons"), (!facts.doNotRetry.isEmpty, "reverted attempts"),
+            (!facts.fixProne.isEmpty, "fix-prone files"),
             (!facts.coChanges.isEmpty, "files that change together"), (!facts.guards.isEmpty, "guards"),
             (!facts.stableAreas.isEmpty, "settled files"), (!facts.activeAreas.isEmpty, "recent activity"),
             (!facts.conventions.isEmpty, "where tests live"),

@@ -9,6 +9,7 @@ enum ContextLines {
     static func sections(of context: AgentContext) -> [(title: String, items: [String])] {
         let days = context.activeAreas.first?.days ?? 30
         return [
+            (lessonsTitle, context.lessons.map(lesson)),
             ("Do not retry: reverted attempts", context.doNotRetry.map(attempt) + leftOut(context.doNotRetryLeftOut)),
             ("Fix-prone code: run its tests", context.fixProne.map(fixProne)),
             ("Change together", context.coChanges.map(coChange)),
@@ -24,6 +25,38 @@ enum ContextLines {
 
     /// The title of the conventions section, where a rule file's test location sits.
     static let conventionsTitle = "Conventions"
+
+    /// The title of the lessons section.
+    static let lessonsTitle = "Lessons people and agents recorded"
+
+    /// A lesson as an instruction: what, where, the outcome or reason, who and when, and any doubt.
+    static func lesson(_ entry: LessonEntry) -> String {
+        let lesson = entry.lesson
+        let label = ["tried": "Tried", "avoid": "Avoid", "convention": "Convention", "note": "Note"]
+        let place =
+            lesson.paths.isEmpty
+            ? "anywhere"
+            : "in " + lesson.paths.prefix(3).map(code).joined(separator: ", ")
+                + (lesson.paths.count > 3 ? " and \(lesson.paths.count - 3) more" : "")
+        var line = "- \(label[lesson.kind.rawValue] ?? "Note") \(place): \(quoted(lesson.text, limit: 200))"
+        if let outcome = lesson.outcome {
+            line += " — \(lesson.kind == .tried ? "outcome" : "why"): \(quoted(outcome, limit: 140))"
+        }
+        let origin: String
+        switch lesson.source {
+        case .file: origin = code(lesson.id)
+        case .trailer(let commit): origin = "trailer of \(code(String(commit.hex.prefix(10))))"
+        }
+        line +=
+            " (\(origin), \(flat(lesson.author, limit: 40))\(lesson.byAgent ? ", an agent" : ""), "
+            + "\(CalendarDate.isoDate(lesson.created)))"
+        if case .stale(let activity) = entry.state {
+            line += "; may be stale — \(TextShaping.count(activity.commits, "commit")) in its paths since"
+        } else if entry.state == .gone {
+            line += "; its paths are gone from the tree"
+        }
+        return line + "."
+    }
 
     static func attempt(_ attempt: RevertedAttempt) -> String {
         let tried =

@@ -13,14 +13,17 @@ struct Context: ParsableCommand {
         commandName: "context",
         abstract: "Write what history teaches into AGENTS.md (a managed block) and path-scoped agent rule files.",
         discussion: """
-            Only facts that hold at HEAD and an agent cannot read off the tree: reverted attempts not to \
+            Only facts that hold at HEAD and an agent cannot read off the tree: the lessons people and \
+            agents recorded (`hindsight lesson add`, Lesson:/Tried: trailers) that are neither retired nor \
+            expired, newest first, with a "may be stale" note where their paths changed a lot since; \
+            reverted attempts not to \
             retry (those of the last context.attemptYears years whose revert still stands), fix-prone code \
             with the command that runs its tests (from the build system HEAD's tree has), files that change \
             together, accepted guards, settled and active areas, and conventions (the house subject style \
             when 80% of the latest 200 commits follow it). The AGENTS.md block sits between \
             <!-- hindsight:begin --> and <!-- hindsight:end -->; the rest of the file is kept byte for byte. \
             Each rule file keeps to --rule-budget tokens and says what it cut. Output depends only on the \
-            index and the configuration (ages count from HEAD's date), and only changed files are written. \
+            index, the lesson files and the configuration (ages count from HEAD's date), and only changed files are written. \
             --check exits 1 when a file is out of date.
             """
     )
@@ -82,8 +85,13 @@ struct Context: ParsableCommand {
         if !noMine { try IndexUpdate.run(workspace, quiet: quiet) }
         let session = ContextSession(configuration: configuration, workTree: workTree)
         let context =
-            try workspace.index().map {
-                session.agentContext(of: try workspace.snapshot($0), guards: try workspace.guardSet().guards)
+            try workspace.index().map { store in
+                let snapshot = try workspace.snapshot(store)
+                let book = try workspace.lessonBook(
+                    store: store, snapshot: snapshot, asOf: snapshot.tipCommitTime ?? workspace.referenceTime())
+                for problem in book.problems { Terminal.printWarning(problem.description) }
+                return session.agentContext(
+                    of: snapshot, guards: try workspace.guardSet().guards, lessons: book.entries)
             }
             ?? AgentContext(head: nil)
         let formats = session.ruleFileFormats(try targets(default: configuration.context.targets))
