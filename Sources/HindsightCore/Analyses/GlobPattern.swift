@@ -8,11 +8,13 @@ public struct GlobPattern: Hashable, Sendable, CustomStringConvertible {
     private let isAnchored: Bool
     private let isDirectoryOnly: Bool
 
-    /// Vendored folders, lock files, generated and minified files.
+    /// Vendored folders, lock files, generated and minified files, and Hindsight's own `.hindsight/`.
     public static let defaultIgnores: [GlobPattern] = [
         "vendor/", "third_party/", "third-party/", "node_modules/", "bower_components/", "Pods/", "Carthage/",
         "*.lock", "package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "go.sum", "Package.resolved",
         "*.min.js", "*.min.css", "*.js.map", "*.css.map", "*.pb.go", "*_pb2.py", "*.pb.swift", "*.generated.*",
+        // Hindsight's own files: the guard file and the lesson files are data about the code, not code.
+        "/.hindsight/",
     ].map { GlobPattern($0) }
 
     /// Parses a pattern; an empty pattern matches nothing.
