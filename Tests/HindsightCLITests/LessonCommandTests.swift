@@ -232,4 +232,34 @@ import Testing
                 "invalid lesson file .hindsight/lessons/ls-0badf11e.md:3: kind: 'someday' is not a kind"),
             "\(list.error)")
     }
+
+    /// Commits since a lesson's HEAD are what `git rev-list --no-merges HEAD ^head -- paths` lists:
+    /// a branch started before the lesson and merged after it counts, the lesson's own history does not.
+    @Test func commitsSinceTheLessonMatchGitRevList() throws {
+        let repo = try Self.repository()
+        try repo.git(["checkout", "-q", "-b", "topic"])
+        try repo.write("src/cache.c", "int cache(void) { return 7; }\n")
+        try repo.commit("perf: topic work on the cache", day: 1)
+        try repo.git(["checkout", "-q", "main"])
+        try repo.write("src/parser.c", "int parse(void) { return 1; }\n")
+        try repo.commit("feat: parser", day: 2)
+        let head = try repo.head()
+        let path = try Self.add(repo, ["--kind", "tried", "--path", "src/", "--text", "a lesson on main"])
+        try repo.git(["merge", "-q", "--no-edit", "topic"], day: 3)
+        try repo.write("src/cache.c", "int cache(void) { return 8; }\nint more(void);\n")
+        try repo.commit("feat: more cache", day: 4)
+        #expect(try Self.hindsight(repo, ["mine", "--quiet"]).status == 0)
+        let json = try Self.hindsight(
+            repo, ["lesson", "show", String(path.dropFirst(19).dropLast(3)), "--format", "json"])
+        let lesson = try #require(try JSONSerialization.jsonObject(with: json.standardOutput) as? [String: Any])
+        let oracle = try repo.gitText(["rev-list", "--count", "--no-merges", "HEAD", "^\(head)", "--", "src/"])
+        let lines = try repo.gitText(["log", "--no-merges", "--format=", "--numstat", "HEAD", "^\(head)", "--", "src/"])
+            .split(separator: "\n").compactMap { line -> Int? in
+                let fields = line.split(separator: "\t")
+                return fields.count == 3 ? (Int(fields[0]) ?? 0) + (Int(fields[1]) ?? 0) : nil
+            }.reduce(0, +)
+        #expect(lesson["commitsSince"] as? Int == Int(oracle.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(lesson["commitsSince"] as? Int == 2, "the topic commit and the one after the merge")
+        #expect(lesson["linesSince"] as? Int == lines)
+    }
 }
