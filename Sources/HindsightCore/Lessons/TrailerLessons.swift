@@ -12,11 +12,8 @@ public func trailerLessons(
 {
     var lessons: [Lesson] = []
     for commit in snapshot.commits {
-        // Most bodies have neither key; the full parse is for the few that might.
-        guard
-            commit.body.contains("Lesson:") || commit.body.contains("Tried:")
-                || commit.body.lowercased().contains("lesson:") || commit.body.lowercased().contains("tried:")
-        else { continue }
+        // Most bodies have neither key; the full parse is for the few whose last paragraph might.
+        guard mayHoldLessonTrailer(commit.body) else { continue }
         let message = CommitMessage(parsing: commit.subject + "\n\n" + commit.body)
         let values = message.trailers.filter { lessonTrailerKeys.contains($0.key.lowercased()) }
         guard !values.isEmpty else { continue }
@@ -58,4 +55,29 @@ func trailerLessonPaths(_ files: [RepoPath], limit: Int) -> [String] {
                 return area.isEmpty ? file.string : area + "/"
             })
     ).sorted().prefix(LessonLimits.paths).map { $0 }
+}
+
+/// Whether the last paragraph of `body`, where trailers live, names `lesson:` or `tried:` in any
+/// case: a byte scan, as it runs over every commit of the history.
+func mayHoldLessonTrailer(_ body: String) -> Bool {
+    let bytes = Array(body.utf8)
+    var start = 0
+    if bytes.count > 2 {
+        for index in stride(from: bytes.count - 2, through: 0, by: -1)
+        where bytes[index] == 10 && bytes[index + 1] == 10 {
+            start = index + 2
+            break
+        }
+    }
+    let keys = [Array("lesson:".utf8), Array("tried:".utf8)]
+    var index = start
+    while index < bytes.count {
+        let lineStart = index
+        while index < bytes.count, bytes[index] != 10 { index += 1 }
+        for key in keys where index - lineStart >= key.count {
+            if zip(bytes[lineStart..<(lineStart + key.count)], key).allSatisfy({ $0 | 0x20 == $1 }) { return true }
+        }
+        index += 1
+    }
+    return false
 }
