@@ -86,7 +86,7 @@ private struct CommitPart {
                     subject: row.text(5), body: row.text(6),
                     revertedCommit: row.isNull(7) ? nil : CommitID(trustedHex: row.text(7)),
                     fixesReferences: trailer?.fixes ?? [], coAuthors: trailer?.coAuthors ?? [],
-                    isMerge: row.int(8) > 1, changes: 0..<0))
+                    lessonTrailers: trailer?.lessons ?? [], isMerge: row.int(8) > 1, changes: 0..<0))
         }
         if zip(seqs, seqs.dropFirst()).contains(where: { $0 > $1 }) {
             let order = seqs.indices.sorted { seqs[$0] < seqs[$1] }
@@ -161,20 +161,25 @@ private struct CommitPart {
         return (people, personOfIdentity)
     }
 
-    private static func analysisTrailers(in db: Database) throws -> [Int: (fixes: [String], coAuthors: [Person])] {
-        var result: [Int: (fixes: [String], coAuthors: [Person])] = [:]
+    private typealias AnalysisTrailers = (fixes: [String], coAuthors: [Person], lessons: [Trailer])
+
+    private static func analysisTrailers(in db: Database) throws -> [Int: AnalysisTrailers] {
+        var result: [Int: AnalysisTrailers] = [:]
         try db.forEachRawRow(
             """
-            SELECT commitId, lower(key), value FROM trailers
-            WHERE lower(key) IN ('fixes', 'co-authored-by') ORDER BY commitId, position
+            SELECT commitId, lower(key), value, key FROM trailers
+            WHERE lower(key) IN ('fixes', 'co-authored-by', 'lesson', 'tried') ORDER BY commitId, position
             """
         ) { row in
             let commit = row.int(0)
             let value = row.text(2)
-            if row.text(1) == "fixes" {
-                result[commit, default: ([], [])].fixes.append(value)
-            } else if let person = Person(parsingIdent: value) {
-                result[commit, default: ([], [])].coAuthors.append(person)
+            switch row.text(1) {
+            case "fixes": result[commit, default: ([], [], [])].fixes.append(value)
+            case "co-authored-by":
+                if let person = Person(parsingIdent: value) {
+                    result[commit, default: ([], [], [])].coAuthors.append(person)
+                }
+            default: result[commit, default: ([], [], [])].lessons.append(Trailer(key: row.text(3), value: value))
             }
         }
         return result

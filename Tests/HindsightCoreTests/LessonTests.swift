@@ -88,8 +88,6 @@ import Testing
             lessons.allSatisfy {
                 $0.paths == ["src/cache.c", "src/cache.h"] && $0.head == id && $0.evidence == [id.hex]
             })
-        #expect(mayHoldLessonTrailer("Body.\n\nTRIED: x") && mayHoldLessonTrailer("lesson: x"))
-        #expect(!mayHoldLessonTrailer("Tried: in the body\n\nSigned-off-by: Ada"))
         let many = (0..<12).map { RepoPath("src/part\($0 % 3)/f\($0).c") } + [RepoPath("Makefile")]
         #expect(trailerLessonPaths(many, limit: 10) == ["Makefile", "src/part0/", "src/part1/", "src/part2/"])
     }

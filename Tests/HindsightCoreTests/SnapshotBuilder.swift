@@ -44,7 +44,11 @@ struct SnapshotBuilder {
             SnapshotCommit(
                 id: id, author: authorIndex, time: Self.time(day), commitTime: landedDay.map(Self.time),
                 subject: subject, body: body, revertedCommit: revert,
-                fixesReferences: fixes, coAuthors: coAuthors, isMerge: isMerge, changes: start..<snapshot.changes.count)
+                fixesReferences: fixes, coAuthors: coAuthors,
+                // As the miner stores them: the trailer block's Lesson: and Tried: lines.
+                lessonTrailers: CommitMessage(parsing: subject + "\n\n" + body).trailers.filter {
+                    ["lesson", "tried"].contains($0.key.lowercased())
+                }, isMerge: isMerge, changes: start..<snapshot.changes.count)
         )
         snapshot.tip = id
         return id

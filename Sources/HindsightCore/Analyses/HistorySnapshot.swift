@@ -77,6 +77,8 @@ public struct SnapshotCommit: Sendable {
     public var fixesReferences: [String]
     /// People named in `Co-authored-by:` trailers (not mailmapped).
     public var coAuthors: [Person]
+    /// `Lesson:` and `Tried:` trailers, in order.
+    public var lessonTrailers: [Trailer]
     /// Whether the commit is a merge (stored, never diffed).
     public var isMerge: Bool
     /// This commit's slice of `HistorySnapshot.changes`.
@@ -87,7 +89,7 @@ public struct SnapshotCommit: Sendable {
         id: CommitID, author: Int, time: Int64, offsetMinutes: Int32 = 0, commitTime: Int64? = nil, subject: String,
         body: String = "",
         revertedCommit: CommitID? = nil, fixesReferences: [String] = [], coAuthors: [Person] = [],
-        isMerge: Bool = false, changes: Range<Int>
+        lessonTrailers: [Trailer] = [], isMerge: Bool = false, changes: Range<Int>
     ) {
         self.id = id
         self.author = author
@@ -99,6 +101,7 @@ public struct SnapshotCommit: Sendable {
         self.revertedCommit = revertedCommit
         self.fixesReferences = fixesReferences
         self.coAuthors = coAuthors
+        self.lessonTrailers = lessonTrailers
         self.isMerge = isMerge
         self.changes = changes
     }

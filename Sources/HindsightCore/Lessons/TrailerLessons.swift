@@ -1,8 +1,6 @@
-/// The trailers a commit message may carry a lesson in: `Tried:` for an approach that was tried,
-/// `Lesson:` for the rest, whose value may start with its kind (`Lesson: avoid: …`).
-public let lessonTrailerKeys: Set<String> = ["lesson", "tried"]
-
-/// The lessons `Lesson:` and `Tried:` trailers of `snapshot`'s commits carry, oldest first: each
+/// The lessons `Lesson:` and `Tried:` trailers of `snapshot`'s commits carry (`Tried:` for an
+/// approach that was tried, `Lesson:` for the rest, whose value may start with its kind: `Lesson:
+/// avoid: …`), oldest first: each
 /// tied to its commit (its id, evidence and `HEAD`), about the files the commit changed (their
 /// folders, cut to two components, when it changed more than `pathLimit` files), by its author.
 public func trailerLessons(
@@ -12,10 +10,7 @@ public func trailerLessons(
 {
     var lessons: [Lesson] = []
     for commit in snapshot.commits {
-        // Most bodies have neither key; the full parse is for the few whose last paragraph might.
-        guard mayHoldLessonTrailer(commit.body) else { continue }
-        let message = CommitMessage(parsing: commit.subject + "\n\n" + commit.body)
-        let values = message.trailers.filter { lessonTrailerKeys.contains($0.key.lowercased()) }
+        let values = commit.lessonTrailers
         guard !values.isEmpty else { continue }
         let files = snapshot.changes[commit.changes].map { snapshot.paths[$0.path] }
         let author = snapshot.people[commit.author]
@@ -55,29 +50,4 @@ func trailerLessonPaths(_ files: [RepoPath], limit: Int) -> [String] {
                 return area.isEmpty ? file.string : area + "/"
             })
     ).sorted().prefix(LessonLimits.paths).map { $0 }
-}
-
-/// Whether the last paragraph of `body`, where trailers live, names `lesson:` or `tried:` in any
-/// case: a byte scan, as it runs over every commit of the history.
-func mayHoldLessonTrailer(_ body: String) -> Bool {
-    let bytes = Array(body.utf8)
-    var start = 0
-    if bytes.count > 2 {
-        for index in stride(from: bytes.count - 2, through: 0, by: -1)
-        where bytes[index] == 10 && bytes[index + 1] == 10 {
-            start = index + 2
-            break
-        }
-    }
-    let keys = [Array("lesson:".utf8), Array("tried:".utf8)]
-    var index = start
-    while index < bytes.count {
-        let lineStart = index
-        while index < bytes.count, bytes[index] != 10 { index += 1 }
-        for key in keys where index - lineStart >= key.count {
-            if zip(bytes[lineStart..<(lineStart + key.count)], key).allSatisfy({ $0 | 0x20 == $1 }) { return true }
-        }
-        index += 1
-    }
-    return false
 }

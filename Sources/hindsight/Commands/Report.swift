@@ -132,10 +132,11 @@ struct Report: ParsableCommand {
         let selection = ReportSelection(
             path: selectedPath, classes: Set(classes.joined()), sort: sort, top: limit(for: format))
         var report = session.report(of: input, selecting: selection)
+        clock.lap("analyse")
         let (lessons, problems) = try session.lessons(store, input: input, about: selection.path)
         report.lessons = lessons
         for problem in problems { Terminal.printWarning(problem.description) }
-        clock.lap("analyse")
+        clock.lap("lessons")
         let text = format.renderer(width: Terminal.outputWidth, useColor: output == nil && Terminal.isOutputColored)
             .render(report)
         clock.lap("render")
