@@ -9,13 +9,17 @@ import Testing
         let mining = try ProcessRunner.start(
             HindsightBinary.url.path, ["mine", "--batch-size", "20", "--workers", "1"], in: repo.root,
             environment: repo.environment())
-        // Kill once the index holds some rows, asking it the way a user would (a reader sees committed
-        // batches while the mine goes on). Fixed delays raced loaded machines (nothing written yet)
-        // and fast ones (everything written).
+        // Let the mine run in short slices, stopped while the index is asked the way a user would (a
+        // reader sees committed batches), and kill it once rows are there. Free-running mines raced
+        // the check: loaded machines wrote nothing yet, fast ones finished before the reader answered.
+        let pid = mining.process.processIdentifier
+        kill(pid, SIGSTOP)
         let deadline = Date().addingTimeInterval(120)
         var indexed = 0
         while mining.process.isRunning, Date() < deadline, indexed == 0 {
-            Thread.sleep(forTimeInterval: 0.02)
+            kill(pid, SIGCONT)
+            Thread.sleep(forTimeInterval: 0.03)
+            kill(pid, SIGSTOP)
             let rows = try HindsightBinary.run(
                 ["history", "-z", "--no-update"], in: repo.root, environment: repo.environment())
             indexed = OracleRow.rows(fromHistoryZ: rows.standardOutput)?.count ?? 0
