@@ -69,8 +69,16 @@ extension Workspace {
 }
 
 extension Workspace {
-    /// Writes `draft` as a new lesson file, created now on `HEAD`, authored by `git`'s identity
-    /// when the draft names no author; returns the lesson and its file's path from the work tree's root.
+    /// `draft` validated as a lesson written at `now` on `HEAD`, authored by git's identity when the
+    /// draft names none; its id and file are chosen when it is written.
+    public func preparedLesson(_ draft: LessonDraft, now: Int64) throws -> Lesson {
+        var draft = draft
+        if draft.author?.isEmpty ?? true { draft.author = git.configuredIdentity()?.name }
+        return try draft.validated(id: "ls-00000000", now: now, head: try git.resolveCommit(), source: .file(""))
+    }
+
+    /// Writes `draft` as a new lesson file (see `preparedLesson`); returns the lesson and its
+    /// file's path from the work tree's root.
     public func recordLesson(
         _ draft: LessonDraft, now: Int64 = Int64(Date().timeIntervalSince1970)
     ) throws -> (
@@ -79,11 +87,8 @@ extension Workspace {
         guard let workTree else {
             throw UsageError("a bare repository has no work tree to keep lessons in. Run this in a clone.")
         }
-        var draft = draft
-        if draft.author?.isEmpty ?? true { draft.author = git.configuredIdentity()?.name }
-        let head = try git.resolveCommit()
         // Validated once before any file is touched, so a bad field never leaves a trace.
-        let checked = try draft.validated(id: "ls-0", now: now, head: head, source: .file(""))
+        let checked = try preparedLesson(draft, now: now)
         return try LessonStore(workTree: workTree).add { attempt in
             let id = newLessonID(
                 kind: checked.kind, paths: checked.paths, text: checked.text, author: checked.author, created: now,

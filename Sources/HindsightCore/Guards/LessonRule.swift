@@ -42,9 +42,7 @@ public struct LessonRule: GuardRule {
             text +=
                 " — \(lesson.kind == .tried ? "outcome" : "why"): “\(TextShaping.truncated(flattened(outcome), 160))”"
         }
-        if case .stale(let activity) = entry.state {
-            text += " (may be stale — \(TextShaping.count(activity.commits, "commit")) in its paths since)"
-        }
+        if let doubt = entry.state.doubt { text += " (\(doubt))" }
         return text + "."
     }
 

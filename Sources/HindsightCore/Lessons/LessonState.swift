@@ -25,6 +25,16 @@ public enum LessonState: Hashable, Sendable {
     /// The names there are.
     public static let names = ["active", "stale", "expired", "retired", "gone"]
 
+    /// The doubt an agent should read beside the lesson: "may be stale — 25 commits in its paths
+    /// since", or that its paths are gone; nil when it holds as written.
+    public var doubt: String? {
+        switch self {
+        case .stale(let activity): "may be stale — \(TextShaping.count(activity.commits, "commit")) in its paths since"
+        case .gone: "its paths are gone from the tree"
+        default: nil
+        }
+    }
+
     /// Whether the lesson belongs in what agents read (the context, `check`'s notices, the MCP answers).
     public var isInForce: Bool {
         switch self {

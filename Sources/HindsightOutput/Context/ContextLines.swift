@@ -50,11 +50,7 @@ enum ContextLines {
         line +=
             " (\(origin), \(flat(lesson.author, limit: 40))\(lesson.byAgent ? ", an agent" : ""), "
             + "\(CalendarDate.isoDate(lesson.created)))"
-        if case .stale(let activity) = entry.state {
-            line += "; may be stale — \(TextShaping.count(activity.commits, "commit")) in its paths since"
-        } else if entry.state == .gone {
-            line += "; its paths are gone from the tree"
-        }
+        if let doubt = entry.state.doubt { line += "; " + doubt }
         return line + "."
     }
 

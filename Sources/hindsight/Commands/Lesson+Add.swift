@@ -80,12 +80,7 @@ extension LessonCommand {
             if agent { draft.byAgent = true }
             if let expires { draft.expires = expires }
             if dryRun {
-                var probe = draft
-                if probe.author?.isEmpty ?? true { probe.author = workspace.git.configuredIdentity()?.name }
-                let lesson = try probe.validated(
-                    id: "ls-00000000", now: Int64(Date().timeIntervalSince1970),
-                    head: try workspace.git.resolveCommit(),
-                    source: .file(""))
+                let lesson = try workspace.preparedLesson(draft, now: Int64(Date().timeIntervalSince1970))
                 Terminal.writeOutput(Array(LessonFile.render(lesson).utf8))
                 return
             }
