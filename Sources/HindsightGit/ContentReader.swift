@@ -34,7 +34,8 @@ final class ContentReader {
         var oid = side.oid
         var blob: OpaquePointer?
         let code = git_blob_lookup(&blob, repository, &oid)
-        if code == GIT_ENOTFOUND.rawValue, missingBlobsAreBinary {
+        if code == GIT_ENOTFOUND.rawValue {
+            guard missingBlobsAreBinary else { throw .missingBlob(id: side.oid.hex) }
             return try body(Content(bytes: UnsafeRawBufferPointer(start: nil, count: 0), blob: nil, isMissing: true))
         }
         guard code == 0, let blob else {

@@ -6,6 +6,8 @@ public enum GitError: Error, Equatable, Sendable {
     case notARepository(path: String)
     /// A commit, tree or blob could not be read.
     case corruptObject(id: String, detail: String)
+    /// A blob the object store lacks (a damaged disk, or a copy trimmed of its largest files).
+    case missingBlob(id: String)
     /// A revision the user named does not resolve to a commit.
     case unknownRevision(String)
     /// A partial clone, whose missing objects libgit2 cannot fetch.
@@ -23,6 +25,9 @@ extension GitError: UserFacingError {
             "not a git repository: \(path). Run hindsight inside a repository, or pass --repo PATH."
         case .corruptObject(let id, let detail):
             "cannot read object \(id): \(detail). The repository may be corrupt; run `git fsck` to check it."
+        case .missingBlob(let id):
+            "blob \(id) is missing from the object store. Run `git fsck` if the repository may be damaged; "
+                + "to mine a copy trimmed on purpose, set `history: {missingBlobs: binary}` in .hindsight.yml."
         case .unknownRevision(let spec):
             "unknown revision '\(spec)': it names no commit here. Check the name with `git rev-parse \(spec)`."
         case .partialClone(let path):
@@ -37,7 +42,7 @@ extension GitError: UserFacingError {
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .notARepository, .corruptObject, .unknownRevision, .partialClone, .libgit2: .repository
+        case .notARepository, .corruptObject, .missingBlob, .unknownRevision, .partialClone, .libgit2: .repository
         case .unexpectedNil: .internalError
         }
     }
