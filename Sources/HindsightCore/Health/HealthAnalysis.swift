@@ -1,0 +1,121 @@
+/// The health of `input`'s history: every period from the one holding `from` to the one holding the
+/// reference time (`settings.now`), and the verdicts. Merges are not counted; lessons count by when
+/// they were written and retired.
+public func healthReport(
+    of input: AnalysisInput, lessons: [Lesson], by granularity: HealthGranularity, from first: Int64
+) -> HealthReport {
+    let now = input.settings.now
+    var periods: [HealthPeriod] = []
+    var start = granularity.start(of: min(first, now))
+    while start <= now {
+        let end = granularity.shifted(1, from: start)
+        let covered = Double(min(end, now + 1) - start) / 86_400
+        periods.append(HealthPeriod(label: granularity.label(of: start), start: start, end: end, days: covered))
+        start = end
+    }
+    func period(of time: Int64) -> Int? {
+        guard let firstStart = periods.first?.start, time >= firstStart, time <= now else { return nil }
+        // Periods are few (hundreds at most) and sorted: a binary search is not worth its code.
+        return periods.lastIndex { $0.start <= time }
+    }
+    var authors = Array(repeating: Set<Int>(), count: periods.count)
+    var periodOfCommit = Array(repeating: -1, count: input.snapshot.commits.count)
+    for (index, commit) in input.snapshot.commits.enumerated() where !commit.isMerge && input.isInWindow[index] {
+        guard let slot = period(of: input.times[index]) else { continue }
+        periodOfCommit[index] = slot
+        periods[slot].commits += 1
+        if input.isFix[index] { periods[slot].fixes += 1 }
+        if commit.revertedCommit != nil { periods[slot].reverts += 1 }
+        if input.isAgentCommit[index] { periods[slot].agentCommits += 1 }
+        if input.isHuman[commit.author] { authors[slot].insert(commit.author) }
+    }
+    for (slot, people) in authors.enumerated() { periods[slot].authors = people.count }
+    for file in input.files {
+        for (change, commit) in zip(file.changes, file.commits) where periodOfCommit[commit] >= 0 {
+            periods[periodOfCommit[commit]].linesChanged += input.snapshot.changes[change].churn
+        }
+    }
+    for lesson in lessons {
+        if let slot = period(of: lesson.created) { periods[slot].lessonsAdded += 1 }
+        if let retired = lesson.retirement?.time, let slot = period(of: retired) { periods[slot].lessonsRetired += 1 }
+    }
+    return HealthReport(
+        granularity: granularity, asOf: now, periods: periods, trends: healthTrends(of: periods, by: granularity))
+}
+
+/// How many of the latest periods are compared with how many before them.
+public let healthRecentPeriods = 3
+/// See `healthRecentPeriods`.
+public let healthEarlierPeriods = 6
+
+/// The verdict per figure: the last `healthRecentPeriods` periods pooled against the
+/// `healthEarlierPeriods` before them; "no clear change" with fewer periods or too few commits.
+public func healthTrends(of periods: [HealthPeriod], by granularity: HealthGranularity) -> [HealthTrend] {
+    let needed = healthRecentPeriods + healthEarlierPeriods
+    guard periods.count >= needed else {
+        let reason = "needs \(needed) \(granularity.rawValue)s of history, has \(periods.count)"
+        return HealthFigure.allCases.map {
+            HealthTrend(figure: $0, before: nil, recent: nil, verdict: .noClearChange, pValue: nil, reason: reason)
+        }
+    }
+    let recent = Array(periods.suffix(healthRecentPeriods))
+    let before = Array(periods.dropLast(healthRecentPeriods).suffix(healthEarlierPeriods))
+    return HealthFigure.allCases.map { figure in
+        trend(of: figure, recent: PooledPeriods(recent), before: PooledPeriods(before), granularity: granularity)
+    }
+}
+
+/// Periods added together.
+private struct PooledPeriods {
+    var commits = 0
+    var days = 0.0
+    var events: [HealthFigure: Int] = [:]
+
+    init(_ periods: [HealthPeriod]) {
+        for period in periods {
+            commits += period.commits
+            days += period.days
+            events[.fixRatio, default: 0] += period.fixes
+            events[.revertRate, default: 0] += period.reverts
+            events[.agentShare, default: 0] += period.agentCommits
+        }
+    }
+
+    func value(of figure: HealthFigure, nominalDays: Double) -> Double? {
+        if figure == .commits { return days > 0 ? Double(commits) / days * nominalDays : nil }
+        return commits > 0 ? Double(events[figure] ?? 0) / Double(commits) : nil
+    }
+}
+
+private func trend(
+    of figure: HealthFigure, recent: PooledPeriods, before: PooledPeriods, granularity: HealthGranularity
+) -> HealthTrend {
+    let nominal = granularity == .month ? 30.436875 : 7
+    let outcome =
+        figure == .commits
+        ? TrendTest.rates(recent: recent.commits, days: recent.days, before: before.commits, days: before.days)
+        : TrendTest.proportions(
+            recent: recent.events[figure] ?? 0, of: recent.commits, before: before.events[figure] ?? 0,
+            of: before.commits)
+    let test = figure == .commits ? "rate test on commits per day" : "two-proportion z-test"
+    var result = HealthTrend(
+        figure: figure, before: before.value(of: figure, nominalDays: nominal),
+        recent: recent.value(of: figure, nominalDays: nominal), verdict: .noClearChange, pValue: nil, reason: "")
+    switch outcome {
+    case .tooFew(let expected):
+        result.reason =
+            "too few commits for the \(test): the smallest cell expects \(TextShaping.fixed(expected, 1)), it needs \(Int(TrendTest.minimumExpected))"
+    case .tested(let pValue, let recentIsHigher):
+        result.pValue = pValue
+        // Four decimals, so a p-value just under the level never prints as the level itself.
+        result.reason = "\(test), " + (pValue < 0.001 ? "p < 0.001" : "p = \(TextShaping.fixed(pValue, 4))")
+        if pValue < TrendTest.significance {
+            if let lowerIsBetter = figure.lowerIsBetter {
+                result.verdict = recentIsHigher == lowerIsBetter ? .worse : .better
+            } else {
+                result.verdict = recentIsHigher ? .up : .down
+            }
+        }
+    }
+    return result
+}

@@ -1,0 +1,77 @@
+/// How `hindsight health` cuts history into periods: calendar months or Monday-to-Sunday weeks, UTC.
+public enum HealthGranularity: String, CaseIterable, Sendable {
+    case month, week
+
+    /// The periods shown when no start is given: two years of months, half a year of weeks.
+    public var defaultCount: Int { self == .month ? 24 : 26 }
+
+    /// The start (00:00 UTC) of the period holding `time`.
+    public func start(of time: Int64) -> Int64 {
+        switch self {
+        case .week: return weekStart(of: time)
+        case .month:
+            let (year, month, _) = CalendarDate.civilDate(days: CalendarDate.floorDivide(time, 86_400))
+            return CalendarDate.days(year: year, month: month, day: 1) * 86_400
+        }
+    }
+
+    /// The start of the period `count` periods after (or, negative, before) the one starting at `start`.
+    public func shifted(_ count: Int, from start: Int64) -> Int64 {
+        switch self {
+        case .week: return start + Int64(count) * 7 * 86_400
+        case .month:
+            let (year, month, _) = CalendarDate.civilDate(days: CalendarDate.floorDivide(start, 86_400))
+            let index = year * 12 + (month - 1) + Int64(count)
+            let shiftedYear = CalendarDate.floorDivide(index, 12)
+            return CalendarDate.days(year: shiftedYear, month: index - shiftedYear * 12 + 1, day: 1) * 86_400
+        }
+    }
+
+    /// How a period starting at `start` is named: `2024-03` for a month, its Monday's date for a week.
+    public func label(of start: Int64) -> String {
+        self == .month ? CalendarDate.isoMonth(start) : CalendarDate.isoDate(start)
+    }
+}
+
+/// One period's figures: what was made, how much of it was fixing, reverting or agents' work, and
+/// the lessons written and retired.
+public struct HealthPeriod: Hashable, Sendable {
+    /// The period's name (`2024-03`, or a week's Monday).
+    public var label: String
+    /// Its first moment (00:00 UTC).
+    public var start: Int64
+    /// The first moment after it.
+    public var end: Int64
+    /// Days of it that history covers: the whole period, except the one holding the reference time.
+    public var days: Double
+    /// Non-merge commits authored in it.
+    public var commits = 0
+    /// Distinct people (not bots, not agents) who authored them.
+    public var authors = 0
+    /// Lines added plus deleted in covered files (ignored, vendored and fixture trees left out).
+    public var linesChanged = 0
+    /// Of the commits, fixes.
+    public var fixes = 0
+    /// Of the commits, reverts.
+    public var reverts = 0
+    /// Of the commits, those a coding agent authored or co-authored.
+    public var agentCommits = 0
+    /// Lessons written in it.
+    public var lessonsAdded = 0
+    /// Lessons retired in it.
+    public var lessonsRetired = 0
+
+    /// An empty period.
+    public init(label: String, start: Int64, end: Int64, days: Double) {
+        self.label = label
+        self.start = start
+        self.end = end
+        self.days = days
+    }
+
+    /// Whether the reference time falls inside it, so it holds fewer days than a whole period.
+    public var isPartial: Bool { days < Double(end - start) / 86_400 }
+
+    /// `part` of the commits, or nil without commits.
+    public func share(_ part: Int) -> Double? { commits > 0 ? Double(part) / Double(commits) : nil }
+}
