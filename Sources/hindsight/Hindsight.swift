@@ -15,7 +15,7 @@ struct Hindsight: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Report.self, Check.self, Guards.self, Backtest.self, Context.self, Install.self, Uninstall.self,
-            LessonCommand.self, Refresh.self, Mine.self, History.self, MCPCommand.self, Fixes.self,
+            LessonCommand.self, Health.self, Refresh.self, Mine.self, History.self, MCPCommand.self, Fixes.self,
         ]
     )
 

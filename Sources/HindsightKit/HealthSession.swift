@@ -1,0 +1,38 @@
+import HindsightConfig
+import HindsightCore
+import HindsightIndex
+
+/// The one way to compute `hindsight health`: the history with deleted files included (what was
+/// changed counts, whether or not it survives), cut into periods from `since` or the default count.
+public struct HealthSession {
+    /// The repository, its configuration and index.
+    public let workspace: Workspace
+    /// How the periods are cut.
+    public var granularity: HealthGranularity = .month
+    /// The first moment to show (nil: the granularity's default count of periods up to the reference time).
+    public var since: TimeWindow?
+    /// Count from this moment instead of `HEAD`'s committer date.
+    public var asOf: Int64?
+
+    /// A session over `workspace`, by month.
+    public init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    /// The report, and lesson files that could not be read (for a warning).
+    public func report(_ store: IndexStore) throws -> (HealthReport, [LessonFileError]) {
+        let now = try workspace.referenceTime(asOf: asOf)
+        // A start inside a period starts the whole period, so no period is shown half-counted.
+        let first =
+            since.map { granularity.start(of: $0.start(now: now)) }
+            ?? granularity.shifted(-(granularity.defaultCount - 1), from: granularity.start(of: now))
+        var session = ReportSession(workspace: workspace)
+        session.asOf = now
+        session.since = .since(first, text: CalendarDate.isoDate(first))
+        session.includeDeleted = true
+        let input = try session.input(store)
+        let book = try workspace.lessonBook(store: store, snapshot: input.snapshot, asOf: now)
+        let report = healthReport(of: input, lessons: book.entries.map(\.lesson), by: granularity, from: first)
+        return (report, book.problems)
+    }
+}

@@ -1,0 +1,30 @@
+import HindsightCore
+
+/// Health as RFC 4180 CSV: a header row, then one row per period (shares as fractions, empty without
+/// commits), CRLF line ends. Verdicts are in the other formats.
+public struct CSVHealthRenderer: HealthRenderer {
+    /// The header row's column names, in order.
+    public static let columns = [
+        "period", "start", "end", "partial", "commits", "authors", "lines_changed", "fixes", "fix_ratio", "reverts",
+        "revert_rate", "agent_commits", "agent_share", "lessons_added", "lessons_retired",
+    ]
+
+    /// A CSV renderer.
+    public init() {}
+
+    public func render(_ report: HealthReport) -> String {
+        var output = Self.columns.joined(separator: ",") + "\r\n"
+        for period in report.periods {
+            let share = { (part: Int) in period.share(part).map { TextShaping.fixed($0, 4) } ?? "" }
+            let fields = [
+                period.label, CalendarDate.isoDate(period.start), CalendarDate.isoDate(period.end),
+                period.isPartial ? "true" : "false", "\(period.commits)", "\(period.authors)", "\(period.linesChanged)",
+                "\(period.fixes)", share(period.fixes), "\(period.reverts)", share(period.reverts),
+                "\(period.agentCommits)", share(period.agentCommits), "\(period.lessonsAdded)",
+                "\(period.lessonsRetired)",
+            ]
+            output += fields.joined(separator: ",") + "\r\n"
+        }
+        return output
+    }
+}

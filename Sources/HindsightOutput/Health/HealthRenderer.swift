@@ -1,0 +1,66 @@
+import HindsightCore
+
+/// The formats `hindsight health` writes.
+public enum HealthFormat: String, CaseIterable, Sendable {
+    case table, markdown, json, csv
+
+    /// The renderer for this format.
+    public var renderer: any HealthRenderer {
+        switch self {
+        case .table: TableHealthRenderer()
+        case .markdown: MarkdownHealthRenderer()
+        case .json: JSONHealthRenderer()
+        case .csv: CSVHealthRenderer()
+        }
+    }
+}
+
+/// Turns a health report into one output format.
+public protocol HealthRenderer: Sendable {
+    /// The whole document.
+    func render(_ report: HealthReport) -> String
+}
+
+/// Cells and sentences the table and Markdown formats share.
+enum HealthText {
+    static let periodColumns = [
+        "commits", "authors", "lines changed", "fix ratio", "reverts", "agent share", "lessons +/−",
+    ]
+    static let trendColumns = ["figure", "before", "recent", "verdict", "why"]
+
+    static func cells(_ period: HealthPeriod) -> [String] {
+        [
+            "\(period.commits)", "\(period.authors)", "\(period.linesChanged)",
+            share(period.share(period.fixes)), share(period.share(period.reverts)),
+            share(period.share(period.agentCommits)), "+\(period.lessonsAdded) −\(period.lessonsRetired)",
+        ]
+    }
+
+    static func label(_ period: HealthPeriod) -> String { period.isPartial ? period.label + " (so far)" : period.label }
+
+    static func cells(_ trend: HealthTrend, _ granularity: HealthGranularity) -> [String] {
+        [
+            trend.figure.title, value(trend.before, trend.figure, granularity),
+            value(trend.recent, trend.figure, granularity),
+            trend.verdict.rawValue, trend.reason,
+        ]
+    }
+
+    /// What the verdicts compare, in a sentence.
+    static func comparison(_ report: HealthReport) -> String {
+        let unit = report.granularity.rawValue
+        return "Verdicts: the last \(healthRecentPeriods) \(unit)s against the \(healthEarlierPeriods) before, "
+            + "at the 1% level; \"no clear change\" when the difference could be noise or the commits are too few."
+    }
+
+    static func title(_ report: HealthReport) -> String {
+        "Health by \(report.granularity.rawValue), as of \(CalendarDate.isoDate(report.asOf))"
+    }
+
+    private static func share(_ value: Double?) -> String { value.map { TextShaping.percent($0, decimals: 1) } ?? "–" }
+
+    private static func value(_ value: Double?, _ figure: HealthFigure, _ granularity: HealthGranularity) -> String {
+        guard let value else { return "–" }
+        return figure == .commits ? "\(TextShaping.fixed(value, 1))/\(granularity.rawValue)" : share(value)
+    }
+}

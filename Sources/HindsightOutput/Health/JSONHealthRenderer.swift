@@ -1,0 +1,53 @@
+import HindsightCore
+
+/// Health as JSON: `{granularity, asOf, recentPeriods, earlierPeriods, periods: [...], trends: [...]}`,
+/// shares as fractions (null without commits), keys in a fixed order.
+public struct JSONHealthRenderer: HealthRenderer {
+    /// A JSON renderer.
+    public init() {}
+
+    public func render(_ report: HealthReport) -> String {
+        JSONValue.object([
+            ("granularity", .string(report.granularity.rawValue)),
+            ("asOf", .time(report.asOf)),
+            ("recentPeriods", .int(healthRecentPeriods)),
+            ("earlierPeriods", .int(healthEarlierPeriods)),
+            ("periods", .array(report.periods.map(period))),
+            ("trends", .array(report.trends.map(trend))),
+        ])
+        .serialized()
+    }
+
+    private func period(_ period: HealthPeriod) -> JSONValue {
+        .object([
+            ("period", .string(period.label)),
+            ("start", .string(CalendarDate.isoDate(period.start))),
+            ("end", .string(CalendarDate.isoDate(period.end))),
+            ("partial", .bool(period.isPartial)),
+            ("commits", .int(period.commits)),
+            ("authors", .int(period.authors)),
+            ("linesChanged", .int(period.linesChanged)),
+            ("fixes", .int(period.fixes)),
+            ("fixRatio", share(period.share(period.fixes))),
+            ("reverts", .int(period.reverts)),
+            ("revertRate", share(period.share(period.reverts))),
+            ("agentCommits", .int(period.agentCommits)),
+            ("agentShare", share(period.share(period.agentCommits))),
+            ("lessonsAdded", .int(period.lessonsAdded)),
+            ("lessonsRetired", .int(period.lessonsRetired)),
+        ])
+    }
+
+    private func trend(_ trend: HealthTrend) -> JSONValue {
+        .object([
+            ("figure", .string(trend.figure.rawValue)),
+            ("before", share(trend.before)),
+            ("recent", share(trend.recent)),
+            ("verdict", .string(trend.verdict.rawValue)),
+            ("pValue", share(trend.pValue)),
+            ("reason", .string(trend.reason)),
+        ])
+    }
+
+    private func share(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+}

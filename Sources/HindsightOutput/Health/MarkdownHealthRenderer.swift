@@ -1,0 +1,19 @@
+import HindsightCore
+
+/// Health as GitHub-flavoured Markdown: a table of periods, then a table of verdicts.
+public struct MarkdownHealthRenderer: HealthRenderer {
+    /// A Markdown renderer.
+    public init() {}
+
+    public func render(_ report: HealthReport) -> String {
+        var lines = ["# " + HealthText.title(report), ""]
+        lines += MarkdownReportRenderer.table(
+            [report.granularity.rawValue] + HealthText.periodColumns, rightAligned: Set(1...7),
+            rows: report.periods.map { [HealthText.label($0)] + HealthText.cells($0) })
+        lines += [HealthText.comparison(report), ""]
+        lines += MarkdownReportRenderer.table(
+            HealthText.trendColumns, rightAligned: [1, 2],
+            rows: report.trends.map { HealthText.cells($0, report.granularity) }, trailing: false)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import HindsightCore
+import HindsightKit
+import HindsightOutput
+
+extension HealthFormat: ExpressibleByArgument {}
+extension HealthGranularity: ExpressibleByArgument {}
+
+/// `hindsight health`: whether the codebase is getting better, period by period.
+struct Health: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "health",
+        abstract: "Show, per month or week, what was made and how much of it was fixing, reverting or agents' work.",
+        discussion: """
+            Per period: non-merge commits, authors (people, not bots or agents), lines changed in covered \
+            files (ignored, vendored and fixture trees left out; deleted files counted), the fix ratio (the \
+            report's fix detector), reverts and the agent share per commit, and lessons written and retired. \
+            Then a verdict per figure: the last 3 periods pooled against the 6 before, by a two-proportion \
+            z-test (commits: a rate test on commits per day) at the 1% level. A difference that could be \
+            noise, or a cell expecting fewer than 5 events, is "no clear change". The period holding the \
+            reference time (HEAD's committer date unless --as-of) is marked "so far". The index is brought \
+            up to date first unless --no-mine.
+            """
+    )
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(help: ArgumentHelp("Period length: month or week.", valueName: "period"))
+    var by: HealthGranularity = .month
+
+    @Option(
+        help: ArgumentHelp(
+            "First period to show: a date (2024-01-31) or a span back (90d, 12w, 6m, 2y); default 24 months or 26 weeks.",
+            valueName: "when"),
+        transform: SinceWindow.parse)
+    var since: TimeWindow?
+
+    @Option(
+        help: ArgumentHelp(
+            "Output format (default: table on a terminal, else markdown; with --output, from its extension).",
+            valueName: "format"))
+    var format: HealthFormat?
+
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(
+        help: ArgumentHelp("Count up to this date instead of HEAD's committer date.", valueName: "date"),
+        transform: AsOfDate.parse)
+    var asOf: Int64?
+
+    @Flag(help: "Read the index as it is, without mining new commits first.")
+    var noMine = false
+
+    @Flag(name: .shortAndLong, help: "No progress bar and no \"wrote FILE\" line.")
+    var quiet = false
+
+    func validate() throws {
+        if let output, format == nil, HealthFormat(fileExtension: output) == nil {
+            throw ValidationError("cannot tell the format from '\(output)'; add --format (table, markdown, json, csv).")
+        }
+    }
+
+    func run() throws {
+        let workspace = try repository.openWorkspace()
+        if !noMine { try IndexUpdate.run(workspace, quiet: quiet) }
+        guard let store = try workspace.index() else {
+            Terminal.writeError("no health to show yet: the repository has no commits.\n")
+            return
+        }
+        var session = HealthSession(workspace: workspace)
+        session.granularity = by
+        session.since = since
+        session.asOf = asOf
+        let (report, problems) = try session.report(store)
+        for problem in problems { Terminal.printWarning(problem.description) }
+        try OutputFile.emit(resolvedFormat.renderer.render(report), to: output)
+        if let output, !quiet { Terminal.writeError("wrote \(output)\n") }
+    }
+
+    private var resolvedFormat: HealthFormat {
+        if let format { return format }
+        if let output, let inferred = HealthFormat(fileExtension: output) { return inferred }
+        return Terminal.isOutputInteractive ? .table : .markdown
+    }
+}
+
+extension HealthFormat {
+    /// The format a file name's extension implies (`.md`, `.json`, `.csv`, `.txt`).
+    init?(fileExtension name: String) {
+        switch URL(fileURLWithPath: name).pathExtension.lowercased() {
+        case "md", "markdown": self = .markdown
+        case "json": self = .json
+        case "csv": self = .csv
+        case "txt": self = .table
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import HindsightTestSupport
+import Testing
+
+/// `hindsight health` on a four-month fixture whose figures are known commit by commit: a fix, an
+/// agent's commit and its revert, a co-authored commit, a merged branch, and lessons written and retired.
+@Suite struct HealthCommandTests {
+    /// Sep 2020 to Dec 2020 (the fixture's day 0 is 2020-09-13 12:26 UTC).
+    static func repository() throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        try repo.write("a.c", "int a;\n")
+        try repo.commit("feat: start", day: 0)
+        try repo.write("b.c", "int b;\nint bb;\n")
+        try repo.commit("feat: add b", day: 20, author: "Grace Hopper", email: "grace@example.com")
+        try repo.write("a.c", "int a = 0;\n")
+        try repo.commit("fix: initialise a", day: 21)
+        try repo.write("c.c", "int c;\nint cc;\nint ccc;\n")
+        try repo.commit("feat: add c", day: 50, author: "Claude", email: "noreply@anthropic.com")
+        _ = try repo.git(["revert", "--no-edit", "HEAD"], day: 51)
+        _ = try repo.git(["checkout", "-q", "-b", "side"], day: 79)
+        try repo.write("d.c", "int d;\n")
+        try repo.commit("feat: add d", day: 79)
+        _ = try repo.git(["checkout", "-q", "-"], day: 80)
+        try repo.write("b.c", "int b;\nint bb;\nint bbb;\n")
+        try repo.commit("feat: more b\n\nCo-authored-by: Claude <noreply@anthropic.com>", day: 80)
+        _ = try repo.git(["merge", "-q", "--no-ff", "-m", "Merge branch side", "side"], day: 81)
+        try repo.write(
+            ".hindsight/lessons/ls-00000001.md",
+            "---\nid: ls-00000001\nkind: note\nauthor: Ada\nby: person\ncreated: 2020-10-05T00:00:00Z\n"
+                + "status: active\n---\n\nKeep a.c small.\n")
+        try repo.write(
+            ".hindsight/lessons/ls-00000002.md",
+            "---\nid: ls-00000002\nkind: note\nauthor: Ada\nby: person\ncreated: 2020-11-02T00:00:00Z\n"
+                + "status: retired\nretired: 2020-12-03T00:00:00Z\nretiredReason: c.c is gone\n---\n\nc.c is new.\n")
+        try repo.commit("docs: two lessons", day: 82)
+        return repo
+    }
+
+    static func health(_ repo: FixtureRepository, _ arguments: [String]) throws -> [String: Any] {
+        let result = try ProcessRunner.run(
+            HindsightBinary.url.path, ["health", "--format", "json", "--quiet"] + arguments, in: repo.root,
+            environment: repo.environment(day: 90))
+        #expect(result.status == 0, "\(result.error)")
+        return try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
+    }
+
+    @Test func monthlyFiguresAreExact() throws {
+        let repo = try Self.repository()
+        let report = try Self.health(repo, ["--since", "2020-09-20"])
+        let periods = try #require(report["periods"] as? [[String: Any]])
+        func column(_ key: String) -> [Int] { periods.map { $0[key] as? Int ?? -1 } }
+        #expect(periods.map { $0["period"] as? String } == ["2020-09", "2020-10", "2020-11", "2020-12"])
+        #expect(column("commits") == [1, 2, 2, 3], "merges are not counted")
+        #expect(column("authors") == [1, 2, 1, 1], "Claude is an agent, not an author")
+        #expect(column("linesChanged") == [1, 4, 6, 2])
+        #expect(column("fixes") == [0, 1, 0, 0])
+        #expect(column("reverts") == [0, 0, 1, 0])
+        #expect(column("agentCommits") == [0, 0, 1, 1], "authored by an agent, or co-authored")
+        #expect(column("lessonsAdded") == [0, 1, 1, 0])
+        #expect(column("lessonsRetired") == [0, 0, 0, 1])
+        #expect(periods.map { $0["partial"] as? Bool } == [false, false, false, true], "HEAD is on 2020-12-04")
+        #expect(periods[1]["fixRatio"] as? Double == 0.5)
+        let trends = try #require(report["trends"] as? [[String: Any]])
+        #expect(trends.map { $0["verdict"] as? String } == Array(repeating: "no clear change", count: 4))
+        #expect(trends.allSatisfy { $0["reason"] as? String == "needs 9 months of history, has 4" })
+    }
+
+    @Test func monthlyAndWeeklyCommitCountsEqualGitLog() throws {
+        let repo = try Self.repository()
+        for (granularity, format) in [("month", "%Y-%m"), ("week", "%G-%V")] {
+            let report = try Self.health(repo, ["--by", granularity, "--since", "2020-09-01"])
+            let periods = try #require(report["periods"] as? [[String: Any]])
+            let counted = periods.compactMap { period -> (String, Int)? in
+                guard let commits = period["commits"] as? Int, commits > 0, let start = period["start"] as? String
+                else { return nil }
+                return (start, commits)
+            }
+            let log = try repo.gitText(["log", "--no-merges", "--date=format-local:\(format)", "--format=%ad"])
+            var expected: [String: Int] = [:]
+            for line in log.split(separator: "\n") { expected[String(line), default: 0] += 1 }
+            #expect(counted.map(\.1).reduce(0, +) == 8)
+            #expect(counted.count == expected.count, "\(granularity): \(counted) against git's \(expected)")
+            #expect(counted.map(\.1).sorted() == expected.values.sorted())
+        }
+    }
+
+    @Test func tableAndMarkdownNameThePartialPeriodAndTheVerdictRule() throws {
+        let repo = try Self.repository()
+        for format in ["table", "markdown"] {
+            let result = try ProcessRunner.run(
+                HindsightBinary.url.path, ["health", "--format", format, "--since", "2020-09-01", "--quiet"],
+                in: repo.root, environment: repo.environment(day: 90))
+            #expect(result.status == 0)
+            let text = result.output
+            #expect(text.contains("2020-12 (so far)"), "\(format): \(text)")
+            #expect(text.contains("the last 3 months against the 6 before"))
+            #expect(text.contains("needs 9 months of history, has 4"))
+        }
+        let csv = try ProcessRunner.run(
+            HindsightBinary.url.path, ["health", "--format", "csv", "--since", "2020-09-01", "--quiet"],
+            in: repo.root, environment: repo.environment(day: 90)
+        ).output
+        let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.count == 5)
+        #expect(rows[2].hasPrefix("2020-10,2020-10-01,2020-11-01,false,2,2,4,1,0.5"), "\(rows)")
+    }
+
+    @Test func anUnknownOutputExtensionIsAUsageError() throws {
+        let repo = try Self.repository()
+        let result = try ProcessRunner.run(
+            HindsightBinary.url.path, ["health", "--output", "health.pdf"], in: repo.root,
+            environment: repo.environment(day: 90))
+        #expect(result.status == 2)
+        #expect(result.error.contains("cannot tell the format from 'health.pdf'"))
+    }
+}
