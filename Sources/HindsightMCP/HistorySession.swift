@@ -42,6 +42,7 @@ final class HistorySession: Sendable {
         var model: (key: String, value: HistoryModel)?
         var block: (key: String, text: String)?
         var guards: (stamp: Date?, set: GuardSet)?
+        var lessons: [LessonBookKey: LessonBook] = [:]
     }
 
     /// Opens the repository and reads its configuration; throws the same errors the commands do.
@@ -76,6 +77,9 @@ final class HistorySession: Sendable {
 
         /// The open repository.
         var repository: GitRepository { state.workspace.git }
+
+        /// The repository, its configuration and its index, as the commands open them.
+        var workspace: Workspace { state.workspace }
 
         /// The work tree's root (see `HistorySession.workTree`).
         var workTree: String? { session.workTree }
@@ -151,7 +155,7 @@ final class HistorySession: Sendable {
         }
 
         /// The index, opened once; nil while none has been mined (it is never created here).
-        private mutating func openStore() throws -> IndexStore? {
+        mutating func openStore() throws -> IndexStore? {
             if let store = state.store { return store }
             state.store = try state.workspace.indexIfMined()
             return state.store
@@ -178,6 +182,15 @@ final class HistorySession: Sendable {
 
         /// Keeps the AGENTS.md block for `key`.
         mutating func cacheBlock(_ key: String, _ text: String) { state.block = (key, text) }
+
+        /// The lesson book cached under `key`, if any.
+        func cachedLessons(_ key: LessonBookKey) -> LessonBook? { state.lessons[key] }
+
+        /// Keeps the lesson book for `key`, dropping those of other tips or lesson files (one per day remains).
+        mutating func cacheLessons(_ key: LessonBookKey, _ book: LessonBook) {
+            state.lessons = state.lessons.filter { $0.key.tip == key.tip && $0.key.files == key.files }
+            state.lessons[key] = book
+        }
 
         /// `.hindsight/guards.yml`, read again when it changes.
         mutating func guardSet() throws -> GuardSet {
