@@ -40,7 +40,7 @@ final class HistorySession: Sendable {
         var workspace: Workspace
         var store: IndexStore?
         var model: (key: String, value: HistoryModel)?
-        var block: (key: String, text: String)?
+        var block: (key: AgentsBlockKey, text: String)?
         var guards: (stamp: Date?, set: GuardSet)?
         var lessons: [LessonBookKey: LessonBook] = [:]
     }
@@ -178,10 +178,10 @@ final class HistorySession: Sendable {
         }
 
         /// The AGENTS.md block cached under `key`, if any.
-        func cachedBlock(_ key: String) -> String? { state.block?.key == key ? state.block?.text : nil }
+        func cachedBlock(_ key: AgentsBlockKey) -> String? { state.block?.key == key ? state.block?.text : nil }
 
         /// Keeps the AGENTS.md block for `key`.
-        mutating func cacheBlock(_ key: String, _ text: String) { state.block = (key, text) }
+        mutating func cacheBlock(_ key: AgentsBlockKey, _ text: String) { state.block = (key, text) }
 
         /// The lesson book cached under `key`, if any.
         func cachedLessons(_ key: LessonBookKey) -> LessonBook? { state.lessons[key] }
