@@ -26,4 +26,9 @@ extension HistorySession.SessionAccess {
         return book
     }
 
+    /// Writes `draft` as a new lesson file through the code path of `hindsight lesson add`, created
+    /// at `--as-of` when the server was given one, else now.
+    mutating func recordLesson(_ draft: LessonDraft) throws -> (lesson: Lesson, path: String) {
+        try workspace.recordLesson(draft, now: options.asOf ?? Int64(Date().timeIntervalSince1970))
+    }
 }

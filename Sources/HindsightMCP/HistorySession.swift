@@ -13,18 +13,24 @@ public struct MCPServerOptions: Sendable {
     public var configurationFile: String?
     /// Measure ages from this moment (seconds since the epoch) instead of the clock, for reproducible answers.
     public var asOf: Int64?
+    /// `--allow-lesson-writes`: offer `record_lesson` whatever `lessons.mcpWrites` says.
+    public var allowsLessonWrites: Bool
 
     /// Options from their parts.
-    public init(repositoryPath: String, configurationFile: String? = nil, asOf: Int64? = nil) {
+    public init(
+        repositoryPath: String, configurationFile: String? = nil, asOf: Int64? = nil, allowsLessonWrites: Bool = false
+    ) {
         self.repositoryPath = repositoryPath
         self.configurationFile = configurationFile
         self.asOf = asOf
+        self.allowsLessonWrites = allowsLessonWrites
     }
 }
 
 /// One repository as the server sees it: the open index, and the analysis of it kept between calls.
 /// Calls run one at a time, each under the state's lock; nothing here writes to the repository,
-/// its git index or its work tree.
+/// its git index or its work tree, except `record_lesson`'s one new file under `.hindsight/lessons/`
+/// when lesson writes are on.
 final class HistorySession: Sendable {
     /// The most new commits `refresh: true` mines; more than that is a long mine, which a call never starts.
     static let quickRefreshLimit = 100
@@ -58,6 +64,9 @@ final class HistorySession: Sendable {
         state = Locked(State(workspace: workspace))
     }
 
+    /// Whether `record_lesson` may write: `--allow-lesson-writes`, or `lessons.mcpWrites: true`.
+    var allowsLessonWrites: Bool { options.allowsLessonWrites || configuration.lessons.mcpWrites }
+
     /// Runs `body` with the session's state held: calls never overlap.
     func withState<T>(_ body: (inout SessionAccess) throws -> T) throws -> T {
         try state.withLock { state in
@@ -86,6 +95,9 @@ final class HistorySession: Sendable {
 
         /// The repository's configuration.
         var configuration: HindsightConfiguration { session.configuration }
+
+        /// What the server was started with.
+        var options: MCPServerOptions { session.options }
 
         /// The line `check` prints when the index is not at HEAD, for `check_diff`'s JSON.
         var indexNote: String? {

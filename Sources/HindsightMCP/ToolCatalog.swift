@@ -8,6 +8,8 @@ struct ToolSpec: Sendable {
     let summary: String
     let arguments: [ArgumentSpec]
     let answer: @Sendable (ToolArguments, inout HistorySession.SessionAccess) throws -> ToolAnswer
+    /// Whether it writes a lesson file: offered only when lesson writes are on.
+    var writesLessons = false
 
     /// The tool as `tools/list` describes it.
     var tool: Tool {
@@ -21,7 +23,9 @@ struct ToolSpec: Sendable {
         if !required.isEmpty { schema["required"] = .array(required) }
         return Tool(
             name: name, description: summary, inputSchema: .object(schema),
-            annotations: .init(readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false))
+            annotations: .init(
+                readOnlyHint: !writesLessons, destructiveHint: false, idempotentHint: !writesLessons,
+                openWorldHint: false))
     }
 }
 
@@ -193,7 +197,13 @@ enum ToolCatalog {
                 return model.checkDiff(
                     change, guards: try access.guardSet(), session: access.checkSession, indexNote: access.indexNote)
             }),
+        recordLesson,
     ]
+
+    /// The tools `tools/list` gives: `record_lesson` only when lesson writes are on.
+    static func listed(allowingLessonWrites: Bool) -> [ToolSpec] {
+        all.filter { allowingLessonWrites || !$0.writesLessons }
+    }
 
     /// The tool named `name`.
     static func tool(named name: String) -> ToolSpec? { all.first { $0.name == name } }
