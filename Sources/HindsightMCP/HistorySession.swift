@@ -13,18 +13,24 @@ public struct MCPServerOptions: Sendable {
     public var configurationFile: String?
     /// Measure ages from this moment (seconds since the epoch) instead of the clock, for reproducible answers.
     public var asOf: Int64?
+    /// `--allow-lesson-writes`: offer `record_lesson` whatever `lessons.mcpWrites` says.
+    public var allowsLessonWrites: Bool
 
     /// Options from their parts.
-    public init(repositoryPath: String, configurationFile: String? = nil, asOf: Int64? = nil) {
+    public init(
+        repositoryPath: String, configurationFile: String? = nil, asOf: Int64? = nil, allowsLessonWrites: Bool = false
+    ) {
         self.repositoryPath = repositoryPath
         self.configurationFile = configurationFile
         self.asOf = asOf
+        self.allowsLessonWrites = allowsLessonWrites
     }
 }
 
 /// One repository as the server sees it: the open index, and the analysis of it kept between calls.
 /// Calls run one at a time, each under the state's lock; nothing here writes to the repository,
-/// its git index or its work tree.
+/// its git index or its work tree, except `record_lesson`'s one new file under `.hindsight/lessons/`
+/// when lesson writes are on.
 final class HistorySession: Sendable {
     /// The most new commits `refresh: true` mines; more than that is a long mine, which a call never starts.
     static let quickRefreshLimit = 100
@@ -40,8 +46,9 @@ final class HistorySession: Sendable {
         var workspace: Workspace
         var store: IndexStore?
         var model: (key: String, value: HistoryModel)?
-        var block: (key: String, text: String)?
+        var block: (key: AgentsBlockKey, text: String)?
         var guards: (stamp: Date?, set: GuardSet)?
+        var lessons: [LessonBookKey: LessonBook] = [:]
     }
 
     /// Opens the repository and reads its configuration; throws the same errors the commands do.
@@ -56,6 +63,9 @@ final class HistorySession: Sendable {
         }
         state = Locked(State(workspace: workspace))
     }
+
+    /// Whether `record_lesson` may write: `--allow-lesson-writes`, or `lessons.mcpWrites: true`.
+    var allowsLessonWrites: Bool { options.allowsLessonWrites || configuration.lessons.mcpWrites }
 
     /// Runs `body` with the session's state held: calls never overlap.
     func withState<T>(_ body: (inout SessionAccess) throws -> T) throws -> T {
@@ -77,11 +87,17 @@ final class HistorySession: Sendable {
         /// The open repository.
         var repository: GitRepository { state.workspace.git }
 
+        /// The repository, its configuration and its index, as the commands open them.
+        var workspace: Workspace { state.workspace }
+
         /// The work tree's root (see `HistorySession.workTree`).
         var workTree: String? { session.workTree }
 
         /// The repository's configuration.
         var configuration: HindsightConfiguration { session.configuration }
+
+        /// What the server was started with.
+        var options: MCPServerOptions { session.options }
 
         /// The line `check` prints when the index is not at HEAD, for `check_diff`'s JSON.
         var indexNote: String? {
@@ -151,7 +167,7 @@ final class HistorySession: Sendable {
         }
 
         /// The index, opened once; nil while none has been mined (it is never created here).
-        private mutating func openStore() throws -> IndexStore? {
+        mutating func openStore() throws -> IndexStore? {
             if let store = state.store { return store }
             state.store = try state.workspace.indexIfMined()
             return state.store
@@ -174,10 +190,19 @@ final class HistorySession: Sendable {
         }
 
         /// The AGENTS.md block cached under `key`, if any.
-        func cachedBlock(_ key: String) -> String? { state.block?.key == key ? state.block?.text : nil }
+        func cachedBlock(_ key: AgentsBlockKey) -> String? { state.block?.key == key ? state.block?.text : nil }
 
         /// Keeps the AGENTS.md block for `key`.
-        mutating func cacheBlock(_ key: String, _ text: String) { state.block = (key, text) }
+        mutating func cacheBlock(_ key: AgentsBlockKey, _ text: String) { state.block = (key, text) }
+
+        /// The lesson book cached under `key`, if any.
+        func cachedLessons(_ key: LessonBookKey) -> LessonBook? { state.lessons[key] }
+
+        /// Keeps the lesson book for `key`, dropping those of other tips or lesson files (one per day remains).
+        mutating func cacheLessons(_ key: LessonBookKey, _ book: LessonBook) {
+            state.lessons = state.lessons.filter { $0.key.tip == key.tip && $0.key.files == key.files }
+            state.lessons[key] = book
+        }
 
         /// `.hindsight/guards.yml`, read again when it changes.
         mutating func guardSet() throws -> GuardSet {

@@ -39,17 +39,29 @@ enum HistoryResource: String, CaseIterable, Sendable {
     }
 }
 
+/// What the AGENTS.md block was built from, so it is built again only when one of them changed.
+struct AgentsBlockKey: Hashable, Sendable {
+    let tip: CommitID?
+    let guards: [String]
+    let mentionsServer: Bool
+    let lessons: [LessonEntry]
+}
+
 extension HistorySession.SessionAccess {
     /// The AGENTS.md block as `hindsight context` would write it now (ages from HEAD's date, the
-    /// configured budget and rule files), markers included; analysed once per tip and guard file.
+    /// configured budget and rule files, the lessons with their states on that day), markers
+    /// included; built once per tip, guard file and lesson book.
     mutating func agentsBlock() throws -> String {
         let model = try model()
         let guards = try guardSet()
+        let snapshot = model.input.snapshot
+        let book = try lessonBook(asOf: snapshot.tipCommitTime ?? model.input.settings.now)
         let mentionsServer = workTree.map { MCPClientConfig.isConfigured(in: URL(fileURLWithPath: $0)) } ?? false
-        let key = "\(model.tip?.hex ?? "-")|\(guards.guards.map(\.id).joined(separator: ","))|\(mentionsServer)"
+        let key = AgentsBlockKey(
+            tip: model.tip, guards: guards.guards.map(\.id), mentionsServer: mentionsServer, lessons: book.entries)
         if let cached = cachedBlock(key) { return cached }
         let session = ContextSession(configuration: configuration, workTree: workTree.map { URL(fileURLWithPath: $0) })
-        let agentContext = session.agentContext(of: model.input.snapshot, guards: guards.guards)
+        let agentContext = session.agentContext(of: snapshot, guards: guards.guards, lessons: book.entries)
         let content = session.blockContent(agentContext, formats: session.ruleFileFormats())
         let block: String
         do { block = try ManagedBlock.agents.splice(content, into: nil) } catch {

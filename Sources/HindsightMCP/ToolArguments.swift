@@ -10,20 +10,31 @@ struct ArgumentSpec: Sendable {
         case integer(ClosedRange<Int>, default: Int)
         /// `true` or `false`.
         case boolean
+        /// An array of at most `maxItems` strings, each of at most `maxBytes` UTF-8 bytes.
+        case strings(maxItems: Int, maxBytes: Int)
     }
 
     let name: String
     let kind: Kind
     let summary: String
     var isRequired = false
+    /// The values a string may take, stated in the schema for clients (the tool checks them itself).
+    var choices: [String] = []
 
     /// The JSON Schema of this argument.
     var schema: Value {
         switch kind {
         case .string(let maxBytes):
+            .object(
+                [
+                    "type": "string", "description": .string(summary + " At most \(maxBytes) bytes."),
+                    "maxLength": .int(maxBytes),
+                ].merging(choices.isEmpty ? [:] : ["enum": .array(choices.map(Value.string))]) { first, _ in first })
+        case .strings(let maxItems, let maxBytes):
             .object([
-                "type": "string", "description": .string(summary + " At most \(maxBytes) bytes."),
-                "maxLength": .int(maxBytes),
+                "type": "array",
+                "description": .string(summary + " At most \(maxItems), each at most \(maxBytes) bytes."),
+                "items": .object(["type": "string", "maxLength": .int(maxBytes)]), "maxItems": .int(maxItems),
             ])
         case .integer(let range, let fallback):
             .object([
@@ -76,6 +87,15 @@ struct ToolArguments: Sendable {
         return text
     }
 
+    /// The string-list argument `name`, empty when absent.
+    func strings(_ name: String) throws(ToolError) -> [String] {
+        guard case .array(let items)? = try value(name) else { return [] }
+        return items.compactMap { item in
+            guard case .string(let text) = item else { return nil }
+            return text
+        }
+    }
+
     /// The integer argument `name`, or its default.
     func integer(_ name: String) throws(ToolError) -> Int {
         guard let spec = specs[name], case .integer(_, let fallback) = spec.kind else { return 0 }
@@ -94,9 +114,17 @@ struct ToolArguments: Sendable {
         guard let spec = specs[name], let raw = values[name], !raw.isNull else { return nil }
         switch (spec.kind, raw) {
         case (.string(let maxBytes), .string(let text)):
-            let size = text.utf8.count
-            if size > maxBytes { throw ToolError("\(name) is \(size) bytes; the cap is \(maxBytes) bytes.") }
-            if text.utf8.contains(0) { throw ToolError("\(name) contains a NUL byte.") }
+            try Self.check(text, maxBytes: maxBytes, name)
+            return raw
+        case (.strings(let maxItems, let maxBytes), .array(let items)):
+            if items.count > maxItems { throw ToolError("\(name) has \(items.count) items; the cap is \(maxItems).") }
+            for (index, item) in items.enumerated() {
+                guard case .string(let text) = item else {
+                    if case .data = item { throw ToolError("\(name)[\(index)] must be plain text, not a data: URL.") }
+                    throw ToolError("\(name)[\(index)] must be a string (got \(Self.typeName(item))).")
+                }
+                try Self.check(text, maxBytes: maxBytes, "\(name)[\(index)]")
+            }
             return raw
         case (.integer(let range, _), .int(let number)):
             return .int(try Self.checked(number, in: range, name))
@@ -111,6 +139,12 @@ struct ToolArguments: Sendable {
         }
     }
 
+    private static func check(_ text: String, maxBytes: Int, _ name: String) throws(ToolError) {
+        let size = text.utf8.count
+        if size > maxBytes { throw ToolError("\(name) is \(size) bytes; the cap is \(maxBytes) bytes.") }
+        if text.utf8.contains(0) { throw ToolError("\(name) contains a NUL byte.") }
+    }
+
     private static func checked(_ number: Int, in range: ClosedRange<Int>, _ name: String) throws(ToolError) -> Int {
         guard range.contains(number) else {
             throw ToolError("\(name) must be from \(range.lowerBound) to \(range.upperBound) (got \(number)).")
@@ -123,6 +157,7 @@ struct ToolArguments: Sendable {
         case .string: "a string"
         case .integer: "a whole number"
         case .boolean: "true or false"
+        case .strings: "an array of strings"
         }
     }
 

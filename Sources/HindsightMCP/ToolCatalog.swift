@@ -8,6 +8,8 @@ struct ToolSpec: Sendable {
     let summary: String
     let arguments: [ArgumentSpec]
     let answer: @Sendable (ToolArguments, inout HistorySession.SessionAccess) throws -> ToolAnswer
+    /// Whether it writes a lesson file: offered only when lesson writes are on.
+    var writesLessons = false
 
     /// The tool as `tools/list` describes it.
     var tool: Tool {
@@ -21,7 +23,9 @@ struct ToolSpec: Sendable {
         if !required.isEmpty { schema["required"] = .array(required) }
         return Tool(
             name: name, description: summary, inputSchema: .object(schema),
-            annotations: .init(readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false))
+            annotations: .init(
+                readOnlyHint: !writesLessons, destructiveHint: false, idempotentHint: !writesLessons,
+                openWorldHint: false))
     }
 }
 
@@ -35,7 +39,8 @@ enum ToolCatalog {
             name: "file_stability",
             summary:
                 "Is this file settled or in flux? Class (hotspot, churning, active, new, stable) with the rule behind it, "
-                + "churn, age, last change, owners and bug score, with evidence commits, for a file, a directory or a glob.",
+                + "churn, age, last change, owners and bug score, with evidence commits, for a file, a directory or a glob; "
+                + "and the lessons people and agents recorded about it.",
             arguments: [
                 ArgumentSpec(
                     name: "path", kind: .string(maxBytes: ConfinedPath.maximumBytes),
@@ -46,7 +51,12 @@ enum ToolCatalog {
             ],
             answer: { arguments, access in
                 let selector = try PathSelector(try arguments.string("path") ?? "", workTree: access.workTree)
-                return try access.model().fileStability(selector, limit: try arguments.integer("limit"))
+                let model = try access.model()
+                let limit = try arguments.integer("limit")
+                let lessons = LessonSelection(
+                    try access.lessonBook(), selector: selector, text: nil, livePaths: model.input.snapshot.livePaths,
+                    limit: limit)
+                return try model.fileStability(selector, lessons: lessons, limit: limit)
             }),
         ToolSpec(
             name: "file_history",
@@ -66,8 +76,9 @@ enum ToolCatalog {
         ToolSpec(
             name: "what_was_tried",
             summary:
-                "What was tried here before: reverted attempts (do not retry the standing ones), recurring fixes and the guards "
-                + "that keep their lessons, with commit and guard ids. Give a path (file, directory or glob), a text to search "
+                "What was tried here before: the lessons people and agents recorded (tried, avoid, conventions, notes), "
+                + "reverted attempts (do not retry the standing ones), recurring fixes and the guards that keep their lessons, "
+                + "with lesson, commit and guard ids. Give a path (file, directory or glob), a text to search lessons, "
                 + "commit subjects and revert reasons for, or both.",
             arguments: [
                 ArgumentSpec(
@@ -75,7 +86,7 @@ enum ToolCatalog {
                     summary: "A file, directory or glob."),
                 ArgumentSpec(
                     name: "text", kind: .string(maxBytes: maximumTextBytes),
-                    summary: "Words to find in subjects, reasons and guard messages (case-insensitive)."),
+                    summary: "Words to find in lessons, subjects, reasons and guard messages (case-insensitive)."),
                 .limit(default: 10, maximum: 100, of: "items of each kind"),
             ],
             answer: { arguments, access in
@@ -87,7 +98,12 @@ enum ToolCatalog {
                 let query = TriedQuery(
                     selector: try path.map { try PathSelector($0, workTree: access.workTree) }, text: text)
                 let guards = try access.guardSet().guards
-                return try access.model().whatWasTried(query, guards: guards, limit: try arguments.integer("limit"))
+                let model = try access.model()
+                let limit = try arguments.integer("limit")
+                let lessons = LessonSelection(
+                    try access.lessonBook(), selector: query.selector, text: text,
+                    livePaths: model.input.snapshot.livePaths, limit: limit)
+                return model.whatWasTried(query, guards: guards, lessons: lessons, limit: limit)
             }),
         ToolSpec(
             name: "co_changes",
@@ -181,7 +197,13 @@ enum ToolCatalog {
                 return model.checkDiff(
                     change, guards: try access.guardSet(), session: access.checkSession, indexNote: access.indexNote)
             }),
+        recordLesson,
     ]
+
+    /// The tools `tools/list` gives: `record_lesson` only when lesson writes are on.
+    static func listed(allowingLessonWrites: Bool) -> [ToolSpec] {
+        all.filter { allowingLessonWrites || !$0.writesLessons }
+    }
 
     /// The tool named `name`.
     static func tool(named name: String) -> ToolSpec? { all.first { $0.name == name } }

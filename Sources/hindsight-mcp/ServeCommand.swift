@@ -27,6 +27,11 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Measure ages from this moment, in seconds since the epoch.", valueName: "seconds"))
     var asOf: Int64?
 
+    @Flag(
+        help: "Offer record_lesson, which writes new lesson files under .hindsight/lessons/ (or set lessons.mcpWrites)."
+    )
+    var allowLessonWrites = false
+
     // The statuses of `hindsight`: 2 usage, 3 repository, 4 internal.
     static func main() {
         do {
@@ -44,6 +49,8 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        try MCPServer.serve(MCPServerOptions(repositoryPath: path, configurationFile: config, asOf: asOf))
+        try MCPServer.serve(
+            MCPServerOptions(
+                repositoryPath: path, configurationFile: config, asOf: asOf, allowsLessonWrites: allowLessonWrites))
     }
 }

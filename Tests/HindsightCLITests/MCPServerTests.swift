@@ -144,7 +144,8 @@ extension MCPServerTests {
         try Self.expectJSON(
             results[0]["structuredContent"],
             #"""
-            {"query": "src/parser.c", "omitted": 0, "asOf": "2021-01-04T00:00:00Z", "index": \#(index), "files": [{
+            {"query": "src/parser.c", "omitted": 0, "asOf": "2021-01-04T00:00:00Z", "index": \#(index),
+             "lessons": [], "omittedLessons": 0, "files": [{
               "path": "src/parser.c", "class": "hotspot", "reason": "\#(hotspotReason)", "commits": 8, "linesAdded": 17,
               "linesDeleted": 7, "churn": 24, "recentChurn": 17.2798, "firstSeen": "2020-09-13T12:26:40Z",
               "lastChanged": "2020-12-31T12:26:40Z", "ageDays": 112, "daysSinceChange": 3, "fixCommits": 2, "bugScore": 0.0016,
@@ -188,7 +189,8 @@ extension MCPServerTests {
         try Self.expectJSON(
             results[3]["structuredContent"],
             #"""
-            {"path": null, "text": "CACHE", "index": \#(index), "recurringFixes": [], "omittedRecurringFixes": 0, "guards": [],
+            {"path": null, "text": "CACHE", "index": \#(index), "lessons": [], "omittedLessons": 0,
+             "recurringFixes": [], "omittedRecurringFixes": 0, "guards": [],
              "omittedGuards": 0, "omittedReverts": 0, "reverts": [{
                "revert": \#(Self.commit(id("revert"), "2020-12-30", "Revert \"feat: cache parse results\"")),
                "revertedID": "\#(id("cache"))", "reverted": \#(Self.commit(id("cache"), "2020-12-29", "feat: cache parse results")),

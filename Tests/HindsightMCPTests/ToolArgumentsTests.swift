@@ -58,4 +58,43 @@ import Testing
                     "maximum": 50, "default": 10,
                 ]))
     }
+
+    static let listSpecs = [
+        ArgumentSpec(name: "paths", kind: .strings(maxItems: 2, maxBytes: 8), summary: "Paths."),
+        ArgumentSpec(
+            name: "kind", kind: .string(maxBytes: 8), summary: "A kind.", choices: ["tried", "note"]),
+    ]
+
+    @Test func aStringListIsReadAndAbsentIsEmpty() throws {
+        let given = try ToolArguments(["paths": .array(["a", "b/c"])], specs: Self.listSpecs, tool: "demo")
+        #expect(try given.strings("paths") == ["a", "b/c"])
+        #expect(try ToolArguments([:], specs: Self.listSpecs, tool: "demo").strings("paths") == [])
+    }
+
+    @Test(
+        arguments: [
+            (["paths": Value.string("a")], "paths must be an array of strings (got a string)."),
+            (["paths": .array(["a", "b", "c"])], "paths has 3 items; the cap is 2."),
+            (["paths": .array(["a", .int(1)])], "paths[1] must be a string (got a number)."),
+            (["paths": .array(["123456789"])], "paths[0] is 9 bytes; the cap is 8 bytes."),
+            (["paths": .array(["a\u{0}b"])], "paths[0] contains a NUL byte."),
+        ] as [([String: Value], String)])
+    func badStringListsGetOneClearMessage(values: [String: Value], message: String) {
+        #expect(throws: ToolError(message)) { try ToolArguments(values, specs: Self.listSpecs, tool: "demo") }
+    }
+
+    @Test func theSchemaOfAListAndOfChoices() {
+        #expect(
+            Self.listSpecs[0].schema
+                == .object([
+                    "type": "array", "description": "Paths. At most 2, each at most 8 bytes.",
+                    "items": .object(["type": "string", "maxLength": 8]), "maxItems": 2,
+                ]))
+        #expect(
+            Self.listSpecs[1].schema
+                == .object([
+                    "type": "string", "description": "A kind. At most 8 bytes.", "maxLength": 8,
+                    "enum": .array(["tried", "note"]),
+                ]))
+    }
 }

@@ -3,8 +3,9 @@ import HindsightOutput
 
 extension HistoryModel {
     /// `file_stability`: class, churn, age, last change, owners and bug score of the files `selector`
-    /// names, most in need of attention first, each with the commits behind its figures.
-    func fileStability(_ selector: PathSelector, limit: Int) throws(ToolError) -> ToolAnswer {
+    /// names, most in need of attention first, each with the commits behind its figures, then the
+    /// lessons recorded about them (`lessons`).
+    func fileStability(_ selector: PathSelector, lessons: LessonSelection, limit: Int) throws(ToolError) -> ToolAnswer {
         let matching = aliveFiles.filter(selector.matches)
         guard !matching.isEmpty else { throw ToolError(missingFileMessage(selector)) }
         let shown = Shown(matching, limit: limit)
@@ -14,13 +15,13 @@ extension HistoryModel {
         for file in shown.items { lines += stabilityLines(file) }
         if let note = shown.note { lines.append(note) }
         return ToolAnswer(
-            lines: lines,
+            lines: lines + lessons.lines,
             fields: [
                 ("query", .string(selector.text)),
                 ("files", .array(shown.items.map(stabilityJSON))),
                 ("omitted", .int(shown.omitted)),
                 ("asOf", .time(input.settings.now)),
-            ])
+            ] + lessons.fields)
     }
 
     private func stabilityLines(_ file: FileReport) -> [String] {

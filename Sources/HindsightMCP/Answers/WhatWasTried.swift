@@ -58,9 +58,11 @@ extension HistoryModel {
     /// The guard kinds that record what not to do again.
     static let doNotRetryKinds: Set<String> = Set(GuardKind.all.filter { $0.source == .mined }.map(\.id))
 
-    /// `what_was_tried`: reverted attempts (standing ones are do-not-retry), recurring fixes, and the
-    /// guards that keep a fix's or a revert's lesson, with their commit and guard ids.
-    func whatWasTried(_ query: TriedQuery, guards: [Guard], limit: Int) -> ToolAnswer {
+    /// `what_was_tried`: the lessons recorded (`lessons`), reverted attempts (standing ones are
+    /// do-not-retry), recurring fixes, and the guards that keep a fix's or a revert's lesson, with
+    /// their lesson, commit and guard ids.
+    func whatWasTried(_ query: TriedQuery, guards: [Guard], lessons recorded: LessonSelection, limit: Int) -> ToolAnswer
+    {
         let reverts = Shown(
             report.reverts.filter { query.matches($0, reason: revertReasons[$0.revert.id]) }, limit: limit)
         let matchingFixes = query.matchingCommits(fixCommits)
@@ -71,7 +73,7 @@ extension HistoryModel {
         let lessons = Shown(
             guards.filter { Self.doNotRetryKinds.contains($0.kind) && $0.status != .muted && query.matches($0) },
             limit: limit)
-        var lines = ["What was tried for \(query.quoted):"]
+        var lines = ["What was tried for \(query.quoted):"] + recorded.lines
         lines.append(
             "Reverted attempts: \(reverts.items.isEmpty ? "none." : "\(reverts.items.count + reverts.omitted)")")
         lines += reverts.items.map(revertLine)
@@ -92,6 +94,7 @@ extension HistoryModel {
             fields: [
                 ("path", query.selector.map { .string($0.text) } ?? .null),
                 ("text", query.text.map(JSONValue.string) ?? .null),
+            ] + recorded.fields + [
                 ("reverts", .array(reverts.items.map(revertJSON))),
                 ("omittedReverts", .int(reverts.omitted)),
                 ("recurringFixes", .array(fixes.items.map(recurringJSON))),

@@ -13,10 +13,15 @@ struct MCPCommand: ParsableCommand {
         abstract: "Serve the history index to coding agents over the Model Context Protocol (stdio).",
         discussion: """
             Tools: file_stability, file_history, what_was_tried, co_changes, hotspots, guards_for, explain_guard, \
-            check_diff; resources: the stability report and the AGENTS.md block. Read-only: it never writes \
-            to the repository, its git index or its work tree, and a call never starts a long mine (refresh: true \
-            mines at most 100 new commits). --print-config prints the snippet that registers the server with a client. \
-            The server is the hindsight-mcp binary installed beside hindsight.
+            check_diff, and record_lesson when lesson writes are on; resources: the stability report and the \
+            AGENTS.md block. Read-only by default: it never writes to the repository, its git index or its work \
+            tree, and a call never starts a long mine (refresh: true mines at most 100 new commits). With \
+            --allow-lesson-writes, or lessons.mcpWrites: true in .hindsight.yml, record_lesson is listed and \
+            writes one new file under .hindsight/lessons/ per call (validated as `hindsight lesson add` \
+            validates it, never over another file, never through a symbolic link), to commit with the change; \
+            off, it is not listed and a call to it says how to turn it on. --print-config prints the snippet \
+            that registers the server with a client. The server is the hindsight-mcp binary installed beside \
+            hindsight.
             """
     )
 
@@ -33,6 +38,12 @@ struct MCPCommand: ParsableCommand {
         transform: AsOfDate.parse)
     var asOf: Int64?
 
+    @Flag(
+        help:
+            "Offer the record_lesson tool, which writes new lesson files under .hindsight/lessons/ (default: off, unless lessons.mcpWrites is true)."
+    )
+    var allowLessonWrites = false
+
     func run() throws {
         if let printConfig {
             Terminal.writeOutput(Array(printConfig.snippet.utf8))
@@ -42,6 +53,7 @@ struct MCPCommand: ParsableCommand {
         var arguments = ["--repo", repository.path]
         if let config = repository.config { arguments += ["--config", config] }
         if let asOf { arguments += ["--as-of", String(asOf)] }
+        if allowLessonWrites { arguments.append("--allow-lesson-writes") }
         try ServerBinary.exec(arguments)
     }
 }
