@@ -64,6 +64,11 @@ enum IndexSchema {
                     CREATE TABLE guardCache (path BLOB NOT NULL, id TEXT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (path, id)) WITHOUT ROWID
                     """)
         }
+        // v5 keeps each fix commit's SZZ origins, so `health` traces only the fixes mined since.
+        migrator.registerMigration("v5") { db in
+            try db.execute(
+                sql: "CREATE TABLE fixOrigins (fix TEXT PRIMARY KEY NOT NULL, origins TEXT NOT NULL) WITHOUT ROWID")
+        }
         return migrator
     }
 }
@@ -86,4 +91,6 @@ enum MetaKey: String {
     case guardsKey
     /// The guard file's backtest record, as its text.
     case guardsRecord
+    /// What the `fixOrigins` rows were traced under: the history options and the window's first commit.
+    case fixOriginsKey
 }

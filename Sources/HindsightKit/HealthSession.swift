@@ -32,7 +32,17 @@ public struct HealthSession {
         session.includeDeleted = true
         let input = try session.input(store)
         let book = try workspace.lessonBook(store: store, snapshot: input.snapshot, asOf: now)
-        let report = healthReport(of: input, lessons: book.entries.map(\.lesson), by: granularity, from: first)
+        let counted = input.snapshot.commits.indices.filter {
+            input.isInWindow[$0] && !input.snapshot.commits[$0].isMerge
+        }
+        var inducing: Set<Int> = []
+        if let lower = counted.first, let tip = input.snapshot.commits.indices.last {
+            let reader = FixInducingReader(git: workspace.git, options: workspace.configuration.history)
+            inducing = try reader.truthKeepingOrigins(of: lower..<(tip + 1), in: input, store: store)
+        }
+        let report = healthReport(
+            of: input, lessons: book.entries.map(\.lesson), fixInducing: inducing,
+            graceDays: workspace.configuration.backtest.graceDays, by: granularity, from: first)
         return (report, book.problems)
     }
 }

@@ -55,14 +55,37 @@ import Testing
         #expect(column("linesChanged") == [1, 4, 6, 2])
         #expect(column("fixes") == [0, 1, 0, 0])
         #expect(column("reverts") == [0, 0, 1, 0])
+        // The fix removed `int a;`, which the first commit added (SZZ); the revert names `feat: add c`.
+        #expect(column("fixInducing") == [1, 0, 1, 0])
+        #expect(periods.allSatisfy { $0["provisional"] as? Bool == true }, "all younger than the 365-day grace")
         #expect(column("agentCommits") == [0, 0, 1, 1], "authored by an agent, or co-authored")
         #expect(column("lessonsAdded") == [0, 1, 1, 0])
         #expect(column("lessonsRetired") == [0, 0, 0, 1])
         #expect(periods.map { $0["partial"] as? Bool } == [false, false, false, true], "HEAD is on 2020-12-04")
         #expect(periods[1]["fixRatio"] as? Double == 0.5)
         let trends = try #require(report["trends"] as? [[String: Any]])
-        #expect(trends.map { $0["verdict"] as? String } == Array(repeating: "no clear change", count: 4))
+        #expect(trends.map { $0["verdict"] as? String } == Array(repeating: "no clear change", count: 5))
         #expect(trends.allSatisfy { $0["reason"] as? String == "needs 9 months of history, has 4" })
+    }
+
+    /// Fix origins kept in the index give what a fresh trace gives: after a new fix, and when a later
+    /// call asks for a window starting before the kept one.
+    @Test func keptFixOriginsAnswerAsAFreshTraceDoes() throws {
+        let repo = try Self.repository()
+        let late = try Self.health(repo, ["--since", "2020-11-01"])
+        #expect((late["periods"] as? [[String: Any]])?.map { $0["fixInducing"] as? Int } == [1, 0])
+        let early = try Self.health(repo, ["--since", "2020-09-01"])
+        #expect((early["periods"] as? [[String: Any]])?.map { $0["fixInducing"] as? Int } == [1, 0, 1, 0])
+        try repo.write("b.c", "int b;\nint bb = 0;\nint bbb;\n")
+        try repo.commit("fix: initialise bb", day: 85)
+        let kept = try Self.health(repo, ["--since", "2020-09-01"])
+        #expect((kept["periods"] as? [[String: Any]])?.map { $0["fixInducing"] as? Int } == [1, 1, 1, 0])
+        let rebuilt = try ProcessRunner.run(
+            HindsightBinary.url.path, ["mine", "--rebuild", "--quiet"], in: repo.root,
+            environment: repo.environment(day: 90))
+        #expect(rebuilt.status == 0)
+        let fresh = try Self.health(repo, ["--since", "2020-09-01", "--no-mine"])
+        #expect(NSDictionary(dictionary: fresh) == NSDictionary(dictionary: kept))
     }
 
     @Test func monthlyAndWeeklyCommitCountsEqualGitLog() throws {
@@ -102,7 +125,7 @@ import Testing
         ).output
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 5)
-        #expect(rows[2].hasPrefix("2020-10,2020-10-01,2020-11-01,false,2,2,4,1,0.5"), "\(rows)")
+        #expect(rows[2].hasPrefix("2020-10,2020-10-01,2020-11-01,false,2,2,4,1,0.5000,0,0.0000,true,0"), "\(rows)")
     }
 
     @Test func anUnknownOutputExtensionIsAUsageError() throws {

@@ -62,6 +62,20 @@ import Testing
         #expect(commits.verdict == .noClearChange)
     }
 
+    @Test func aDropInFixInducingCommitsTooYoungToBeFixedIsNotBetter() throws {
+        var periods = months(beforeFixes: 0, recentFixes: 0)
+        for index in periods.indices { periods[index].fixInducing = index < 6 ? 30 : 10 }
+        let settled = try #require(healthTrends(of: periods, by: .month).first { $0.figure == .fixInducingRate })
+        #expect(settled.verdict == .better)
+        for index in periods.indices.suffix(3) { periods[index].isProvisional = true }
+        let young = try #require(healthTrends(of: periods, by: .month).first { $0.figure == .fixInducingRate })
+        #expect(young.verdict == .noClearChange)
+        #expect(young.reason.hasSuffix("provisional: the recent commits are younger than the grace period"))
+        for index in periods.indices { periods[index].fixInducing = index < 6 ? 10 : 30 }
+        let worse = try #require(healthTrends(of: periods, by: .month).first { $0.figure == .fixInducingRate })
+        #expect(worse.verdict == .worse, "a rise shows even while provisional: more fixes can only come")
+    }
+
     @Test func aFewCommitsNeverMakeATrend() throws {
         // Half of all commits were fixes before, none recently, but three commits a month expect too little.
         let trends = healthTrends(of: months(beforeFixes: 2, recentFixes: 0, commits: 3), by: .month)

@@ -23,6 +23,20 @@ public struct ChangedLines: Hashable, Sendable {
 public func szzGroundTruth(
     in snapshot: HistorySnapshot, window: Range<Int>, fixes: [Int], lines: (Int) -> [RepoPath: ChangedLines]
 ) -> GroundTruth {
+    var truth = GroundTruth()
+    for origins in szzOrigins(in: snapshot, window: window, fixes: fixes, lines: lines).values {
+        for origin in origins { truth.add(origin, .szz) }
+    }
+    return truth
+}
+
+/// The origins ``szzGroundTruth(in:window:fixes:lines:)`` traces, per fix: every fix of `fixes`
+/// after the window's first commit has an entry, empty when none of its removed lines came from the
+/// window. A fix's origins depend only on the history before it, so they can be kept: traced over a
+/// wider window, they are the same origins plus older ones.
+public func szzOrigins(
+    in snapshot: HistorySnapshot, window: Range<Int>, fixes: [Int], lines: (Int) -> [RepoPath: ChangedLines]
+) -> [Int: Set<Int>] {
     var cache: [Int: [RepoPath: ChangedLines]] = [:]
     func changed(_ commit: Int) -> [RepoPath: ChangedLines] {
         if let known = cache[commit] { return known }
@@ -31,19 +45,21 @@ public func szzGroundTruth(
         return read
     }
     let touching = PathHistory(snapshot, from: window.lowerBound, to: (fixes.max() ?? 0))
-    var truth = GroundTruth()
+    var origins: [Int: Set<Int>] = [:]
     for fix in fixes where fix > window.lowerBound && fix < snapshot.commits.count {
+        var found: Set<Int> = []
         for (path, file) in changed(fix) {
             for line in Set(file.removed) where isSZZCandidate(line) {
                 if let origin = touching.origin(of: line, in: file.oldPath ?? path, before: fix, changed: changed),
                     window.contains(origin)
                 {
-                    truth.add(origin, .szz)
+                    found.insert(origin)
                 }
             }
         }
+        origins[fix] = found
     }
-    return truth
+    return origins
 }
 
 /// Which commits of a stretch of history touched each path, so tracing a line back visits only those.

@@ -1,8 +1,11 @@
 /// The health of `input`'s history: every period from the one holding `from` to the one holding the
 /// reference time (`settings.now`), and the verdicts. Merges are not counted; lessons count by when
-/// they were written and retired.
+/// they were written and retired; `fixInducing` holds the commits (snapshot indices) a later commit
+/// fixed or reverted, and a period that ended less than `graceDays` before the reference time is
+/// provisional for them.
 public func healthReport(
-    of input: AnalysisInput, lessons: [Lesson], by granularity: HealthGranularity, from first: Int64
+    of input: AnalysisInput, lessons: [Lesson], fixInducing: Set<Int> = [], graceDays: Int = 365,
+    by granularity: HealthGranularity, from first: Int64
 ) -> HealthReport {
     let now = input.settings.now
     var periods: [HealthPeriod] = []
@@ -10,7 +13,9 @@ public func healthReport(
     while start <= now {
         let end = granularity.shifted(1, from: start)
         let covered = Double(min(end, now + 1) - start) / 86_400
-        periods.append(HealthPeriod(label: granularity.label(of: start), start: start, end: end, days: covered))
+        var period = HealthPeriod(label: granularity.label(of: start), start: start, end: end, days: covered)
+        period.isProvisional = end + Int64(graceDays) * 86_400 > now
+        periods.append(period)
         start = end
     }
     func period(of time: Int64) -> Int? {
@@ -25,6 +30,7 @@ public func healthReport(
         periodOfCommit[index] = slot
         periods[slot].commits += 1
         if input.isFix[index] { periods[slot].fixes += 1 }
+        if fixInducing.contains(index) { periods[slot].fixInducing += 1 }
         if commit.revertedCommit != nil { periods[slot].reverts += 1 }
         if input.isAgentCommit[index] { periods[slot].agentCommits += 1 }
         if input.isHuman[commit.author] { authors[slot].insert(commit.author) }
@@ -70,6 +76,7 @@ private struct PooledPeriods {
     var commits = 0
     var days = 0.0
     var events: [HealthFigure: Int] = [:]
+    var isProvisional = false
 
     init(_ periods: [HealthPeriod]) {
         for period in periods {
@@ -78,6 +85,8 @@ private struct PooledPeriods {
             events[.fixRatio, default: 0] += period.fixes
             events[.revertRate, default: 0] += period.reverts
             events[.agentShare, default: 0] += period.agentCommits
+            events[.fixInducingRate, default: 0] += period.fixInducing
+            isProvisional = isProvisional || period.isProvisional
         }
     }
 
@@ -112,6 +121,11 @@ private func trend(
         if pValue < TrendTest.significance {
             if let lowerIsBetter = figure.lowerIsBetter {
                 result.verdict = recentIsHigher == lowerIsBetter ? .worse : .better
+                // Young commits have had less time to need a fix: a drop there is not yet news.
+                if result.verdict == .better, figure == .fixInducingRate, recent.isProvisional {
+                    result.verdict = .noClearChange
+                    result.reason += "; provisional: the recent commits are younger than the grace period"
+                }
             } else {
                 result.verdict = recentIsHigher ? .up : .down
             }

@@ -52,6 +52,11 @@ public struct HealthPeriod: Hashable, Sendable {
     public var linesChanged = 0
     /// Of the commits, fixes.
     public var fixes = 0
+    /// Of the commits, those a later commit fixed (SZZ), named in `Fixes:` or reverted.
+    public var fixInducing = 0
+    /// Whether the period ended less than the grace period before the reference time, so its
+    /// commits have not all had the time to need a fix.
+    public var isProvisional = false
     /// Of the commits, reverts.
     public var reverts = 0
     /// Of the commits, those a coding agent authored or co-authored.

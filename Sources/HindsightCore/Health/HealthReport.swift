@@ -21,13 +21,14 @@ public struct HealthReport: Hashable, Sendable {
 
 /// The figures a verdict is given for.
 public enum HealthFigure: String, CaseIterable, Sendable {
-    case commits, fixRatio, revertRate, agentShare
+    case commits, fixRatio, fixInducingRate, revertRate, agentShare
 
     /// How the figure is named in text.
     public var title: String {
         switch self {
         case .commits: "commits"
         case .fixRatio: "fix ratio"
+        case .fixInducingRate: "fix-inducing rate"
         case .revertRate: "revert rate"
         case .agentShare: "agent share"
         }
@@ -36,7 +37,7 @@ public enum HealthFigure: String, CaseIterable, Sendable {
     /// Whether a lower value is better (nil: neither direction is better, only more or less).
     public var lowerIsBetter: Bool? {
         switch self {
-        case .fixRatio, .revertRate: true
+        case .fixRatio, .fixInducingRate, .revertRate: true
         case .commits, .agentShare: nil
         }
     }

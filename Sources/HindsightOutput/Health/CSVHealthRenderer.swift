@@ -5,7 +5,9 @@ import HindsightCore
 public struct CSVHealthRenderer: HealthRenderer {
     /// The header row's column names, in order.
     public static let columns = [
-        "period", "start", "end", "partial", "commits", "authors", "lines_changed", "fixes", "fix_ratio", "reverts",
+        "period", "start", "end", "partial", "commits", "authors", "lines_changed", "fixes", "fix_ratio",
+        "fix_inducing",
+        "fix_inducing_rate", "provisional", "reverts",
         "revert_rate", "agent_commits", "agent_share", "lessons_added", "lessons_retired",
     ]
 
@@ -19,7 +21,8 @@ public struct CSVHealthRenderer: HealthRenderer {
             let fields = [
                 period.label, CalendarDate.isoDate(period.start), CalendarDate.isoDate(period.end),
                 period.isPartial ? "true" : "false", "\(period.commits)", "\(period.authors)", "\(period.linesChanged)",
-                "\(period.fixes)", share(period.fixes), "\(period.reverts)", share(period.reverts),
+                "\(period.fixes)", share(period.fixes), "\(period.fixInducing)", share(period.fixInducing),
+                period.isProvisional ? "true" : "false", "\(period.reverts)", share(period.reverts),
                 "\(period.agentCommits)", share(period.agentCommits), "\(period.lessonsAdded)",
                 "\(period.lessonsRetired)",
             ]

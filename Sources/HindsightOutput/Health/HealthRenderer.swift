@@ -24,14 +24,16 @@ public protocol HealthRenderer: Sendable {
 /// Cells and sentences the table and Markdown formats share.
 enum HealthText {
     static let periodColumns = [
-        "commits", "authors", "lines changed", "fix ratio", "reverts", "agent share", "lessons +/−",
+        "commits", "authors", "lines changed", "fix ratio", "fix-inducing", "reverts", "agent share", "lessons +/−",
     ]
     static let trendColumns = ["figure", "before", "recent", "verdict", "why"]
 
     static func cells(_ period: HealthPeriod) -> [String] {
         [
             "\(period.commits)", "\(period.authors)", "\(period.linesChanged)",
-            share(period.share(period.fixes)), share(period.share(period.reverts)),
+            share(period.share(period.fixes)),
+            share(period.share(period.fixInducing)) + (period.isProvisional ? "*" : ""),
+            share(period.share(period.reverts)),
             share(period.share(period.agentCommits)), "+\(period.lessonsAdded) −\(period.lessonsRetired)",
         ]
     }
@@ -50,7 +52,8 @@ enum HealthText {
     static func comparison(_ report: HealthReport) -> String {
         let unit = report.granularity.rawValue
         return "Verdicts: the last \(healthRecentPeriods) \(unit)s against the \(healthEarlierPeriods) before, "
-            + "at the 1% level; \"no clear change\" when the difference could be noise or the commits are too few."
+            + "at the 1% level; \"no clear change\" when the difference could be noise or the commits are too few. "
+            + "* provisional: the period ended less than the backtest's grace period ago, so its commits' fixes may still come."
     }
 
     static func title(_ report: HealthReport) -> String {

@@ -8,7 +8,8 @@ public struct MarkdownHealthRenderer: HealthRenderer {
     public func render(_ report: HealthReport) -> String {
         var lines = ["# " + HealthText.title(report), ""]
         lines += MarkdownReportRenderer.table(
-            [report.granularity.rawValue] + HealthText.periodColumns, rightAligned: Set(1...7),
+            [report.granularity.rawValue] + HealthText.periodColumns,
+            rightAligned: Set(1...HealthText.periodColumns.count),
             rows: report.periods.map { [HealthText.label($0)] + HealthText.cells($0) })
         lines += [HealthText.comparison(report), ""]
         lines += MarkdownReportRenderer.table(
