@@ -21,16 +21,7 @@ extension FixInducingReader {
         let tracedFrom = kept.flatMap { indexOfID[$0.windowStart] } ?? window.lowerBound
         let fixes = (window.lowerBound + 1...max(window.lowerBound + 1, tip)).filter { $0 <= tip && input.isFix[$0] }
         let untraced = fixes.filter { kept?.origins[snapshot.commits[$0].id] == nil }
-        var failure: (any Error)?
-        let traced = szzOrigins(in: snapshot, window: tracedFrom..<(tip + 1), fixes: untraced) { commit in
-            do {
-                return try git.changedLines(of: snapshot.commits[commit].id, options: options)
-            } catch {
-                failure = failure ?? error
-                return [:]
-            }
-        }
-        if let failure { throw failure }
+        let traced = try origins(of: untraced, tracedFrom: tracedFrom..<(tip + 1), in: snapshot)
         var inducing = explicitGroundTruth(in: snapshot, window: window, until: tip + 1).commits
         for fix in fixes {
             let origins =

@@ -17,8 +17,17 @@ struct FixInducingReader {
         var truth = explicitGroundTruth(in: snapshot, window: window, until: until + 1)
         let first = window.lowerBound
         let fixes = (first + 1...max(first + 1, until)).filter { $0 <= until && input.isFix[$0] }
+        for origins in try origins(of: fixes, tracedFrom: window.lowerBound..<(until + 1), in: snapshot).values {
+            for origin in origins where window.contains(origin) { truth.add(origin, .szz) }
+        }
+        return truth
+    }
+
+    /// Each fix's SZZ origins within `window`, read from the fixes' and their ancestors' diffs.
+    func origins(of fixes: [Int], tracedFrom window: Range<Int>, in snapshot: HistorySnapshot) throws -> [Int: Set<Int>]
+    {
         var failure: (any Error)?
-        let szz = szzGroundTruth(in: snapshot, window: window, fixes: fixes) { commit in
+        let traced = szzOrigins(in: snapshot, window: window, fixes: fixes) { commit in
             do {
                 return try git.changedLines(of: snapshot.commits[commit].id, options: options)
             } catch {
@@ -27,8 +36,7 @@ struct FixInducingReader {
             }
         }
         if let failure { throw failure }
-        for (commit, sources) in szz.sources { for source in sources { truth.add(commit, source) } }
-        return truth
+        return traced
     }
 }
 
