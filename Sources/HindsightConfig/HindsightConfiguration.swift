@@ -18,6 +18,8 @@ public struct HindsightConfiguration: Equatable, Sendable {
     public var guards = GuardsConfiguration()
     /// How lessons age, and whether the MCP server may record them.
     public var lessons = LessonsConfiguration()
+    /// What `hindsight health` counts as rework.
+    public var health = HealthConfiguration()
 
     /// The defaults, used when there is no file.
     public init(history: HistoryOptions = .init(), report: ReportConfiguration = .init()) {
@@ -29,7 +31,9 @@ public struct HindsightConfiguration: Equatable, Sendable {
     public static let fileName = ".hindsight.yml"
 
     /// The top-level keys.
-    static let sections = ["history", "report", "fixes", "people", "check", "context", "backtest", "guards", "lessons"]
+    static let sections = [
+        "history", "report", "fixes", "people", "check", "context", "backtest", "guards", "lessons", "health",
+    ]
 
     /// Loads `file`, or the defaults when `file` does not exist and `isRequired` is false.
     public static func load(from file: URL, isRequired: Bool = false) throws(ConfigError) -> HindsightConfiguration {
@@ -56,6 +60,7 @@ public struct HindsightConfiguration: Equatable, Sendable {
         if let backtest = sections["backtest"] { try configuration.backtest.read(backtest) }
         if let guards = sections["guards"] { try configuration.guards.read(guards) }
         if let lessons = sections["lessons"] { try configuration.lessons.read(lessons) }
+        if let health = sections["health"] { try configuration.health.read(health) }
         return configuration
     }
 

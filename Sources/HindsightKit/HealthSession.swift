@@ -42,7 +42,9 @@ public struct HealthSession {
         }
         let report = healthReport(
             of: input, lessons: book.entries.map(\.lesson), fixInducing: inducing,
-            graceDays: workspace.configuration.backtest.graceDays, by: granularity, from: first)
+            graceDays: workspace.configuration.backtest.graceDays,
+            reworkDays: workspace.configuration.health.reworkDays,
+            by: granularity, from: first)
         return (report, book.problems)
     }
 }

@@ -62,9 +62,23 @@ import Testing
         #expect(column("lessonsAdded") == [0, 1, 1, 0])
         #expect(column("lessonsRetired") == [0, 0, 0, 1])
         #expect(periods.map { $0["partial"] as? Bool } == [false, false, false, true], "HEAD is on 2020-12-04")
+        // Rework counts commits at least 21 days old (up to 2020-11-13): `int a;` was changed 21 days
+        // after it was added, b.c's lines 60 days after (not rework), c.c deleted by its revert the next day.
+        #expect(column("addedLines") == [1, 3, 3, 0])
+        #expect(column("reworkedLines") == [1, 0, 3, 0])
+        #expect(column("reworkCommits") == [1, 2, 1, 0], "the revert added no lines")
+        #expect(column("reworkedCommits") == [1, 0, 1, 0])
+        let groups = try #require(report["groups"] as? [String: Any])
+        let people = try #require(groups["people"] as? [String: Any])
+        let agents = try #require(groups["agents"] as? [String: Any])
+        #expect(people["commits"] as? Int == 6 && people["fixInducing"] as? Int == 1)
+        #expect(people["addedLines"] as? Int == 4 && people["reworkedLines"] as? Int == 1)
+        #expect(agents["commits"] as? Int == 2 && agents["fixInducing"] as? Int == 1)
+        #expect(agents["addedLines"] as? Int == 3 && agents["reworkedLines"] as? Int == 3)
+        #expect(groups["verdict"] as? String == "no clear change")
         #expect(periods[1]["fixRatio"] as? Double == 0.5)
         let trends = try #require(report["trends"] as? [[String: Any]])
-        #expect(trends.map { $0["verdict"] as? String } == Array(repeating: "no clear change", count: 5))
+        #expect(trends.map { $0["verdict"] as? String } == Array(repeating: "no clear change", count: 6))
         #expect(trends.allSatisfy { $0["reason"] as? String == "needs 9 months of history, has 4" })
     }
 
@@ -86,6 +100,29 @@ import Testing
         #expect(rebuilt.status == 0)
         let fresh = try Self.health(repo, ["--since", "2020-09-01", "--no-mine"])
         #expect(NSDictionary(dictionary: fresh) == NSDictionary(dictionary: kept))
+    }
+
+    /// Added lines followed through later hunks: an insertion above shifts them, a change within
+    /// 21 days reworks exactly the line it touches, week by week.
+    @Test func reworkFollowsLinesThroughLaterHunks() throws {
+        let repo = try FixtureRepository()
+        try repo.write("f.c", "a1\na2\na3\n")
+        try repo.commit("feat: a", day: 1)
+        try repo.write("f.c", "b1\nb2\na1\na2\na3\n")
+        try repo.commit("feat: b above a", day: 8)
+        try repo.write("f.c", "b1\nb2\na1\nA2\na3\n")
+        try repo.commit("feat: change a2", day: 15)
+        try repo.write("f.c", "b1\na1\nA2\na3\n")
+        try repo.commit("feat: drop b2", day: 22)
+        try repo.write("g.c", "g\n")
+        try repo.commit("feat: g", day: 60)
+        let report = try Self.health(repo, ["--by", "week", "--since", "2020-09-14"])
+        let periods = try #require(report["periods"] as? [[String: Any]])
+        let weeks = Array(periods.prefix(4))
+        #expect(weeks.map { $0["period"] as? String } == ["2020-09-14", "2020-09-21", "2020-09-28", "2020-10-05"])
+        #expect(weeks.map { $0["addedLines"] as? Int } == [3, 2, 1, 0])
+        #expect(weeks.map { $0["reworkedLines"] as? Int } == [1, 1, 0, 0])
+        #expect(periods.last?["addedLines"] as? Int == 0, "g.c is younger than 21 days")
     }
 
     @Test func monthlyAndWeeklyCommitCountsEqualGitLog() throws {
@@ -125,7 +162,9 @@ import Testing
         ).output
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 5)
-        #expect(rows[2].hasPrefix("2020-10,2020-10-01,2020-11-01,false,2,2,4,1,0.5000,0,0.0000,true,0"), "\(rows)")
+        #expect(
+            rows[2].hasPrefix("2020-10,2020-10-01,2020-11-01,false,2,2,4,1,0.5000,0,0.0000,true,3,0,0.0000,0"),
+            "\(rows)")
     }
 
     @Test func anUnknownOutputExtensionIsAUsageError() throws {

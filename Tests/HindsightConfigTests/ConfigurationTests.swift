@@ -22,9 +22,15 @@ import Testing
         #expect(trimmed.history.fingerprint != configuration.history.fingerprint)
     }
 
+    @Test func healthReadsItsReworkSpan() throws {
+        #expect(HindsightConfiguration().health.reworkDays == 21)
+        let configuration = try HindsightConfiguration.parse("health:\n  reworkDays: 14\n", path: "x.yml")
+        #expect(configuration.health.reworkDays == 14)
+    }
+
     @Test(arguments: [
         "history:\n  renames: maybe\n", "history:\n  renameThreshold: 150\n", "history: [1, 2\n",
-        "history:\n  missingBlobs: skip\n",
+        "history:\n  missingBlobs: skip\n", "health:\n  reworkDays: 0\n", "health:\n  reworkWindow: 21\n",
     ])
     func badValuesAreUsageErrors(text: String) {
         #expect(throws: ConfigError.self) { try HindsightConfiguration.parse(text, path: "x.yml") }

@@ -5,7 +5,7 @@
 /// provisional for them.
 public func healthReport(
     of input: AnalysisInput, lessons: [Lesson], fixInducing: Set<Int> = [], graceDays: Int = 365,
-    by granularity: HealthGranularity, from first: Int64
+    reworkDays: Int = 21, by granularity: HealthGranularity, from first: Int64
 ) -> HealthReport {
     let now = input.settings.now
     var periods: [HealthPeriod] = []
@@ -23,6 +23,9 @@ public func healthReport(
         // Periods are few (hundreds at most) and sorted: a binary search is not worth its code.
         return periods.lastIndex { $0.start <= time }
     }
+    let lines = rework(in: input, withinDays: reworkDays)
+    let matured = now - Int64(reworkDays) * 86_400
+    var groups = HealthGroups()
     var authors = Array(repeating: Set<Int>(), count: periods.count)
     var periodOfCommit = Array(repeating: -1, count: input.snapshot.commits.count)
     for (index, commit) in input.snapshot.commits.enumerated() where !commit.isMerge && input.isInWindow[index] {
@@ -34,7 +37,25 @@ public func healthReport(
         if commit.revertedCommit != nil { periods[slot].reverts += 1 }
         if input.isAgentCommit[index] { periods[slot].agentCommits += 1 }
         if input.isHuman[commit.author] { authors[slot].insert(commit.author) }
+        let isMature = input.times[index] <= matured && lines.added[index] > 0
+        if isMature {
+            periods[slot].addedLines += lines.added[index]
+            periods[slot].reworkedLines += lines.reworked[index]
+            periods[slot].reworkTrials += 1
+            if lines.reworked[index] > 0 { periods[slot].reworkedCommits += 1 }
+        }
+        if input.isAgentCommit[index] || input.isHuman[commit.author] {
+            var group = input.isAgentCommit[index] ? groups.agents : groups.people
+            group.commits += 1
+            if fixInducing.contains(index) { group.fixInducing += 1 }
+            if isMature {
+                group.addedLines += lines.added[index]
+                group.reworkedLines += lines.reworked[index]
+            }
+            if input.isAgentCommit[index] { groups.agents = group } else { groups.people = group }
+        }
     }
+    (groups.verdict, groups.reason) = compared(groups)
     for (slot, people) in authors.enumerated() { periods[slot].authors = people.count }
     for file in input.files {
         for (change, commit) in zip(file.changes, file.commits) where periodOfCommit[commit] >= 0 {
@@ -46,7 +67,32 @@ public func healthReport(
         if let retired = lesson.retirement?.time, let slot = period(of: retired) { periods[slot].lessonsRetired += 1 }
     }
     return HealthReport(
-        granularity: granularity, asOf: now, periods: periods, trends: healthTrends(of: periods, by: granularity))
+        granularity: granularity, asOf: now, periods: periods, trends: healthTrends(of: periods, by: granularity),
+        reworkDays: reworkDays, groups: groups)
+}
+
+/// Whether agents' commits needed fixes more or less often than people's, by the same test and level.
+private func compared(_ groups: HealthGroups) -> (HealthVerdict, String) {
+    let test = "two-proportion z-test on fix-inducing commits"
+    switch TrendTest.proportions(
+        recent: groups.agents.fixInducing, of: groups.agents.commits, before: groups.people.fixInducing,
+        of: groups.people.commits)
+    {
+    case .tooFew(let expected):
+        return (.noClearChange, tooFew(test, expected))
+    case .tested(let pValue, let agentsHigher):
+        let verdict: HealthVerdict = pValue < TrendTest.significance ? (agentsHigher ? .up : .down) : .noClearChange
+        return (verdict, "\(test), \(pText(pValue))")
+    }
+}
+
+private func tooFew(_ test: String, _ expected: Double) -> String {
+    "too few commits for the \(test): the smallest cell expects \(TextShaping.fixed(expected, 1)), it needs \(Int(TrendTest.minimumExpected))"
+}
+
+// Four decimals, so a p-value just under the level never prints as the level itself.
+private func pText(_ pValue: Double) -> String {
+    pValue < 0.001 ? "p < 0.001" : "p = \(TextShaping.fixed(pValue, 4))"
 }
 
 /// How many of the latest periods are compared with how many before them.
@@ -76,6 +122,7 @@ private struct PooledPeriods {
     var commits = 0
     var days = 0.0
     var events: [HealthFigure: Int] = [:]
+    var reworkTrials = 0
     var isProvisional = false
 
     init(_ periods: [HealthPeriod]) {
@@ -86,13 +133,19 @@ private struct PooledPeriods {
             events[.revertRate, default: 0] += period.reverts
             events[.agentShare, default: 0] += period.agentCommits
             events[.fixInducingRate, default: 0] += period.fixInducing
+            events[.reworkedCommits, default: 0] += period.reworkedCommits
+            reworkTrials += period.reworkTrials
             isProvisional = isProvisional || period.isProvisional
         }
     }
 
+    /// The commits a share's events are counted among.
+    func trials(of figure: HealthFigure) -> Int { figure == .reworkedCommits ? reworkTrials : commits }
+
     func value(of figure: HealthFigure, nominalDays: Double) -> Double? {
         if figure == .commits { return days > 0 ? Double(commits) / days * nominalDays : nil }
-        return commits > 0 ? Double(events[figure] ?? 0) / Double(commits) : nil
+        let trials = trials(of: figure)
+        return trials > 0 ? Double(events[figure] ?? 0) / Double(trials) : nil
     }
 }
 
@@ -104,20 +157,23 @@ private func trend(
         figure == .commits
         ? TrendTest.rates(recent: recent.commits, days: recent.days, before: before.commits, days: before.days)
         : TrendTest.proportions(
-            recent: recent.events[figure] ?? 0, of: recent.commits, before: before.events[figure] ?? 0,
-            of: before.commits)
-    let test = figure == .commits ? "rate test on commits per day" : "two-proportion z-test"
+            recent: recent.events[figure] ?? 0, of: recent.trials(of: figure), before: before.events[figure] ?? 0,
+            of: before.trials(of: figure))
+    let test =
+        switch figure {
+        case .commits: "rate test on commits per day"
+        case .reworkedCommits: "two-proportion z-test on commits that added lines"
+        default: "two-proportion z-test"
+        }
     var result = HealthTrend(
         figure: figure, before: before.value(of: figure, nominalDays: nominal),
         recent: recent.value(of: figure, nominalDays: nominal), verdict: .noClearChange, pValue: nil, reason: "")
     switch outcome {
     case .tooFew(let expected):
-        result.reason =
-            "too few commits for the \(test): the smallest cell expects \(TextShaping.fixed(expected, 1)), it needs \(Int(TrendTest.minimumExpected))"
+        result.reason = tooFew(test, expected)
     case .tested(let pValue, let recentIsHigher):
         result.pValue = pValue
-        // Four decimals, so a p-value just under the level never prints as the level itself.
-        result.reason = "\(test), " + (pValue < 0.001 ? "p < 0.001" : "p = \(TextShaping.fixed(pValue, 4))")
+        result.reason = "\(test), \(pText(pValue))"
         if pValue < TrendTest.significance {
             if let lowerIsBetter = figure.lowerIsBetter {
                 result.verdict = recentIsHigher == lowerIsBetter ? .worse : .better

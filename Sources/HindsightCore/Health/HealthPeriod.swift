@@ -57,6 +57,14 @@ public struct HealthPeriod: Hashable, Sendable {
     /// Whether the period ended less than the grace period before the reference time, so its
     /// commits have not all had the time to need a fix.
     public var isProvisional = false
+    /// Lines added (covered text files) by the commits at least the rework span old.
+    public var addedLines = 0
+    /// Of those, lines a later commit changed or deleted within the span.
+    public var reworkedLines = 0
+    /// Commits at least the rework span old that added lines.
+    public var reworkTrials = 0
+    /// Of those, commits with at least one reworked line.
+    public var reworkedCommits = 0
     /// Of the commits, reverts.
     public var reverts = 0
     /// Of the commits, those a coding agent authored or co-authored.
@@ -79,4 +87,7 @@ public struct HealthPeriod: Hashable, Sendable {
 
     /// `part` of the commits, or nil without commits.
     public func share(_ part: Int) -> Double? { commits > 0 ? Double(part) / Double(commits) : nil }
+
+    /// The share of added lines reworked, or nil when no commit old enough added lines.
+    public var reworkShare: Double? { addedLines > 0 ? Double(reworkedLines) / Double(addedLines) : nil }
 }

@@ -9,19 +9,28 @@ public struct HealthReport: Hashable, Sendable {
     public var periods: [HealthPeriod]
     /// One verdict per tested figure.
     public var trends: [HealthTrend]
+    /// Days within which a change to an added line counts as rework.
+    public var reworkDays: Int
+    /// Agents' commits against people's over all the periods shown.
+    public var groups: HealthGroups
 
     /// A report from its parts.
-    public init(granularity: HealthGranularity, asOf: Int64, periods: [HealthPeriod], trends: [HealthTrend]) {
+    public init(
+        granularity: HealthGranularity, asOf: Int64, periods: [HealthPeriod], trends: [HealthTrend],
+        reworkDays: Int = 21, groups: HealthGroups = HealthGroups()
+    ) {
         self.granularity = granularity
         self.asOf = asOf
         self.periods = periods
         self.trends = trends
+        self.reworkDays = reworkDays
+        self.groups = groups
     }
 }
 
 /// The figures a verdict is given for.
 public enum HealthFigure: String, CaseIterable, Sendable {
-    case commits, fixRatio, fixInducingRate, revertRate, agentShare
+    case commits, fixRatio, fixInducingRate, reworkedCommits, revertRate, agentShare
 
     /// How the figure is named in text.
     public var title: String {
@@ -29,6 +38,7 @@ public enum HealthFigure: String, CaseIterable, Sendable {
         case .commits: "commits"
         case .fixRatio: "fix ratio"
         case .fixInducingRate: "fix-inducing rate"
+        case .reworkedCommits: "reworked commits"
         case .revertRate: "revert rate"
         case .agentShare: "agent share"
         }
@@ -37,7 +47,7 @@ public enum HealthFigure: String, CaseIterable, Sendable {
     /// Whether a lower value is better (nil: neither direction is better, only more or less).
     public var lowerIsBetter: Bool? {
         switch self {
-        case .fixRatio, .fixInducingRate, .revertRate: true
+        case .fixRatio, .fixInducingRate, .reworkedCommits, .revertRate: true
         case .commits, .agentShare: nil
         }
     }
@@ -75,4 +85,40 @@ public struct HealthTrend: Hashable, Sendable {
         self.pValue = pValue
         self.reason = reason
     }
+}
+
+/// One group of commits' figures over the periods shown.
+public struct HealthGroupFigures: Hashable, Sendable {
+    /// Non-merge commits.
+    public var commits = 0
+    /// Of those, fix-inducing ones.
+    public var fixInducing = 0
+    /// Lines added by its commits old enough for rework.
+    public var addedLines = 0
+    /// Of those, reworked lines.
+    public var reworkedLines = 0
+
+    /// Empty figures.
+    public init() {}
+
+    /// The fix-inducing share of the commits, nil without commits.
+    public var fixInducingRate: Double? { commits > 0 ? Double(fixInducing) / Double(commits) : nil }
+    /// The reworked share of the added lines, nil without any.
+    public var reworkShare: Double? { addedLines > 0 ? Double(reworkedLines) / Double(addedLines) : nil }
+}
+
+/// Commits a coding agent authored or co-authored against people's (bots are in neither), and
+/// whether their fix-inducing rates differ.
+public struct HealthGroups: Hashable, Sendable {
+    /// People's commits.
+    public var people = HealthGroupFigures()
+    /// Agents' commits.
+    public var agents = HealthGroupFigures()
+    /// The comparison of the fix-inducing rates, agents against people ("up": agents' is higher).
+    public var verdict: HealthVerdict = .noClearChange
+    /// Why: the test and its p-value, or what was too few.
+    public var reason = ""
+
+    /// Empty groups.
+    public init() {}
 }

@@ -7,7 +7,7 @@ public struct CSVHealthRenderer: HealthRenderer {
     public static let columns = [
         "period", "start", "end", "partial", "commits", "authors", "lines_changed", "fixes", "fix_ratio",
         "fix_inducing",
-        "fix_inducing_rate", "provisional", "reverts",
+        "fix_inducing_rate", "provisional", "added_lines", "reworked_lines", "rework", "reverts",
         "revert_rate", "agent_commits", "agent_share", "lessons_added", "lessons_retired",
     ]
 
@@ -22,7 +22,8 @@ public struct CSVHealthRenderer: HealthRenderer {
                 period.label, CalendarDate.isoDate(period.start), CalendarDate.isoDate(period.end),
                 period.isPartial ? "true" : "false", "\(period.commits)", "\(period.authors)", "\(period.linesChanged)",
                 "\(period.fixes)", share(period.fixes), "\(period.fixInducing)", share(period.fixInducing),
-                period.isProvisional ? "true" : "false", "\(period.reverts)", share(period.reverts),
+                period.isProvisional ? "true" : "false", "\(period.addedLines)", "\(period.reworkedLines)",
+                period.reworkShare.map { TextShaping.fixed($0, 4) } ?? "", "\(period.reverts)", share(period.reverts),
                 "\(period.agentCommits)", share(period.agentCommits), "\(period.lessonsAdded)",
                 "\(period.lessonsRetired)",
             ]

@@ -24,15 +24,41 @@ public protocol HealthRenderer: Sendable {
 /// Cells and sentences the table and Markdown formats share.
 enum HealthText {
     static let periodColumns = [
-        "commits", "authors", "lines changed", "fix ratio", "fix-inducing", "reverts", "agent share", "lessons +/−",
+        "commits", "authors", "lines changed", "fix ratio", "fix-inducing", "rework", "reverts", "agent share",
+        "lessons +/−",
     ]
     static let trendColumns = ["figure", "before", "recent", "verdict", "why"]
+    static let groupColumns = ["group", "commits", "fix-inducing", "rework"]
+
+    static func groupRows(_ groups: HealthGroups) -> [[String]] {
+        [("people", groups.people), ("agents", groups.agents)].map { name, figures in
+            [name, "\(figures.commits)", share(figures.fixInducingRate), share(figures.reworkShare)]
+        }
+    }
+
+    /// The groups' comparison, in a sentence.
+    static func groupVerdict(_ groups: HealthGroups) -> String {
+        let said =
+            switch groups.verdict {
+            case .up: "agents' commits needed a fix more often than people's"
+            case .down: "agents' commits needed a fix less often than people's"
+            default: "no clear difference between agents' and people's fix-inducing rates"
+            }
+        return "\(said) (\(groups.reason))."
+    }
+
+    /// What rework and the provisional mark mean.
+    static func notes(_ report: HealthReport) -> String {
+        "Rework: the share of lines added by commits at least \(report.reworkDays) days old that a commit changed or "
+            + "deleted within \(report.reworkDays) days. * provisional: the period ended less than the backtest's grace "
+            + "period ago, so fixes to its commits may still come."
+    }
 
     static func cells(_ period: HealthPeriod) -> [String] {
         [
             "\(period.commits)", "\(period.authors)", "\(period.linesChanged)",
             share(period.share(period.fixes)),
-            share(period.share(period.fixInducing)) + (period.isProvisional ? "*" : ""),
+            share(period.share(period.fixInducing)) + (period.isProvisional ? "*" : ""), share(period.reworkShare),
             share(period.share(period.reverts)),
             share(period.share(period.agentCommits)), "+\(period.lessonsAdded) −\(period.lessonsRetired)",
         ]
@@ -52,15 +78,14 @@ enum HealthText {
     static func comparison(_ report: HealthReport) -> String {
         let unit = report.granularity.rawValue
         return "Verdicts: the last \(healthRecentPeriods) \(unit)s against the \(healthEarlierPeriods) before, "
-            + "at the 1% level; \"no clear change\" when the difference could be noise or the commits are too few. "
-            + "* provisional: the period ended less than the backtest's grace period ago, so its commits' fixes may still come."
+            + "at the 1% level; \"no clear change\" when the difference could be noise or the commits are too few."
     }
 
     static func title(_ report: HealthReport) -> String {
         "Health by \(report.granularity.rawValue), as of \(CalendarDate.isoDate(report.asOf))"
     }
 
-    private static func share(_ value: Double?) -> String { value.map { TextShaping.percent($0, decimals: 1) } ?? "–" }
+    static func share(_ value: Double?) -> String { value.map { TextShaping.percent($0, decimals: 1) } ?? "–" }
 
     private static func value(_ value: Double?, _ figure: HealthFigure, _ granularity: HealthGranularity) -> String {
         guard let value else { return "–" }

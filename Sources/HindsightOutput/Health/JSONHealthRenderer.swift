@@ -12,8 +12,16 @@ public struct JSONHealthRenderer: HealthRenderer {
             ("asOf", .time(report.asOf)),
             ("recentPeriods", .int(healthRecentPeriods)),
             ("earlierPeriods", .int(healthEarlierPeriods)),
+            ("reworkDays", .int(report.reworkDays)),
             ("periods", .array(report.periods.map(period))),
             ("trends", .array(report.trends.map(trend))),
+            (
+                "groups",
+                .object([
+                    ("people", group(report.groups.people)), ("agents", group(report.groups.agents)),
+                    ("verdict", .string(report.groups.verdict.rawValue)), ("reason", .string(report.groups.reason)),
+                ])
+            ),
         ])
         .serialized()
     }
@@ -32,6 +40,11 @@ public struct JSONHealthRenderer: HealthRenderer {
             ("fixInducing", .int(period.fixInducing)),
             ("fixInducingRate", share(period.share(period.fixInducing))),
             ("provisional", .bool(period.isProvisional)),
+            ("addedLines", .int(period.addedLines)),
+            ("reworkedLines", .int(period.reworkedLines)),
+            ("rework", share(period.reworkShare)),
+            ("reworkCommits", .int(period.reworkTrials)),
+            ("reworkedCommits", .int(period.reworkedCommits)),
             ("reverts", .int(period.reverts)),
             ("revertRate", share(period.share(period.reverts))),
             ("agentCommits", .int(period.agentCommits)),
@@ -49,6 +62,14 @@ public struct JSONHealthRenderer: HealthRenderer {
             ("verdict", .string(trend.verdict.rawValue)),
             ("pValue", share(trend.pValue)),
             ("reason", .string(trend.reason)),
+        ])
+    }
+
+    private func group(_ figures: HealthGroupFigures) -> JSONValue {
+        .object([
+            ("commits", .int(figures.commits)), ("fixInducing", .int(figures.fixInducing)),
+            ("fixInducingRate", share(figures.fixInducingRate)), ("addedLines", .int(figures.addedLines)),
+            ("reworkedLines", .int(figures.reworkedLines)), ("rework", share(figures.reworkShare)),
         ])
     }
 

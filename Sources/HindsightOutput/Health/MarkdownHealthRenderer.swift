@@ -11,10 +11,14 @@ public struct MarkdownHealthRenderer: HealthRenderer {
             [report.granularity.rawValue] + HealthText.periodColumns,
             rightAligned: Set(1...HealthText.periodColumns.count),
             rows: report.periods.map { [HealthText.label($0)] + HealthText.cells($0) })
-        lines += [HealthText.comparison(report), ""]
+        lines += [HealthText.notes(report), "", HealthText.comparison(report), ""]
         lines += MarkdownReportRenderer.table(
             HealthText.trendColumns, rightAligned: [1, 2],
-            rows: report.trends.map { HealthText.cells($0, report.granularity) }, trailing: false)
+            rows: report.trends.map { HealthText.cells($0, report.granularity) })
+        lines += ["## Agents against people, over the \(report.granularity.rawValue)s shown", ""]
+        lines += MarkdownReportRenderer.table(
+            HealthText.groupColumns, rightAligned: [1, 2, 3], rows: HealthText.groupRows(report.groups))
+        lines.append(HealthText.groupVerdict(report.groups))
         return lines.joined(separator: "\n") + "\n"
     }
 }

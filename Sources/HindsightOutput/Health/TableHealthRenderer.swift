@@ -10,10 +10,13 @@ public struct TableHealthRenderer: HealthRenderer {
         lines += aligned(
             [[report.granularity.rawValue] + HealthText.periodColumns]
                 + report.periods.map { [HealthText.label($0)] + HealthText.cells($0) }, rightAlignedFrom: 1)
-        lines += ["", HealthText.comparison(report), ""]
+        lines += ["", HealthText.notes(report), "", HealthText.comparison(report), ""]
         lines += aligned(
             [HealthText.trendColumns] + report.trends.map { HealthText.cells($0, report.granularity) },
             rightAlignedFrom: 1, upTo: 3)
+        lines += ["", "Agents against people, over the \(report.granularity.rawValue)s shown:", ""]
+        lines += aligned([HealthText.groupColumns] + HealthText.groupRows(report.groups), rightAlignedFrom: 1)
+        lines += ["", HealthText.groupVerdict(report.groups)]
         return lines.joined(separator: "\n") + "\n"
     }
 
