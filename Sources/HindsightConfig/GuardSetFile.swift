@@ -177,6 +177,9 @@ public enum GuardSetFile {
         if !record.overBudget.isEmpty {
             lines.append("  overBudget: [\(record.overBudget.sorted().map(yamlScalar).joined(separator: ", "))]")
         }
+        if let shipped = record.shipped {
+            lines += ["  shipped:", "    flagged: \(shipped.flagged)", "    hits: \(shipped.hits)"]
+        }
         lines.append(record.kinds.isEmpty ? "  kinds: {}" : "  kinds:")
         for (kind, tally) in record.kinds.sorted(by: { $0.key < $1.key }) {
             lines += ["    \(yamlScalar(kind)):", "      flagged: \(tally.flagged)", "      hits: \(tally.hits)"]

@@ -20,7 +20,7 @@ struct GuardSetReader {
         "id", "kind", "status", "muteReason", "severity", "scope", "match", "message", "action", "evidence", "backtest",
     ]
     static let recordKeys = [
-        "cut", "until", "commits", "fixInducing", "liftThreshold", "alarmBudget", "overBudget", "kinds",
+        "cut", "until", "commits", "fixInducing", "liftThreshold", "alarmBudget", "overBudget", "shipped", "kinds",
     ]
     static let requiredGuardKeys = ["id", "kind", "severity", "match", "message", "action"]
     static let evidenceKeys = ["commit", "date", "subject", "author"]
@@ -77,6 +77,7 @@ struct GuardSetReader {
             fixInducing: try entries["fixInducing"]?.int(in: 0...Int.max) ?? 0,
             liftThreshold: try entries["liftThreshold"]?.number(in: 0...1_000) ?? 2, kinds: kinds)
         record.alarmBudget = try entries["alarmBudget"]?.number(in: 0...1)
+        record.shipped = try entries["shipped"].map(readTally)
         for element in try elements(of: entries["overBudget"], expecting: "a list of guard kinds") {
             let kind = try element.string()
             guard CheckConfiguration.kinds.contains(kind) else {

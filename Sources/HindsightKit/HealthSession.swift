@@ -42,6 +42,7 @@ public struct HealthSession {
         }
         let report = healthReport(
             of: input, lessons: book.entries.map(\.lesson), fixInducing: inducing,
+            guardVersions: guardFileVersions(in: input.snapshot, git: workspace.git),
             graceDays: workspace.configuration.backtest.graceDays,
             reworkDays: workspace.configuration.health.reworkDays,
             by: granularity, from: first)

@@ -57,6 +57,7 @@ import Testing
         var record = Self.record
         record.alarmBudget = 0.1
         record.overBudget = ["co-change"]
+        record.shipped = GuardTally(flagged: 12, hits: 5)
         let model = RiskModel(
             features: ChangeFeatures.names.enumerated().map {
                 RiskModel.Feature(
@@ -72,13 +73,18 @@ import Testing
             ])
         let set = GuardSet(guards: [GuardSetFileTests.parserGuard()], record: record, riskModel: model)
         let text = GuardSetFile.render(set)
-        #expect(text.contains("  alarmBudget: 0.100000\n  overBudget: [co-change]\n"))
+        #expect(
+            text.contains(
+                "  alarmBudget: 0.100000\n  overBudget: [co-change]\n  shipped:\n    flagged: 12\n    hits: 5\n"))
         #expect(text.contains("riskModel:\n  trainedAt: 89abcdef0123456789abcdef0123456789abcdef\n  commits: 2000\n"))
         #expect(text.contains("    linesAdded: {mean: 0.000000, deviation: 1.250000, weight: 0.000000}\n"))
         let read = try GuardSetFile.parse(text, path: "guards.yml")
         #expect(read.record == record)
         #expect(read.riskModel == model, "six decimals hold these values exactly")
         #expect(GuardSetFile.render(read) == text)
+        let summary = try #require(GuardSetFile.summary(of: text, path: "guards.yml"))
+        #expect(summary.record == record, "the summary reads the record before the risk model and the guards")
+        #expect(summary.accepted.isEmpty && summary.muted.isEmpty)
         let cached = GuardSetFile.cachePieces(set)
         #expect(
             try GuardSetFile.parse(entries: [], record: cached.record).riskModel == model,

@@ -31,6 +31,10 @@ public struct BacktestRecord: Hashable, Sendable {
     public var alarmBudget: Double?
     /// Kinds that paid too little per alarm to fit the budget beside the others, so run at notice.
     public var overBudget: Set<String> = []
+    /// The shipped set's tally (the kinds at warning or above, within the budget), which a guard
+    /// flagging a commit another also flags makes more than the kinds' sum; nil in records written
+    /// before it was kept.
+    public var shipped: GuardTally?
 
     /// A record from its parts.
     public init(
@@ -56,6 +60,7 @@ public struct BacktestRecord: Hashable, Sendable {
                 uniquingKeysWith: { first, _ in first }))
         alarmBudget = result.alarmBudget
         overBudget = result.overBudget
+        shipped = result.shipped.map { GuardTally(flagged: $0.flagged, hits: $0.hits) }
     }
 
     /// The score a tally gives over this record's window.

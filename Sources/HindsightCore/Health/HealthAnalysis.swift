@@ -4,8 +4,8 @@
 /// fixed or reverted, and a period that ended less than `graceDays` before the reference time is
 /// provisional for them.
 public func healthReport(
-    of input: AnalysisInput, lessons: [Lesson], fixInducing: Set<Int> = [], graceDays: Int = 365,
-    reworkDays: Int = 21, by granularity: HealthGranularity, from first: Int64
+    of input: AnalysisInput, lessons: [Lesson], fixInducing: Set<Int> = [], guardVersions: [GuardFileVersion] = [],
+    graceDays: Int = 365, reworkDays: Int = 21, by granularity: HealthGranularity, from first: Int64
 ) -> HealthReport {
     let now = input.settings.now
     var periods: [HealthPeriod] = []
@@ -26,6 +26,7 @@ public func healthReport(
     let lines = rework(in: input, withinDays: reworkDays)
     let matured = now - Int64(reworkDays) * 86_400
     var groups = HealthGroups()
+    var inducingIDs: [CommitID] = []
     var authors = Array(repeating: Set<Int>(), count: periods.count)
     var periodOfCommit = Array(repeating: -1, count: input.snapshot.commits.count)
     for (index, commit) in input.snapshot.commits.enumerated() where !commit.isMerge && input.isInWindow[index] {
@@ -33,7 +34,10 @@ public func healthReport(
         periodOfCommit[index] = slot
         periods[slot].commits += 1
         if input.isFix[index] { periods[slot].fixes += 1 }
-        if fixInducing.contains(index) { periods[slot].fixInducing += 1 }
+        if fixInducing.contains(index) {
+            periods[slot].fixInducing += 1
+            inducingIDs.append(commit.id)
+        }
         if commit.revertedCommit != nil { periods[slot].reverts += 1 }
         if input.isAgentCommit[index] { periods[slot].agentCommits += 1 }
         if input.isHuman[commit.author] { authors[slot].insert(commit.author) }
@@ -62,13 +66,31 @@ public func healthReport(
             periods[periodOfCommit[commit]].linesChanged += input.snapshot.changes[change].churn
         }
     }
+    for index in input.snapshot.commits.indices where periodOfCommit[index] >= 0 {
+        let changes = input.snapshot.commits[index].changes
+        if changes.contains(where: { isContextFile(input.snapshot.paths[input.snapshot.changes[$0].path]) }) {
+            periods[periodOfCommit[index]].contextCommits += 1
+        }
+    }
+    var previous: GuardFileVersion?
+    for version in guardVersions {
+        defer { previous = version }
+        guard let slot = period(of: input.times[version.commit]) else { continue }
+        periods[slot].guardsAccepted += version.accepted.subtracting(previous?.accepted ?? []).count
+        periods[slot].guardsMuted += version.muted.subtracting(previous?.muted ?? []).count
+        guard let record = version.record, record != previous?.record else { continue }
+        periods[slot].guardRefreshes += 1
+        periods[slot].guardScore = record.shipped.map(record.score)
+    }
     for lesson in lessons {
         if let slot = period(of: lesson.created) { periods[slot].lessonsAdded += 1 }
         if let retired = lesson.retirement?.time, let slot = period(of: retired) { periods[slot].lessonsRetired += 1 }
     }
-    return HealthReport(
+    var report = HealthReport(
         granularity: granularity, asOf: now, periods: periods, trends: healthTrends(of: periods, by: granularity),
         reworkDays: reworkDays, groups: groups)
+    report.fixInducingCommits = inducingIDs
+    return report
 }
 
 /// Whether agents' commits needed fixes more or less often than people's, by the same test and level.
@@ -188,4 +210,11 @@ private func trend(
         }
     }
     return result
+}
+
+/// Whether `path` is one of the agent context files `hindsight context` writes.
+func isContextFile(_ path: RepoPath) -> Bool {
+    let text = path.string
+    return ["AGENTS.md", "CLAUDE.md", ".github/copilot-instructions.md"].contains(text)
+        || [".claude/rules/", ".cursor/rules/", ".github/instructions/"].contains { text.hasPrefix($0) }
 }

@@ -69,6 +69,16 @@ public struct HealthPeriod: Hashable, Sendable {
     public var reverts = 0
     /// Of the commits, those a coding agent authored or co-authored.
     public var agentCommits = 0
+    /// Commits in it that wrote `.hindsight/guards.yml` with a new backtest record (a refresh).
+    public var guardRefreshes = 0
+    /// The shipped guards' score in the latest record written in it, when that record keeps one.
+    public var guardScore: BacktestScore?
+    /// Guards people accepted in it.
+    public var guardsAccepted = 0
+    /// Guards people muted in it.
+    public var guardsMuted = 0
+    /// Commits in it that changed the agent context files (AGENTS.md and the rule files).
+    public var contextCommits = 0
     /// Lessons written in it.
     public var lessonsAdded = 0
     /// Lessons retired in it.

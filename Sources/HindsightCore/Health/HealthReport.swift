@@ -13,6 +13,8 @@ public struct HealthReport: Hashable, Sendable {
     public var reworkDays: Int
     /// Agents' commits against people's over all the periods shown.
     public var groups: HealthGroups
+    /// The fix-inducing commits counted in the periods, oldest first (for cross-checks with the backtest).
+    public var fixInducingCommits: [CommitID] = []
 
     /// A report from its parts.
     public init(

@@ -8,11 +8,15 @@ public struct CSVHealthRenderer: HealthRenderer {
         "period", "start", "end", "partial", "commits", "authors", "lines_changed", "fixes", "fix_ratio",
         "fix_inducing",
         "fix_inducing_rate", "provisional", "added_lines", "reworked_lines", "rework", "reverts",
-        "revert_rate", "agent_commits", "agent_share", "lessons_added", "lessons_retired",
+        "revert_rate", "agent_commits", "agent_share", "guard_refreshes", "guard_recall", "guard_alarm_rate",
+        "guard_lift",
+        "guards_accepted", "guards_muted", "context_commits", "lessons_added", "lessons_retired",
     ]
 
     /// A CSV renderer.
     public init() {}
+
+    private func fraction(_ value: Double?) -> String { value.map { TextShaping.fixed($0, 4) } ?? "" }
 
     public func render(_ report: HealthReport) -> String {
         var output = Self.columns.joined(separator: ",") + "\r\n"
@@ -24,7 +28,10 @@ public struct CSVHealthRenderer: HealthRenderer {
                 "\(period.fixes)", share(period.fixes), "\(period.fixInducing)", share(period.fixInducing),
                 period.isProvisional ? "true" : "false", "\(period.addedLines)", "\(period.reworkedLines)",
                 period.reworkShare.map { TextShaping.fixed($0, 4) } ?? "", "\(period.reverts)", share(period.reverts),
-                "\(period.agentCommits)", share(period.agentCommits), "\(period.lessonsAdded)",
+                "\(period.agentCommits)", share(period.agentCommits), "\(period.guardRefreshes)",
+                fraction(period.guardScore?.recall), fraction(period.guardScore?.alarmRate),
+                fraction(period.guardScore?.lift), "\(period.guardsAccepted)", "\(period.guardsMuted)",
+                "\(period.contextCommits)", "\(period.lessonsAdded)",
                 "\(period.lessonsRetired)",
             ]
             output += fields.joined(separator: ",") + "\r\n"

@@ -25,6 +25,9 @@ public protocol HealthRenderer: Sendable {
 enum HealthText {
     static let periodColumns = [
         "commits", "authors", "lines changed", "fix ratio", "fix-inducing", "rework", "reverts", "agent share",
+    ]
+    static let loopColumns = [
+        "guard refreshes", "shipped recall", "alarm rate", "lift", "accepted", "muted", "context commits",
         "lessons +/−",
     ]
     static let trendColumns = ["figure", "before", "recent", "verdict", "why"]
@@ -60,9 +63,24 @@ enum HealthText {
             share(period.share(period.fixes)),
             share(period.share(period.fixInducing)) + (period.isProvisional ? "*" : ""), share(period.reworkShare),
             share(period.share(period.reverts)),
-            share(period.share(period.agentCommits)), "+\(period.lessonsAdded) −\(period.lessonsRetired)",
+            share(period.share(period.agentCommits)),
         ]
     }
+
+    static func loopCells(_ period: HealthPeriod) -> [String] {
+        let score = period.guardScore
+        return [
+            "\(period.guardRefreshes)", share(score?.recall), share(score?.alarmRate),
+            score.map { TextShaping.fixed($0.lift, 2) } ?? "–", "\(period.guardsAccepted)", "\(period.guardsMuted)",
+            "\(period.contextCommits)", "+\(period.lessonsAdded) −\(period.lessonsRetired)",
+        ]
+    }
+
+    /// What the loop's columns mean.
+    static let loopNote =
+        "The loop: refreshes that wrote .hindsight/guards.yml with a new backtest record, the shipped guards' "
+        + "recall, alarm rate and lift in the period's latest record, guards people accepted and muted, commits "
+        + "that changed the agent context files, and lessons written and retired."
 
     static func label(_ period: HealthPeriod) -> String { period.isPartial ? period.label + " (so far)" : period.label }
 

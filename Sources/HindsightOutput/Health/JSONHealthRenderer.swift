@@ -49,6 +49,13 @@ public struct JSONHealthRenderer: HealthRenderer {
             ("revertRate", share(period.share(period.reverts))),
             ("agentCommits", .int(period.agentCommits)),
             ("agentShare", share(period.share(period.agentCommits))),
+            ("guardRefreshes", .int(period.guardRefreshes)),
+            ("guardRecall", share(period.guardScore?.recall)),
+            ("guardAlarmRate", share(period.guardScore?.alarmRate)),
+            ("guardLift", share(period.guardScore?.lift)),
+            ("guardsAccepted", .int(period.guardsAccepted)),
+            ("guardsMuted", .int(period.guardsMuted)),
+            ("contextCommits", .int(period.contextCommits)),
             ("lessonsAdded", .int(period.lessonsAdded)),
             ("lessonsRetired", .int(period.lessonsRetired)),
         ])

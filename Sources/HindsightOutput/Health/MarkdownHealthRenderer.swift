@@ -11,7 +11,12 @@ public struct MarkdownHealthRenderer: HealthRenderer {
             [report.granularity.rawValue] + HealthText.periodColumns,
             rightAligned: Set(1...HealthText.periodColumns.count),
             rows: report.periods.map { [HealthText.label($0)] + HealthText.cells($0) })
-        lines += [HealthText.notes(report), "", HealthText.comparison(report), ""]
+        lines += [HealthText.notes(report), "", "## The loop", ""]
+        lines += MarkdownReportRenderer.table(
+            [report.granularity.rawValue] + HealthText.loopColumns,
+            rightAligned: Set(1...HealthText.loopColumns.count),
+            rows: report.periods.map { [HealthText.label($0)] + HealthText.loopCells($0) })
+        lines += [HealthText.loopNote, "", "## Verdicts", "", HealthText.comparison(report), ""]
         lines += MarkdownReportRenderer.table(
             HealthText.trendColumns, rightAligned: [1, 2],
             rows: report.trends.map { HealthText.cells($0, report.granularity) })

@@ -10,7 +10,11 @@ public struct TableHealthRenderer: HealthRenderer {
         lines += aligned(
             [[report.granularity.rawValue] + HealthText.periodColumns]
                 + report.periods.map { [HealthText.label($0)] + HealthText.cells($0) }, rightAlignedFrom: 1)
-        lines += ["", HealthText.notes(report), "", HealthText.comparison(report), ""]
+        lines += ["", HealthText.notes(report), ""]
+        lines += aligned(
+            [[report.granularity.rawValue] + HealthText.loopColumns]
+                + report.periods.map { [HealthText.label($0)] + HealthText.loopCells($0) }, rightAlignedFrom: 1)
+        lines += ["", HealthText.loopNote, "", HealthText.comparison(report), ""]
         lines += aligned(
             [HealthText.trendColumns] + report.trends.map { HealthText.cells($0, report.granularity) },
             rightAlignedFrom: 1, upTo: 3)

@@ -58,6 +58,10 @@ struct Health: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress bar and no \"wrote FILE\" line.")
     var quiet = false
 
+    /// For `bench/health.py`: the fix-inducing commits counted, one id per line, instead of the report.
+    @Flag(help: .hidden)
+    var listFixInducing = false
+
     func validate() throws {
         if let output, format == nil, HealthFormat(fileExtension: output) == nil {
             throw ValidationError("cannot tell the format from '\(output)'; add --format (table, markdown, json, csv).")
@@ -77,6 +81,10 @@ struct Health: ParsableCommand {
         session.asOf = asOf
         let (report, problems) = try session.report(store)
         for problem in problems { Terminal.printWarning(problem.description) }
+        if listFixInducing {
+            Terminal.writeOutput(Array(report.fixInducingCommits.map { $0.hex + "\n" }.joined().utf8))
+            return
+        }
         try OutputFile.emit(resolvedFormat.renderer.render(report), to: output)
         if let output, !quiet { Terminal.writeError("wrote \(output)\n") }
     }
