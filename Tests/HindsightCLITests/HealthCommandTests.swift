@@ -125,6 +125,33 @@ import Testing
         #expect(periods.last?["addedLines"] as? Int == 0, "g.c is younger than 21 days")
     }
 
+    /// Repeated mistakes: a fix that changes the line a fix added ten days before (not one that waits
+    /// longer, nor one changing another commit's line), and a revert of a revert.
+    @Test func refixesAndRelandsAreCounted() throws {
+        let repo = try FixtureRepository()
+        try repo.write("f.c", "int a = 1;\nint b = 1;\n")
+        try repo.commit("feat: f", day: 1)
+        try repo.write("f.c", "int a = 2;\nint b = 1;\n")
+        try repo.commit("fix: a is two", day: 20)
+        try repo.write("f.c", "int a = 3;\nint b = 1;\n")
+        try repo.commit("fix: a is three", day: 30)
+        try repo.write("f.c", "int a = 3;\nint b = 2;\n")
+        try repo.commit("fix: b is two", day: 32)
+        try repo.write("f.c", "int a = 4;\nint b = 2;\n")
+        try repo.commit("fix: a is four", day: 60)
+        try repo.write("g.c", "int g;\n")
+        try repo.commit("feat: g", day: 61)
+        _ = try repo.git(["revert", "--no-edit", "HEAD"], day: 62)
+        _ = try repo.git(["revert", "--no-edit", "HEAD"], day: 63)
+        let report = try Self.health(repo, ["--since", "2020-09-01"])
+        let periods = try #require(report["periods"] as? [[String: Any]])
+        #expect(periods.map { $0["period"] as? String } == ["2020-09", "2020-10", "2020-11"])
+        // Day 30 changes day 20's fix line (10 days); day 32 changes the first commit's line, day 60 waits 30 days.
+        #expect(periods.map { $0["refixes"] as? Int } == [0, 1, 0])
+        #expect(periods.map { $0["reverts"] as? Int } == [0, 0, 2])
+        #expect(periods.map { $0["relands"] as? Int } == [0, 0, 1], "the second revert brings g.c back")
+    }
+
     @Test func monthlyAndWeeklyCommitCountsEqualGitLog() throws {
         let repo = try Self.repository()
         for (granularity, format) in [("month", "%Y-%m"), ("week", "%G-%V")] {
@@ -163,7 +190,8 @@ import Testing
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 5)
         #expect(
-            rows[2].hasPrefix("2020-10,2020-10-01,2020-11-01,false,2,2,4,1,0.5000,0,0.0000,true,3,0,0.0000,0"),
+            rows[2].hasPrefix(
+                "2020-10,2020-10-01,2020-11-01,false,2,2,4,1,0.5000,0,0.0000,true,3,0,0.0000,0,0,0.0000,0,"),
             "\(rows)")
     }
 

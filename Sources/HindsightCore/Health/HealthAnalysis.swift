@@ -27,6 +27,7 @@ public func healthReport(
     let matured = now - Int64(reworkDays) * 86_400
     var groups = HealthGroups()
     var inducingIDs: [CommitID] = []
+    let revertIDs = Set(input.snapshot.commits.filter { $0.revertedCommit != nil }.map(\.id))
     var authors = Array(repeating: Set<Int>(), count: periods.count)
     var periodOfCommit = Array(repeating: -1, count: input.snapshot.commits.count)
     for (index, commit) in input.snapshot.commits.enumerated() where !commit.isMerge && input.isInWindow[index] {
@@ -38,7 +39,11 @@ public func healthReport(
             periods[slot].fixInducing += 1
             inducingIDs.append(commit.id)
         }
-        if commit.revertedCommit != nil { periods[slot].reverts += 1 }
+        if let reverted = commit.revertedCommit {
+            periods[slot].reverts += 1
+            if revertIDs.contains(reverted) { periods[slot].relands += 1 }
+        }
+        if lines.refixes[index] { periods[slot].refixes += 1 }
         if input.isAgentCommit[index] { periods[slot].agentCommits += 1 }
         if input.isHuman[commit.author] { authors[slot].insert(commit.author) }
         let isMature = input.times[index] <= matured && lines.added[index] > 0

@@ -65,6 +65,10 @@ public struct HealthPeriod: Hashable, Sendable {
     public var reworkTrials = 0
     /// Of those, commits with at least one reworked line.
     public var reworkedCommits = 0
+    /// Fixes that changed lines another fix added within the 14 days before: fixes that did not hold.
+    public var refixes = 0
+    /// Reverts of reverts: a reverted change applied again.
+    public var relands = 0
     /// Of the commits, reverts.
     public var reverts = 0
     /// Of the commits, those a coding agent authored or co-authored.

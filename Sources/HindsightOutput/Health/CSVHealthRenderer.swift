@@ -7,8 +7,8 @@ public struct CSVHealthRenderer: HealthRenderer {
     public static let columns = [
         "period", "start", "end", "partial", "commits", "authors", "lines_changed", "fixes", "fix_ratio",
         "fix_inducing",
-        "fix_inducing_rate", "provisional", "added_lines", "reworked_lines", "rework", "reverts",
-        "revert_rate", "agent_commits", "agent_share", "guard_refreshes", "guard_recall", "guard_alarm_rate",
+        "fix_inducing_rate", "provisional", "added_lines", "reworked_lines", "rework", "refixes", "reverts",
+        "revert_rate", "relands", "agent_commits", "agent_share", "guard_refreshes", "guard_recall", "guard_alarm_rate",
         "guard_lift",
         "guards_accepted", "guards_muted", "context_commits", "lessons_added", "lessons_retired",
     ]
@@ -27,8 +27,8 @@ public struct CSVHealthRenderer: HealthRenderer {
                 period.isPartial ? "true" : "false", "\(period.commits)", "\(period.authors)", "\(period.linesChanged)",
                 "\(period.fixes)", share(period.fixes), "\(period.fixInducing)", share(period.fixInducing),
                 period.isProvisional ? "true" : "false", "\(period.addedLines)", "\(period.reworkedLines)",
-                period.reworkShare.map { TextShaping.fixed($0, 4) } ?? "", "\(period.reverts)", share(period.reverts),
-                "\(period.agentCommits)", share(period.agentCommits), "\(period.guardRefreshes)",
+                fraction(period.reworkShare), "\(period.refixes)", "\(period.reverts)", share(period.reverts),
+                "\(period.relands)", "\(period.agentCommits)", share(period.agentCommits), "\(period.guardRefreshes)",
                 fraction(period.guardScore?.recall), fraction(period.guardScore?.alarmRate),
                 fraction(period.guardScore?.lift), "\(period.guardsAccepted)", "\(period.guardsMuted)",
                 "\(period.contextCommits)", "\(period.lessonsAdded)",

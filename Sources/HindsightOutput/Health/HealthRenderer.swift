@@ -24,7 +24,8 @@ public protocol HealthRenderer: Sendable {
 /// Cells and sentences the table and Markdown formats share.
 enum HealthText {
     static let periodColumns = [
-        "commits", "authors", "lines changed", "fix ratio", "fix-inducing", "rework", "reverts", "agent share",
+        "commits", "authors", "lines changed", "fix ratio", "fix-inducing", "rework", "refixes", "reverts", "relands",
+        "agent share",
     ]
     static let loopColumns = [
         "guard refreshes", "shipped recall", "alarm rate", "lift", "accepted", "muted", "context commits",
@@ -53,7 +54,8 @@ enum HealthText {
     /// What rework and the provisional mark mean.
     static func notes(_ report: HealthReport) -> String {
         "Rework: the share of lines added by commits at least \(report.reworkDays) days old that a commit changed or "
-            + "deleted within \(report.reworkDays) days. * provisional: the period ended less than the backtest's grace "
+            + "deleted within \(report.reworkDays) days. Refixes: fixes that changed lines another fix added "
+            + "within the 14 days before. Relands: reverts of reverts. * provisional: the period ended less than the backtest's grace "
             + "period ago, so fixes to its commits may still come."
     }
 
@@ -62,7 +64,7 @@ enum HealthText {
             "\(period.commits)", "\(period.authors)", "\(period.linesChanged)",
             share(period.share(period.fixes)),
             share(period.share(period.fixInducing)) + (period.isProvisional ? "*" : ""), share(period.reworkShare),
-            share(period.share(period.reverts)),
+            "\(period.refixes)", share(period.share(period.reverts)), "\(period.relands)",
             share(period.share(period.agentCommits)),
         ]
     }
