@@ -29,6 +29,7 @@ import Testing
     static let nightlyWorkflow = [
         "fetch-depth: 0", "contents: write", "pull-requests: write", "schedule:", "workflow_dispatch:",
         "check: \"false\"", "hindsight guards mine", "hindsight context", "hindsight backtest",
+        "hindsight health --no-mine --quiet --format summary", "cat \"$RUNNER_TEMP/hindsight-health.md\"",
         "peter-evans/create-pull-request@",
     ]
 
@@ -65,7 +66,7 @@ import Testing
                 "codequality: gl-code-quality-report.json",
                 "junit: hindsight-junit.xml", "--format gitlab", "--format junit",
                 "$CI_PIPELINE_SOURCE == \"schedule\"",
-                "hindsight guards mine", "hindsight context",
+                "hindsight guards mine", "hindsight context", "hindsight health --no-mine --quiet --format summary",
             ],
             breakFrom: "when: always", breakTo: "when: sometimes"),
         Template(

@@ -183,6 +183,17 @@ import Testing
             #expect(text.contains("the last 3 months against the 6 before"))
             #expect(text.contains("needs 9 months of history, has 4"))
         }
+        let html = try ProcessRunner.run(
+            HindsightBinary.url.path, ["health", "--since", "2020-09-01", "--output", "health.html"], in: repo.root,
+            environment: repo.environment(day: 90))
+        #expect(html.status == 0 && html.error.contains("wrote health.html"))
+        let page = try String(contentsOf: repo.root.appendingPathComponent("health.html"), encoding: .utf8)
+        #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"))
+        #expect(page.components(separatedBy: "<svg ").count - 1 == 6, "a chart per figure")
+        #expect(page.contains("<polyline class=\"trend\""))
+        #expect(page.contains("class=\"point provisional\""), "fix-inducing points younger than the grace are hollow")
+        #expect(page.contains("<title>2020-10: 50.0%</title>"), "October's fix ratio in its tooltip")
+        #expect(!page.contains("http://") && !page.contains("https://"), "nothing is fetched")
         let csv = try ProcessRunner.run(
             HindsightBinary.url.path, ["health", "--format", "csv", "--since", "2020-09-01", "--quiet"],
             in: repo.root, environment: repo.environment(day: 90)

@@ -2,7 +2,7 @@ import HindsightCore
 
 /// The formats `hindsight health` writes.
 public enum HealthFormat: String, CaseIterable, Sendable {
-    case table, markdown, json, csv
+    case table, markdown, json, csv, html, summary
 
     /// The renderer for this format.
     public var renderer: any HealthRenderer {
@@ -11,6 +11,8 @@ public enum HealthFormat: String, CaseIterable, Sendable {
         case .markdown: MarkdownHealthRenderer()
         case .json: JSONHealthRenderer()
         case .csv: CSVHealthRenderer()
+        case .html: HTMLHealthRenderer()
+        case .summary: SummaryHealthRenderer()
         }
     }
 }

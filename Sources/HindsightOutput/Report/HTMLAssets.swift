@@ -46,6 +46,9 @@ enum HTMLAssets {
         .dot-label{fill:var(--text);font-size:11px;font-family:var(--mono);paint-order:stroke;stroke:var(--surface);stroke-width:3px}
         .bar{fill:var(--bar)}
         .fixbar{fill:var(--fix)}
+        .trend{fill:none;stroke:var(--accent);stroke-width:2;stroke-linejoin:round}
+        .point{fill:var(--accent);stroke:var(--surface);stroke-width:1.5}
+        .point.provisional{fill:var(--surface);stroke:var(--accent)}
         .week:hover .bar{fill:var(--accent)}
         .legend{list-style:none;display:flex;flex-wrap:wrap;gap:4px 16px;margin:10px 0 0;padding:0;font-size:12px;color:var(--muted)}
         .legend li{display:flex;align-items:center;gap:6px}

@@ -38,7 +38,7 @@ struct Health: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Output format (default: table on a terminal, else markdown; with --output, from its extension).",
+            "Output format: table, markdown, json, csv, html, or summary (one Markdown paragraph of verdicts). Default: table on a terminal, else markdown; with --output, from its extension.",
             valueName: "format"))
     var format: HealthFormat?
 
@@ -64,7 +64,8 @@ struct Health: ParsableCommand {
 
     func validate() throws {
         if let output, format == nil, HealthFormat(fileExtension: output) == nil {
-            throw ValidationError("cannot tell the format from '\(output)'; add --format (table, markdown, json, csv).")
+            throw ValidationError(
+                "cannot tell the format from '\(output)'; add --format (table, markdown, json, csv, html, summary).")
         }
     }
 
@@ -97,12 +98,13 @@ struct Health: ParsableCommand {
 }
 
 extension HealthFormat {
-    /// The format a file name's extension implies (`.md`, `.json`, `.csv`, `.txt`).
+    /// The format a file name's extension implies (`.md`, `.json`, `.csv`, `.html`, `.txt`).
     init?(fileExtension name: String) {
         switch URL(fileURLWithPath: name).pathExtension.lowercased() {
         case "md", "markdown": self = .markdown
         case "json": self = .json
         case "csv": self = .csv
+        case "html", "htm": self = .html
         case "txt": self = .table
         default: return nil
         }
