@@ -14,8 +14,10 @@ For each repository, one after the other:
 - seconds: `health --no-mine` for the default 24 months, warm (the fix origins kept), median of 3.
 
 With `--rework REPO` (one of the repositories), also computes rework directly from
-`git log --reverse --no-merges --no-renames -p -U1` on it (git's -U0 aligns some diffs otherwise
-than its own numstat, which libgit2 matches; the context lines are dropped again) — each file's added lines followed
+`git log --reverse --topo-order --no-merges --no-renames --no-indent-heuristic -p -U1` on it
+(git's -U0 aligns some diffs otherwise than its own numstat, which libgit2 matches, and its indent
+heuristic slides ambiguous hunks, which libgit2's default diff does not; the context lines are
+dropped again) — each file's added lines followed
 through later hunks, reworked when a change within 21 days of their commit touches them — and
 compares it month by month with `health`'s addedLines and reworkedLines, read with a configuration
 that keeps every file and detects no renames (`history: {renames: false, missingBlobs: binary}`,
@@ -131,7 +133,7 @@ def direct_rework(repo, days):
     span = days * 86_400
     env = dict(os.environ, TZ="UTC")
     log = subprocess.run(
-        ["git", "-C", repo, "log", "--reverse", "--topo-order", "--no-merges", "--no-renames", "-p", "-U1", "--no-color", "--no-ext-diff",
+        ["git", "-C", repo, "log", "--reverse", "--topo-order", "--no-merges", "--no-renames", "--no-indent-heuristic", "-p", "-U1", "--no-color", "--no-ext-diff",
          "--format=%x00%x01commit %H %at", "HEAD"], capture_output=True, env=env, check=True).stdout.decode("utf-8", "replace")
     head_time = int(run(["git", "-C", repo, "log", "-1", "--format=%ct", "HEAD"]).strip())
     files, added, reworked, times = {}, collections.Counter(), collections.Counter(), {}
