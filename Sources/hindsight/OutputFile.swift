@@ -48,3 +48,24 @@ enum OutputFile {
         try handle.write(contentsOf: data)
     }
 }
+
+/// A command's output formats, named as `--format` takes them, that `--output`'s extension can imply.
+protocol ExtensionImpliedFormat: RawRepresentable<String> {}
+
+extension ExtensionImpliedFormat {
+    /// The format a file name's extension implies: markdown for `.md`, json, csv, html (also `.htm`),
+    /// table for `.txt`; nil for another extension or one this command does not write.
+    init?(fileExtension name: String) {
+        let implied: String? =
+            switch URL(fileURLWithPath: name).pathExtension.lowercased() {
+            case "md", "markdown": "markdown"
+            case "json": "json"
+            case "csv": "csv"
+            case "html", "htm": "html"
+            case "txt": "table"
+            default: nil
+            }
+        guard let format = implied.flatMap(Self.init(rawValue:)) else { return nil }
+        self = format
+    }
+}

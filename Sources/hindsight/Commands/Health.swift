@@ -97,16 +97,4 @@ struct Health: ParsableCommand {
     }
 }
 
-extension HealthFormat {
-    /// The format a file name's extension implies (`.md`, `.json`, `.csv`, `.html`, `.txt`).
-    init?(fileExtension name: String) {
-        switch URL(fileURLWithPath: name).pathExtension.lowercased() {
-        case "md", "markdown": self = .markdown
-        case "json": self = .json
-        case "csv": self = .csv
-        case "html", "htm": self = .html
-        case "txt": self = .table
-        default: return nil
-        }
-    }
-}
+extension HealthFormat: ExtensionImpliedFormat {}

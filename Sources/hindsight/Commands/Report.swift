@@ -160,16 +160,4 @@ struct Report: ParsableCommand {
     }
 }
 
-extension ReportFormat {
-    /// The format a file name's extension implies (`.md`, `.json`, `.csv`, `.html`, `.txt`).
-    init?(fileExtension name: String) {
-        switch URL(fileURLWithPath: name).pathExtension.lowercased() {
-        case "md", "markdown": self = .markdown
-        case "json": self = .json
-        case "csv": self = .csv
-        case "html", "htm": self = .html
-        case "txt": self = .table
-        default: return nil
-        }
-    }
-}
+extension ReportFormat: ExtensionImpliedFormat {}
