@@ -68,4 +68,12 @@ extension ExtensionImpliedFormat {
         guard let format = implied.flatMap(Self.init(rawValue:)) else { return nil }
         self = format
     }
+
+    /// The format to write: the one asked for, else the one `output`'s extension implies, else
+    /// `terminal` on a terminal and `pipe` otherwise.
+    static func resolved(_ format: Self?, output: String?, terminal: Self, pipe: Self) -> Self {
+        if let format { return format }
+        if let output, let implied = Self(fileExtension: output) { return implied }
+        return Terminal.isOutputInteractive ? terminal : pipe
+    }
 }

@@ -91,9 +91,7 @@ struct Health: ParsableCommand {
     }
 
     private var resolvedFormat: HealthFormat {
-        if let format { return format }
-        if let output, let inferred = HealthFormat(fileExtension: output) { return inferred }
-        return Terminal.isOutputInteractive ? .table : .markdown
+        .resolved(format, output: output, terminal: .table, pipe: .markdown)
     }
 }
 

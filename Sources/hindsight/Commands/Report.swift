@@ -144,9 +144,7 @@ struct Report: ParsableCommand {
     }
 
     private var resolvedFormat: ReportFormat {
-        if let format { return format }
-        if let output, let inferred = ReportFormat(fileExtension: output) { return inferred }
-        return Terminal.isOutputInteractive ? .table : .markdown
+        .resolved(format, output: output, terminal: .table, pipe: .markdown)
     }
 
     private func limit(for format: ReportFormat) -> Int? {
