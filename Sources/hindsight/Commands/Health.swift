@@ -13,14 +13,19 @@ struct Health: ParsableCommand {
         commandName: "health",
         abstract: "Show, per month or week, what was made and how much of it was fixing, reverting or agents' work.",
         discussion: """
-            Per period: non-merge commits, authors (people, not bots or agents), lines changed in covered \
-            files (ignored, vendored and fixture trees left out; deleted files counted), the fix ratio (the \
-            report's fix detector), reverts and the agent share per commit, and lessons written and retired. \
-            Then a verdict per figure: the last 3 periods pooled against the 6 before, by a two-proportion \
-            z-test (commits: a rate test on commits per day) at the 1% level. A difference that could be \
-            noise, or a cell expecting fewer than 5 events, is "no clear change". The period holding the \
-            reference time (HEAD's committer date unless --as-of) is marked "so far". The index is brought \
-            up to date first unless --no-mine.
+            Per period (UTC, by author date): non-merge commits, authors (people, not bots or agents), \
+            lines changed in covered files (ignored, vendored and fixture trees left out; deleted files \
+            counted), the fix ratio (the report's fix detector), the fix-inducing rate (commits a later \
+            fix traced to by SZZ, named in Fixes: or reverted; provisional, marked *, while younger than \
+            backtest.grace), rework (added lines changed or deleted within health.reworkDays, 21), \
+            refixes (fixes changing lines a fix added within 14 days), reverts, relands (reverts of \
+            reverts) and the agent share. Then the loop (refreshes of .hindsight/guards.yml and their \
+            record, guards accepted and muted, context file commits, lessons), a verdict per figure (the \
+            last 3 periods pooled against the 6 before, by a two-proportion z-test, commits by a rate \
+            test, at the 1% level; a difference that could be noise, or a cell expecting fewer than 5 \
+            events, is "no clear change"), and agents' commits against people's. SZZ origins are kept in \
+            the index, so only the first run traces every fix. The index is brought up to date first \
+            unless --no-mine.
             """
     )
 
