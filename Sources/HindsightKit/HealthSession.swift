@@ -32,11 +32,11 @@ public struct HealthSession {
         session.includeDeleted = true
         let input = try session.input(store)
         let book = try workspace.lessonBook(store: store, snapshot: input.snapshot, asOf: now)
-        let counted = input.snapshot.commits.indices.filter {
+        let firstCounted = input.snapshot.commits.indices.first {
             input.isInWindow[$0] && !input.snapshot.commits[$0].isMerge
         }
         var inducing: Set<Int> = []
-        if let lower = counted.first, let tip = input.snapshot.commits.indices.last {
+        if let lower = firstCounted, let tip = input.snapshot.commits.indices.last {
             let reader = FixInducingReader(git: workspace.git, options: workspace.configuration.history)
             inducing = try reader.truthKeepingOrigins(of: lower..<(tip + 1), in: input, store: store)
         }

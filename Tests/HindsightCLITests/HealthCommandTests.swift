@@ -80,6 +80,7 @@ import Testing
         let trends = try #require(report["trends"] as? [[String: Any]])
         #expect(trends.map { $0["verdict"] as? String } == Array(repeating: "no clear change", count: 6))
         #expect(trends.allSatisfy { $0["reason"] as? String == "needs 9 months of history, has 4" })
+        #expect(trends.allSatisfy { $0["provisional"] as? Bool == false }, "no drop was held back")
     }
 
     /// Fix origins kept in the index give what a fresh trace gives: after a new fix, and when a later

@@ -67,13 +67,16 @@ import Testing
         for index in periods.indices { periods[index].fixInducing = index < 6 ? 30 : 10 }
         let settled = try #require(healthTrends(of: periods, by: .month).first { $0.figure == .fixInducingRate })
         #expect(settled.verdict == .better)
+        #expect(!settled.isProvisional)
         for index in periods.indices.suffix(3) { periods[index].isProvisional = true }
         let young = try #require(healthTrends(of: periods, by: .month).first { $0.figure == .fixInducingRate })
         #expect(young.verdict == .noClearChange)
         #expect(young.reason.hasSuffix("provisional: the recent commits are younger than the grace period"))
+        #expect(young.isProvisional)
         for index in periods.indices { periods[index].fixInducing = index < 6 ? 10 : 30 }
         let worse = try #require(healthTrends(of: periods, by: .month).first { $0.figure == .fixInducingRate })
         #expect(worse.verdict == .worse, "a rise shows even while provisional: more fixes can only come")
+        #expect(!worse.isProvisional, "nothing was held back")
     }
 
     @Test func aFewCommitsNeverMakeATrend() throws {

@@ -29,6 +29,18 @@ import Testing
         #expect(text.hasSuffix(".\n") && !text.dropLast().contains("\n"), "one paragraph")
     }
 
+    @Test func aDropHeldBackAsProvisionalSaysSo() {
+        var report = Self.report()
+        for index in report.periods.indices {
+            report.periods[index].fixInducing = index < 6 ? 30 : 10
+            report.periods[index].isProvisional = index >= 6
+        }
+        report.trends = healthTrends(of: report.periods, by: .month)
+        let text = SummaryHealthRenderer().render(report)
+        #expect(text.contains("fix-inducing rate 30.0% → 10.0%, no clear change (provisional);"), "\(text)")
+        #expect(text.components(separatedBy: "(provisional)").count == 2, "only the held-back figure")
+    }
+
     @Test func tooShortAHistoryHasNoVerdictYet() {
         var report = Self.report()
         report.periods = Array(report.periods.prefix(4))

@@ -54,14 +54,14 @@ public func healthReport(
             if lines.reworked[index] > 0 { periods[slot].reworkedCommits += 1 }
         }
         if input.isAgentCommit[index] || input.isHuman[commit.author] {
-            var group = input.isAgentCommit[index] ? groups.agents : groups.people
-            group.commits += 1
-            if fixInducing.contains(index) { group.fixInducing += 1 }
+            let group: WritableKeyPath<HealthGroups, HealthGroupFigures> =
+                input.isAgentCommit[index] ? \.agents : \.people
+            groups[keyPath: group].commits += 1
+            if fixInducing.contains(index) { groups[keyPath: group].fixInducing += 1 }
             if isMature {
-                group.addedLines += lines.added[index]
-                group.reworkedLines += lines.reworked[index]
+                groups[keyPath: group].addedLines += lines.added[index]
+                groups[keyPath: group].reworkedLines += lines.reworked[index]
             }
-            if input.isAgentCommit[index] { groups.agents = group } else { groups.people = group }
         }
     }
     (groups.verdict, groups.reason) = compared(groups)
@@ -207,6 +207,7 @@ private func trend(
                 // Young commits have had less time to need a fix: a drop there is not yet news.
                 if result.verdict == .better, figure == .fixInducingRate, recent.isProvisional {
                     result.verdict = .noClearChange
+                    result.isProvisional = true
                     result.reason += "; provisional: the recent commits are younger than the grace period"
                 }
             } else {

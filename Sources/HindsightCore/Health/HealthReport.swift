@@ -75,6 +75,9 @@ public struct HealthTrend: Hashable, Sendable {
     public var pValue: Double?
     /// Why: the test and its p-value, or what was too few.
     public var reason: String
+    /// Whether a drop was held back as "no clear change" because the recent commits are younger than
+    /// the grace period (only the fix-inducing rate).
+    public var isProvisional = false
 
     /// A trend from its parts.
     public init(

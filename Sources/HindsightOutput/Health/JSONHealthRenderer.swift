@@ -71,6 +71,7 @@ public struct JSONHealthRenderer: HealthRenderer {
             ("verdict", .string(trend.verdict.rawValue)),
             ("pValue", share(trend.pValue)),
             ("reason", .string(trend.reason)),
+            ("provisional", .bool(trend.isProvisional)),
         ])
     }
 

@@ -18,7 +18,7 @@ public struct SummaryHealthRenderer: HealthRenderer {
             let values = HealthText.cells(trend, report.granularity)
             var text = "\(trend.figure.title) \(values[1]) → \(values[2]), \(trend.verdict.rawValue)"
             if trend.verdict == .noClearChange, trend.pValue == nil { text += " (too few commits)" }
-            if trend.reason.contains("provisional") { text += " (provisional)" }
+            if trend.isProvisional { text += " (provisional)" }
             return text
         }
         return lead + " " + figures.joined(separator: "; ") + ".\n"
