@@ -14,6 +14,7 @@ extension HistorySnapshot {
         }
         var links: [(index: Int, original: CommitID)] = []
         var latestWithSubject: [String: Int] = [:]
+        var withIDStart: [String: [Int]]?  // the first 7 hex digits → the commits whose ids start so
         for index in commits.indices {
             let commit = commits[index]
             defer {
@@ -23,8 +24,13 @@ extension HistorySnapshot {
             }
             guard commit.revertedCommit == nil, !commit.isMerge else { continue }
             if let prefix = Self.shortRevertedID(in: commit.body) {
-                let matches = commits[..<index].lazy.filter { $0.id.hex.utf8.starts(with: prefix.utf8) }.prefix(2)
-                if matches.count == 1, let match = matches.first { links.append((index, match.id)) }
+                if withIDStart == nil {
+                    withIDStart = Dictionary(grouping: commits.indices) { String(commits[$0].id.hex.prefix(7)) }
+                }
+                let matches = (withIDStart?[String(prefix.prefix(7))] ?? []).filter {
+                    $0 < index && commits[$0].id.hex.hasPrefix(prefix)
+                }
+                if matches.count == 1, let match = matches.first { links.append((index, commits[match].id)) }
             } else if let quoted = Self.quotedSubject(ofRevert: commit.subject),
                 let original = latestWithSubject[quoted]
             {
