@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`hindsight health` against git on real histories: one row per repository.
 
-Usage: python3 bench/health.py [--config FILE] [--rework REPO] HINDSIGHT REPO [REPO ...]
+Usage: python3 bench/health.py [--config FILE] [--rework REPO] [--readds REPO] HINDSIGHT REPO [REPO ...]
 
 For each repository, one after the other:
 - months: the commits of every month of the whole history (`health --since 1970-01-01 --format
@@ -24,6 +24,14 @@ that keeps every file and detects no renames (`history: {renames: false, missing
 `report: {ignoreDefaults: false, recogniseTrees: false}`), since libgit2's rename scores are not
 git's; the index is rebuilt for it and again after. Merges are not diffed by either; a history
 with many merges can differ where branches' hunks interleave.
+
+With `--readds REPO`, also counts re-added fix lines directly from
+`git log --reverse --topo-order --no-merges --no-renames --no-indent-heuristic -p -U0` on it: a
+commit's added line (whitespace collapsed) counts when a fix (as `hindsight fixes` classes commits)
+in the 365 days before removed it from the same path, the fix not adding it back and the commit not
+also removing it, the line at least 12 characters with 6 letters or digits and not a comment, and
+the commit not a revert of that fix; per month, commits and lines against `health`'s readds and
+readdedLines, read with the rework check's configuration.
 
 Exit status 1 when a figure disagrees.
 """
@@ -209,16 +217,23 @@ def direct_rework(repo, days):
     return months
 
 
-def rework_check(binary, repo, config, days=21):
+def with_every_file(binary, repo, config, *args):
+    """`hindsight ARGS` under a configuration keeping every file and detecting no renames; the index is
+    rebuilt for it and again after."""
     with tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False) as handle:
         handle.write("history:\n  renames: false\n  missingBlobs: binary\n"
                      "report:\n  ignoreDefaults: false\n  recogniseTrees: false\n")
         keeping = handle.name
     try:
-        text = hindsight(binary, repo, keeping, "health", "--since", "1970-01-01", "--format", "json")
+        hindsight(binary, repo, keeping, "mine")
+        return [hindsight(binary, repo, keeping, *command) for command in args]
     finally:
         os.unlink(keeping)
         hindsight(binary, repo, config, "mine")
+
+
+def rework_check(binary, repo, config, days=21):
+    text, = with_every_file(binary, repo, config, ["health", "--since", "1970-01-01", "--format", "json"])
     ours = {p["period"]: [p["addedLines"], p["reworkedLines"]] for p in json.loads(text)["periods"] if p["addedLines"]}
     theirs = {month: figures for month, figures in direct_rework(repo, days).items() if figures[0]}
     differing = [m for m in sorted(set(ours) | set(theirs)) if ours.get(m) != theirs.get(m)]
@@ -227,10 +242,79 @@ def rework_check(binary, repo, config, days=21):
     return len(theirs), total, differing, ours, theirs
 
 
+def distinctive(line):
+    return len(line) >= 12 and sum(1 for c in line if c.isalpha() or c.isdigit()) >= 6
+
+
+def comment(line):
+    if line.startswith("#"):
+        return not line[1:2].isalpha()
+    return line.startswith(("//", "/*", "*", "--", ";"))
+
+
+def direct_readds(repo, fixes, days=365):
+    """Per month (UTC, author date): commits that added back a line a fix had removed, and the lines."""
+    span = days * 86_400
+    env = dict(os.environ, TZ="UTC")
+    log = subprocess.run(
+        ["git", "-C", repo, "log", "--reverse", "--topo-order", "--no-merges", "--no-renames", "--no-indent-heuristic",
+         "-p", "-U0", "--no-color", "--no-ext-diff", "--format=%x00%x01commit %H %at%n%B%x00%x02", "HEAD"],
+        capture_output=True, env=env, check=True).stdout.decode("utf-8", "replace")
+    removed = collections.defaultdict(lambda: collections.defaultdict(list))  # path → line → [(fix, time)]
+    months = collections.defaultdict(lambda: [0, 0])
+    for block in log.split("\0\x01commit ")[1:]:
+        header, _, rest = block.partition("\n")
+        message, _, body = rest.partition("\0\x02")
+        commit, at = header.split()[0], int(header.split()[1])
+        reverted = set(re.findall(r"This reverts commit ([0-9a-f]{40})", message))
+        changed = []
+        for diff in re.split(r"^diff --git ", body, flags=re.M)[1:]:
+            lines = diff.split("\n")
+            path = re.sub(r"^a/(.*) b/.*$", r"\1", lines[0])
+            added, gone = set(), set()
+            for line in lines[1:]:
+                if line.startswith(("+++", "---")):
+                    continue
+                if line[:1] == "+":
+                    added.add(" ".join(line[1:].split()))
+                elif line[:1] == "-":
+                    gone.add(" ".join(line[1:].split()))
+            changed.append((path, added, gone))
+        count = 0
+        for path, added, gone in changed:
+            for line in added - gone:
+                if any(at - span <= when <= at and fix not in reverted for fix, when in removed[path].get(line, [])):
+                    count += 1
+        if count:
+            month = time.strftime("%Y-%m", time.gmtime(at))
+            months[month][0] += 1
+            months[month][1] += count
+        if commit in fixes:
+            for path, added, gone in changed:
+                for line in gone - added:
+                    if distinctive(line) and not comment(line):
+                        removed[path][line].append((commit, at))
+    return months
+
+
+def readds_check(binary, repo, config):
+    text, classes = with_every_file(
+        binary, repo, config, ["health", "--no-mine", "--since", "1970-01-01", "--format", "json"],
+        ["fixes", "--no-mine"])
+    fixes = {line.split("\t")[0] for line in classes.splitlines() if line.split("\t")[1:2] == ["fix"]}
+    ours = {p["period"]: [p["readds"], p["readdedLines"]] for p in json.loads(text)["periods"] if p["readds"]}
+    theirs = dict(direct_readds(repo, fixes))
+    months = sorted(set(ours) | set(theirs))
+    differing = [m for m in months if ours.get(m) != theirs.get(m)]
+    total = [sum(v[0] for v in theirs.values()), sum(v[0] for v in ours.values())]
+    return len(months), total, differing, ours, theirs
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config")
     parser.add_argument("--rework")
+    parser.add_argument("--readds")
     parser.add_argument("binary")
     parser.add_argument("repos", nargs="+")
     options = parser.parse_args()
@@ -266,6 +350,15 @@ def main():
         print(f"Rework on {name} against git log -p: {months - len(differing)}/{months} months equal "
               f"(git log -p: {total[1]:,} of {total[0]:,} added lines reworked within 21 days, health {total[2]:,}; "
               "renames off on both sides).")
+        for month in differing[:20]:
+            print(f"  - {month}: health {ours.get(month)}, git log -p {theirs.get(month)}", file=sys.stderr)
+        failed = failed or bool(differing)
+    if options.readds:
+        name = os.path.basename(os.path.realpath(options.readds)).removeprefix("corpus-")
+        months, total, differing, ours, theirs = readds_check(binary, options.readds, options.config)
+        print()
+        print(f"Re-added fix lines on {name} against git log -p: {months - len(differing)}/{months} months with "
+              f"re-adds equal (git log -p: {total[0]:,} commits, health {total[1]:,}; renames off on both sides).")
         for month in differing[:20]:
             print(f"  - {month}: health {ours.get(month)}, git log -p {theirs.get(month)}", file=sys.stderr)
         failed = failed or bool(differing)

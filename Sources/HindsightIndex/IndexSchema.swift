@@ -69,6 +69,12 @@ enum IndexSchema {
             try db.execute(
                 sql: "CREATE TABLE fixOrigins (fix TEXT PRIMARY KEY NOT NULL, origins TEXT NOT NULL) WITHOUT ROWID")
         }
+        // v6 keeps each commit's count of re-added fix lines, so `health` reads only new commits' diffs.
+        migrator.registerMigration("v6") { db in
+            try db.execute(
+                sql: "CREATE TABLE fixReadds (commitID TEXT PRIMARY KEY NOT NULL, lines INTEGER NOT NULL) WITHOUT ROWID"
+            )
+        }
         return migrator
     }
 }
@@ -93,4 +99,6 @@ enum MetaKey: String {
     case guardsRecord
     /// What the `fixOrigins` rows were traced under: the history options and the window's first commit.
     case fixOriginsKey
+    /// What the `fixReadds` rows were counted under: history options, fix detector, ignores, look-back.
+    case fixReaddsKey
 }

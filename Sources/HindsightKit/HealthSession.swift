@@ -40,8 +40,9 @@ public struct HealthSession {
             let reader = FixInducingReader(git: workspace.git, options: workspace.configuration.history)
             inducing = try reader.truthKeepingOrigins(of: lower..<(tip + 1), in: input, store: store)
         }
+        let readds = try readdedFixLinesKeepingCounts(in: input, until: now, store: store)
         let report = healthReport(
-            of: input, lessons: book.entries.map(\.lesson), fixInducing: inducing,
+            of: input, lessons: book.entries.map(\.lesson), fixInducing: inducing, readds: readds,
             guardVersions: guardFileVersions(in: input.snapshot, git: workspace.git),
             graceDays: workspace.configuration.backtest.graceDays,
             reworkDays: workspace.configuration.health.reworkDays,

@@ -153,6 +153,59 @@ import Testing
         #expect(periods.map { $0["relands"] as? Int } == [0, 0, 1], "the second revert brings g.c back")
     }
 
+    /// Repeated mistakes: lines a fix removed that come back to the same file within a year, through a
+    /// rename; not comments, not another file, not a revert of the fix, not a year and more later.
+    @Test func fixLinesAddedBackAreCounted() throws {
+        let repo = try FixtureRepository()
+        let lines = [
+            "connection_close(conn, flags);", "// close the connection here", "release_buffer(buffer_pool);",
+            "reset_counter(stats_block);", "log_state(machine_state);",
+        ]
+        try repo.write("f.c", (["int main(void) {"] + lines + ["}"]).joined(separator: "\n") + "\n")
+        try repo.commit("feat: f", day: 1)
+        try repo.write("f.c", "int main(void) {\nlog_state(machine_state);\n}\n")
+        try repo.commit("fix: close nothing twice", day: 20)
+        try repo.write(
+            "f.c",
+            "int main(void) {\nconnection_close(conn, flags);\n// close the connection here\nlog_state(machine_state);\n}\n"
+        )
+        try repo.write("h.c", "release_buffer(buffer_pool);\n")
+        try repo.commit("feat: close again", day: 40)
+        _ = try repo.git(["mv", "f.c", "g.c"], day: 45)
+        try repo.commit("refactor: f.c is g.c", day: 45)
+        try repo.write(
+            "g.c",
+            "int main(void) {\nconnection_close(conn, flags);\n// close the connection here\nrelease_buffer(buffer_pool);\nlog_state(machine_state);\n}\n"
+        )
+        try repo.commit("feat: release again", day: 50)
+        try repo.write(
+            "g.c",
+            "int main(void) {\nconnection_close(conn, flags);\n// close the connection here\nrelease_buffer(buffer_pool);\n}\n"
+        )
+        try repo.commit("fix: no state log", day: 60)
+        _ = try repo.git(["revert", "--no-edit", "HEAD"], day: 61)
+        try repo.write(
+            "g.c",
+            "int main(void) {\nconnection_close(conn, flags);\n// close the connection here\nrelease_buffer(buffer_pool);\nlog_state(machine_state);\nreset_counter(stats_block);\n}\n"
+        )
+        try repo.commit("feat: count again", day: 400)
+        for run in ["cold", "warm"] {
+            let report = try Self.health(repo, ["--since", "2020-09-01"])
+            let periods = try #require(report["periods"] as? [[String: Any]])
+            var readds: [String: Int] = [:]
+            var readdedLines: [String: Int] = [:]
+            for period in periods {
+                let label = try #require(period["period"] as? String)
+                if let count = period["readds"] as? Int, count > 0 { readds[label] = count }
+                if let count = period["readdedLines"] as? Int, count > 0 { readdedLines[label] = count }
+            }
+            // Day 40 brings back the closing call to f.c (its comment and h.c's line do not count); day 50
+            // the release to g.c, once f.c; the revert on day 61 is a revert; day 400 is over a year late.
+            #expect(readds == ["2020-10": 1, "2020-11": 1], "\(run)")
+            #expect(readdedLines == ["2020-10": 1, "2020-11": 1], "\(run)")
+        }
+    }
+
     @Test func monthlyAndWeeklyCommitCountsEqualGitLog() throws {
         let repo = try Self.repository()
         for (granularity, format) in [("month", "%Y-%m"), ("week", "%G-%V")] {
@@ -203,7 +256,7 @@ import Testing
         #expect(rows.count == 5)
         #expect(
             rows[2].hasPrefix(
-                "2020-10,2020-10-01,2020-11-01,false,2,2,4,1,0.5000,0,0.0000,true,3,0,0.0000,0,0,0.0000,0,"),
+                "2020-10,2020-10-01,2020-11-01,false,2,2,4,1,0.5000,0,0.0000,true,3,0,0.0000,0,0,0,0,0.0000,0,"),
             "\(rows)")
     }
 

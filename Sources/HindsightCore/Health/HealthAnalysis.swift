@@ -2,9 +2,10 @@
 /// reference time (`settings.now`), and the verdicts. Merges are not counted; lessons count by when
 /// they were written and retired; `fixInducing` holds the commits (snapshot indices) a later commit
 /// fixed or reverted, and a period that ended less than `graceDays` before the reference time is
-/// provisional for them.
+/// provisional for them; `readds` holds per commit the fix lines it added back (``readdedFixLines``).
 public func healthReport(
-    of input: AnalysisInput, lessons: [Lesson], fixInducing: Set<Int> = [], guardVersions: [GuardFileVersion] = [],
+    of input: AnalysisInput, lessons: [Lesson], fixInducing: Set<Int> = [], readds: [Int: Int] = [:],
+    guardVersions: [GuardFileVersion] = [],
     graceDays: Int = 365, reworkDays: Int = 21, by granularity: HealthGranularity, from first: Int64
 ) -> HealthReport {
     let now = input.settings.now
@@ -44,6 +45,10 @@ public func healthReport(
             if revertIDs.contains(reverted) { periods[slot].relands += 1 }
         }
         if lines.refixes[index] { periods[slot].refixes += 1 }
+        if let readded = readds[index], readded > 0 {
+            periods[slot].readds += 1
+            periods[slot].readdedLines += readded
+        }
         if input.isAgentCommit[index] { periods[slot].agentCommits += 1 }
         if input.isHuman[commit.author] { authors[slot].insert(commit.author) }
         let isMature = input.times[index] <= matured && lines.added[index] > 0

@@ -67,6 +67,10 @@ public struct HealthPeriod: Hashable, Sendable {
     public var reworkedCommits = 0
     /// Fixes that changed lines another fix added within the 14 days before: fixes that did not hold.
     public var refixes = 0
+    /// Commits that added back a line a fix had removed from the same file within the year before.
+    public var readds = 0
+    /// The lines they added back.
+    public var readdedLines = 0
     /// Reverts of reverts: a reverted change applied again.
     public var relands = 0
     /// Of the commits, reverts.

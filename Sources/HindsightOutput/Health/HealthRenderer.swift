@@ -26,7 +26,8 @@ public protocol HealthRenderer: Sendable {
 /// Cells and sentences the table and Markdown formats share.
 enum HealthText {
     static let periodColumns = [
-        "commits", "authors", "lines changed", "fix ratio", "fix-inducing", "rework", "refixes", "reverts", "relands",
+        "commits", "authors", "lines changed", "fix ratio", "fix-inducing", "rework", "refixes", "re-adds", "reverts",
+        "relands",
         "agent share",
     ]
     static let loopColumns = [
@@ -57,7 +58,8 @@ enum HealthText {
     static func notes(_ report: HealthReport) -> String {
         "Rework: the share of lines added by commits at least \(report.reworkDays) days old that a commit changed or "
             + "deleted within \(report.reworkDays) days. Refixes: fixes that changed lines another fix added "
-            + "within the 14 days before. Relands: reverts of reverts. * provisional: the period ended less than the backtest's grace "
+            + "within the 14 days before. Re-adds: commits that added back a line a fix had removed from the "
+            + "same file within the \(healthReaddDays) days before. Relands: reverts of reverts. * provisional: the period ended less than the backtest's grace "
             + "period ago, so fixes to its commits may still come."
     }
 
@@ -66,7 +68,7 @@ enum HealthText {
             "\(period.commits)", "\(period.authors)", "\(period.linesChanged)",
             share(period.share(period.fixes)),
             share(period.share(period.fixInducing)) + (period.isProvisional ? "*" : ""), share(period.reworkShare),
-            "\(period.refixes)", share(period.share(period.reverts)), "\(period.relands)",
+            "\(period.refixes)", "\(period.readds)", share(period.share(period.reverts)), "\(period.relands)",
             share(period.share(period.agentCommits)),
         ]
     }

@@ -46,6 +46,8 @@ public struct JSONHealthRenderer: HealthRenderer {
             ("reworkCommits", .int(period.reworkTrials)),
             ("reworkedCommits", .int(period.reworkedCommits)),
             ("refixes", .int(period.refixes)),
+            ("readds", .int(period.readds)),
+            ("readdedLines", .int(period.readdedLines)),
             ("reverts", .int(period.reverts)),
             ("revertRate", share(period.share(period.reverts))),
             ("relands", .int(period.relands)),

@@ -18,13 +18,14 @@ struct Health: ParsableCommand {
             counted), the fix ratio (the report's fix detector), the fix-inducing rate (commits a later \
             fix traced to by SZZ, named in Fixes: or reverted; provisional, marked *, while younger than \
             backtest.grace), rework (added lines changed or deleted within health.reworkDays, 21), \
-            refixes (fixes changing lines a fix added within 14 days), reverts, relands (reverts of \
+            refixes (fixes changing lines a fix added within 14 days), re-adds (commits adding back a \
+            distinctive line a fix removed from the same file within 365 days), reverts, relands (reverts of \
             reverts) and the agent share. Then the loop (refreshes of .hindsight/guards.yml and their \
             record, guards accepted and muted, context file commits, lessons), a verdict per figure (the \
             last 3 periods pooled against the 6 before, by a two-proportion z-test, commits by a rate \
             test, at the 1% level; a difference that could be noise, or a cell expecting fewer than 5 \
-            events, is "no clear change"), and agents' commits against people's. SZZ origins are kept in \
-            the index, so only the first run traces every fix. The index is brought up to date first \
+            events, is "no clear change"), and agents' commits against people's. SZZ origins and re-added \
+            lines are kept in the index, so only the first run reads every fix's diff. The index is brought up to date first \
             unless --no-mine.
             """
     )
