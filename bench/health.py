@@ -60,7 +60,9 @@ def run(args, env=None):
 
 def hindsight(binary, repo, config, *args):
     extra = ["--config", config] if config else []
-    return run([binary, *args, "--repo", repo, *extra, "--quiet"])
+    # `fixes` prints nothing but its table, so it has no --quiet.
+    quiet = [] if args[:1] == ("fixes",) else ["--quiet"]
+    return run([binary, *args, "--repo", repo, *extra, *quiet])
 
 
 def months_check(binary, repo, config):

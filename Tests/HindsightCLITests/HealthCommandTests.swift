@@ -206,6 +206,22 @@ import Testing
         }
     }
 
+    /// Found on express's history: a file deleted after a fix and created again at the same path is the
+    /// same file to its people, so a line the fix removed coming back in it counts.
+    @Test func aLineComingBackInAFileCreatedAgainCounts() throws {
+        let repo = try FixtureRepository()
+        try repo.write("x.c", "int main(void) {\nfree_all_nodes(tree_root);\n}\n")
+        try repo.commit("feat: x", day: 1)
+        try repo.write("x.c", "int main(void) {\n}\n")
+        try repo.commit("fix: free nothing twice", day: 5)
+        _ = try repo.git(["rm", "-q", "x.c"], day: 8)
+        try repo.commit("refactor: no x", day: 8)
+        try repo.write("x.c", "int main(void) {\nfree_all_nodes(tree_root);\n}\n")
+        try repo.commit("feat: x again", day: 12)
+        let periods = try #require(try Self.health(repo, ["--since", "2020-09-01"])["periods"] as? [[String: Any]])
+        #expect(periods.map { $0["readds"] as? Int } == [1])
+    }
+
     @Test func monthlyAndWeeklyCommitCountsEqualGitLog() throws {
         let repo = try Self.repository()
         for (granularity, format) in [("month", "%Y-%m"), ("week", "%G-%V")] {

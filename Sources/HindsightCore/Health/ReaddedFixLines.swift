@@ -22,8 +22,8 @@ public func readdedFixLines(
     let files = FileOfChange(input, commits: counted.union(fixes))
     // One pass in index order reads each commit once: when a commit is counted, `removed` holds
     // exactly the fixes before it.
-    var removed: [Int: [String: [Int]]] = [:]  // file → removed line → the fixes that removed it
-    var latestFix: [Int: Int64] = [:]  // file → the latest time a fix removed a line from it
+    var removed: [RepoPath: [String: [Int]]] = [:]  // file → removed line → the fixes that removed it
+    var latestFix: [RepoPath: Int64] = [:]  // file → the latest time a fix removed a line from it
     var counts: [Int: Int] = [:]
     for commit in counted.union(fixes).sorted() {
         let since = input.times[commit] - lookBack
@@ -51,7 +51,7 @@ public func readdedFixLines(
 
 /// The lines `commit` added back of those `removed` by fixes in the `lookBack` seconds before it.
 private func readds(
-    by commit: Int, changed: [RepoPath: ChangedLines], removed: [Int: [String: [Int]]], files: FileOfChange,
+    by commit: Int, changed: [RepoPath: ChangedLines], removed: [RepoPath: [String: [Int]]], files: FileOfChange,
     in input: AnalysisInput, _ lookBack: Int64
 ) -> Int {
     let time = input.times[commit]
@@ -72,24 +72,25 @@ private func readds(
 }
 
 /// Which of `input`'s covered files a path changed by a commit belongs to, through renames and
-/// before the window too (`input.files` holds only the window's changes).
+/// before the window too (`input.files` holds only the window's changes), named by its current
+/// path: a file deleted and later created again at the same path is one file here, as for people.
 private struct FileOfChange {
-    private var owners: [PathAtCommit: Int] = [:]
-    private var byCommit: [Int: [Int]] = [:]
+    private var owners: [PathAtCommit: RepoPath] = [:]
+    private var byCommit: [Int: [RepoPath]] = [:]
 
     init(_ input: AnalysisInput, commits: Set<Int>) {
         let covered = Set(input.files.map(\.path))
-        for (index, lineage) in fileLineages(of: input.snapshot).enumerated() where covered.contains(lineage.path) {
+        for lineage in fileLineages(of: input.snapshot) where covered.contains(lineage.path) {
             for (change, commit) in zip(lineage.changes, lineage.commits) where commits.contains(commit) {
                 owners[PathAtCommit(commit: commit, path: input.snapshot.paths[input.snapshot.changes[change].path])] =
-                    index
-                byCommit[commit, default: []].append(index)
+                    lineage.path
+                byCommit[commit, default: []].append(lineage.path)
             }
         }
     }
 
     /// The covered files `commit` changed.
-    func files(changedBy commit: Int) -> [Int] { byCommit[commit] ?? [] }
+    func files(changedBy commit: Int) -> [RepoPath] { byCommit[commit] ?? [] }
 
-    func file(of path: RepoPath, at commit: Int) -> Int? { owners[PathAtCommit(commit: commit, path: path)] }
+    func file(of path: RepoPath, at commit: Int) -> RepoPath? { owners[PathAtCommit(commit: commit, path: path)] }
 }
