@@ -14,6 +14,8 @@ public struct CheckSession: Sendable {
     public let fixes: FixDetector
     /// Which authors are coding agents, for the change-risk model's `isAgent`.
     public let bots: BotDetector
+    /// Where the check runs, for each finding's advice on letting it through.
+    public var stage: CheckStage = .commits
 
     /// A session under `configuration`, allowing `allow` (kinds or guard ids) too, telling fixes by
     /// `fixes` and agents by `bots`.
@@ -72,6 +74,7 @@ public struct CheckSession: Sendable {
             files: facts.files, tip: facts.tip, severities: severities(record: record), risk: risk)
         var options = configuration.options
         options.allow.formUnion(allowed)
+        options.stage = stage
         return check(change, rules: rules, context: context, options: options, baseline: baseline)
     }
 }

@@ -194,8 +194,11 @@ enum ToolCatalog {
                         }
                     } ?? access.stagedChange()
                 let model = try access.model()
+                // The agent has yet to commit: what lets a finding through is what works for `git commit`.
+                var session = access.checkSession
+                session.stage = .preCommit
                 return model.checkDiff(
-                    change, guards: try access.guardSet(), session: access.checkSession, indexNote: access.indexNote)
+                    change, guards: try access.guardSet(), session: session, indexNote: access.indexNote)
             }),
         recordLesson,
     ]

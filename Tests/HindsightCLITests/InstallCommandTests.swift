@@ -63,6 +63,61 @@ import Yams
             clean.output.isEmpty && clean.error.isEmpty, "a clean check prints nothing: \(clean.output)\(clean.error)")
     }
 
+    /// The advice a blocked commit gives works where it is given: from commit-msg, the trailer and
+    /// HINDSIGHT_ALLOW; from pre-commit, which cannot see the message, only HINDSIGHT_ALLOW.
+    @Test func theSuggestedTrailerLetsTheCommitThroughFromCommitMsg() throws {
+        let repo = try Self.repository()
+        #expect(try Self.install(repo).status == 0)
+        try Self.stageStrcpy(repo)
+        let head = try repo.head()
+        let blocked = try Self.commit(repo, ["-m", "feat: strcpy"])
+        #expect(blocked.status != 0)
+        #expect(
+            blocked.error.contains(
+                "silence: add the trailer `Hindsight-Allow: hs-00000000c0de` to the commit message, commit with "
+                    + "`HINDSIGHT_ALLOW=hs-00000000c0de`, or `hindsight guards mute hs-00000000c0de --reason …`"),
+            "\(blocked.error)")
+        #expect(try repo.head() == head)
+        let wrong = try Self.commit(repo, ["-m", "feat: strcpy", "-m", "Hindsight-Allow: hs-0000000000ff"])
+        #expect(wrong.status != 0, "another guard's id lets nothing through")
+        let allowed = try Self.commit(repo, ["-m", "feat: strcpy", "-m", "Hindsight-Allow: hs-00000000c0de"])
+        #expect(allowed.status == 0, "\(allowed.error)")
+        #expect(try repo.head() != head)
+        try repo.write("src/copy.c", "void copy(char *d) { strcpy(d, \"y\"); }\n")
+        try repo.git(["add", "src/copy.c"])
+        let byKind = try Self.commit(
+            repo, ["-m", "feat: y"], environment: ["HINDSIGHT_ALLOW": "co-change, recurring-pattern"])
+        #expect(byKind.status == 0, "\(byKind.error)")
+    }
+
+    @Test func fromPreCommitOnlyWhatWorksThereIsSuggested() throws {
+        let repo = try Self.repository()
+        #expect(try Self.install(repo, ["--hooks", "pre-commit"]).status == 0)
+        try Self.stageStrcpy(repo)
+        let blocked = try Self.commit(repo, ["-m", "feat: strcpy", "-m", "Hindsight-Allow: hs-00000000c0de"])
+        #expect(blocked.status != 0, "pre-commit runs before the message exists")
+        #expect(
+            blocked.error.contains(
+                "silence: commit with `HINDSIGHT_ALLOW=hs-00000000c0de git commit …`, or `hindsight guards mute"),
+            "\(blocked.error)")
+        #expect(!blocked.error.contains("Hindsight-Allow:"), "the trailer does not work here: \(blocked.error)")
+        let allowed = try Self.commit(
+            repo, ["-m", "feat: strcpy"], environment: ["HINDSIGHT_ALLOW": "hs-00000000c0de"])
+        #expect(allowed.status == 0, "\(allowed.error)")
+    }
+
+    /// Installing the defaults over an earlier version's pre-commit check moves the check to commit-msg.
+    @Test func theDefaultsReplaceHindsightsOwnPreCommitHook() throws {
+        let repo = try Self.repository()
+        #expect(try Self.install(repo, ["--hooks", "pre-commit"]).status == 0)
+        let again = try Self.install(repo)
+        #expect(again.status == 0)
+        #expect(again.error.contains("hooks/pre-commit (commit-msg runs the check now"), "\(again.error)")
+        let hooks = repo.root.appendingPathComponent(".git/hooks")
+        #expect(!FileManager.default.fileExists(atPath: hooks.appendingPathComponent("pre-commit").path))
+        #expect(FileManager.default.isExecutableFile(atPath: hooks.appendingPathComponent("commit-msg").path))
+    }
+
     @Test func commitDashAChecksTheTemporaryIndexGitHandsTheHook() throws {
         let repo = try Self.repository()
         #expect(try Self.install(repo).status == 0)
@@ -74,7 +129,7 @@ import Yams
 
     @Test func anExistingHookRunsFirstCanBlockAndComesBackByteForByte() throws {
         let repo = try Self.repository()
-        let hook = repo.root.appendingPathComponent(".git/hooks/pre-commit")
+        let hook = repo.root.appendingPathComponent(".git/hooks/commit-msg")
         let original = Data("#!/bin/sh\necho 'legacy says no' >&2\nexit 1".utf8)  // no final newline
         try original.write(to: hook)
         try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: hook.path)
@@ -93,7 +148,7 @@ import Yams
         #expect(mode == 0o750)
         let hooks = try FileManager.default.contentsOfDirectory(
             atPath: repo.root.appendingPathComponent(".git/hooks").path)
-        #expect(hooks.filter { !$0.hasSuffix(".sample") } == ["pre-commit"])
+        #expect(hooks.filter { !$0.hasSuffix(".sample") } == ["commit-msg"])
     }
 
     /// pre-commit's framework renames an existing hook `pre-commit.legacy` and runs it under that name.
@@ -132,7 +187,7 @@ import Yams
         try repo.git(["worktree", "add", "-q", "-b", "side", worktree.path])
         #expect(try Self.install(repo, [], in: worktree).status == 0)
         #expect(
-            FileManager.default.isExecutableFile(atPath: repo.root.appendingPathComponent(".git/hooks/pre-commit").path)
+            FileManager.default.isExecutableFile(atPath: repo.root.appendingPathComponent(".git/hooks/commit-msg").path)
         )
         try Self.stageStrcpy(repo, in: worktree)
         let blocked = try Self.commit(repo, ["-m", "feat: strcpy"], in: worktree)
@@ -185,7 +240,7 @@ import Yams
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
             .appendingPathComponent("hooks")
-        for name in ["pre-commit", "post-commit", "post-merge", "post-rewrite", "post-checkout"] {
+        for name in ["commit-msg", "post-commit", "post-merge", "post-rewrite", "post-checkout"] {
             let written = FileManager.default.contents(
                 atPath: repo.root.appendingPathComponent(".git/hooks/\(name)").path)
             #expect(
@@ -193,6 +248,14 @@ import Yams
                     && written == FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
                 "hooks/\(name) differs from what `hindsight install` writes")
         }
+        let preCommit = try HindsightBinary.run(
+            ["install", "--binary", "/usr/local/bin/hindsight", "--hooks", "pre-commit"], in: repo.root,
+            environment: repo.environment())
+        #expect(preCommit.status == 0)
+        #expect(
+            FileManager.default.contents(atPath: repo.root.appendingPathComponent(".git/hooks/pre-commit").path)
+                == FileManager.default.contents(atPath: folder.appendingPathComponent("pre-commit").path),
+            "hooks/pre-commit differs from what `hindsight install --hooks pre-commit` writes")
     }
 
     @Test func hookManagersGetASnippetInsteadOfHooks() throws {

@@ -25,7 +25,8 @@ public struct Finding: Hashable, Sendable {
     public var action: String
     /// The commits that taught the guard this.
     public var evidence: [CommitRef]
-    /// How to silence it if it is wrong here (a trailer, `--allow`, `guards mute`).
+    /// How to silence it if it is wrong here (a trailer, `HINDSIGHT_ALLOW`, `--allow`, `guards mute`),
+    /// as ``check(_:rules:context:options:baseline:)`` words it for where it runs.
     public var suppression: String
     /// Identifies the finding across runs (for SARIF's `partialFingerprints` and `--new-only`):
     /// rule, path and the matched content, never a line number.
@@ -34,7 +35,7 @@ public struct Finding: Hashable, Sendable {
     /// A finding from its parts.
     public init(
         ruleID: String, kind: String, severity: Severity, path: RepoPath, line: Int? = nil, message: String,
-        action: String, evidence: [CommitRef] = [], suppression: String, fingerprint: String
+        action: String, evidence: [CommitRef] = [], suppression: String = "", fingerprint: String
     ) {
         self.ruleID = ruleID
         self.kind = kind

@@ -6,11 +6,14 @@ public struct CheckOptions: Hashable, Sendable {
     public var allow: Set<String> = []
     /// Paths never checked.
     public var exclude: [GlobPattern] = []
+    /// Where the check runs, for each finding's advice on letting it through.
+    public var stage: CheckStage = .commits
 
     /// Options from their parts.
-    public init(allow: Set<String> = [], exclude: [GlobPattern] = []) {
+    public init(allow: Set<String> = [], exclude: [GlobPattern] = [], stage: CheckStage = .commits) {
         self.allow = allow
         self.exclude = exclude
+        self.stage = stage
     }
 }
 
@@ -22,7 +25,8 @@ public let liveRules: [any GuardRule] = [CoChangeRule(), StableFileRule(), FixNe
 public let contentKinds: Set<String> = GuardKind.contentKindIDs
 
 /// Runs `rules` on `change` and applies suppressions: `--allow`, `Hindsight-Allow:` trailers in the
-/// change's commit messages (comma-separated kinds or ids), and excluded paths.
+/// change's commit messages (comma-separated kinds or ids), and excluded paths; each finding kept
+/// says how to let it through where the check runs (`options.stage`).
 ///
 /// - Parameter baseline: for `--new-only`, the change's base side (``ChangeSet/baseline(baseTexts:)``):
 ///   content findings with the same fingerprint there are left out and counted as pre-existing.
@@ -48,7 +52,8 @@ public func check(
     var suppressed = 0
     var preexisting = 0
     for rule in rules {
-        for finding in rule.findings(in: change, context: context) {
+        for var finding in rule.findings(in: change, context: context) {
+            finding.suppression = options.stage.advice(for: finding)
             if options.exclude.contains(where: { $0.matches(finding.path) }) { continue }
             if contentKinds.contains(finding.kind), atBase.contains(finding.fingerprint) {
                 preexisting += 1

@@ -30,8 +30,6 @@ public struct CoChangeRule: GuardRule {
                         action:
                             "Also review \(partnerName) (changed with \(name) in \(partner.shared) of \(commits) commits).",
                         evidence: history.sharedCommits[partner.path] ?? [],
-                        suppression:
-                            "add the trailer `Hindsight-Allow: \(kind)` to the commit message, or pass --allow \(kind)",
                         fingerprint: "\(kind)|\(name)|\(partnerName)"))
             }
         }

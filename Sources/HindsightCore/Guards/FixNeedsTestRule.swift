@@ -34,8 +34,6 @@ public struct FixNeedsTestRule: GuardRule {
                 message: "\(why), and none of the tests that usually change with it changed.",
                 action: "Update or run its tests: \(tests.joined(separator: ", ")).",
                 evidence: region?.latestFixes ?? history.lastCommit.map { [$0] } ?? [],
-                suppression:
-                    "add the trailer `Hindsight-Allow: \(kind)` to the commit message, or pass --allow \(kind)",
                 fingerprint: "\(kind)|\(history.path.string)|\(region.map { "\($0.lines)" } ?? "hotspot")")
         }
     }

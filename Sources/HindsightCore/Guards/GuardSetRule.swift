@@ -82,8 +82,6 @@ extension Guard {
         Finding(
             ruleID: id, kind: kind, severity: severity, path: path, line: line, message: message, action: action,
             evidence: evidence,
-            suppression:
-                "add `Hindsight-Allow: \(id)` to the commit message, pass --allow \(id), or `hindsight guards mute \(id) --reason …`",
             fingerprint: fingerprint)
     }
 }

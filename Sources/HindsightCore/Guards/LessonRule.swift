@@ -24,9 +24,6 @@ public struct LessonRule: GuardRule {
                 ruleID: lesson.id, kind: kind,
                 severity: context.severity(of: kind, default: GuardKind.lesson.defaultSeverity), path: file.path,
                 message: Self.message(entry), action: Self.action(lesson),
-                suppression:
-                    "add the trailer `Hindsight-Allow: \(lesson.id)` (or `lesson`) to the commit message, pass "
-                    + "--allow \(lesson.id), or retire it: hindsight lesson retire \(lesson.id) --reason …",
                 fingerprint: "\(kind)|\(lesson.id)")
         }
     }

@@ -19,8 +19,6 @@ public struct StableFileRule: GuardRule {
                 action:
                     "Make sure this change is intended: the file has been settled; keep the change small and reviewed.",
                 evidence: history.lastCommit.map { [$0] } ?? [],
-                suppression:
-                    "add the trailer `Hindsight-Allow: \(kind)` to the commit message, or pass --allow \(kind)",
                 fingerprint: "\(kind)|\(history.path.string)")
         }
     }

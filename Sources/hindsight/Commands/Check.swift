@@ -17,7 +17,10 @@ struct Check: ParsableCommand {
             carry the commits that taught them and what to do. Exit status 1 when a finding is at or above \
             --fail-on (default error, or check.failOn in .hindsight.yml). The index is read as it is; if it \
             is missing or behind HEAD, check says so in one line (add --mine to update it first). \
-            --new-only leaves out findings about lines the base already had, such as moved code.
+            --new-only leaves out findings about lines the base already had, such as moved code. \
+            A finding is let through by a `Hindsight-Allow: KIND|ID` trailer in the commit message (read \
+            from --message-file when staged, as the commit-msg hook passes it), by HINDSIGHT_ALLOW=KIND|ID,… \
+            in the environment, or by --allow; each finding says which of these works where it runs.
             """
     )
 
@@ -29,6 +32,12 @@ struct Check: ParsableCommand {
     @Option(
         help: ArgumentHelp("Check a pull request: from the merge base of REF and HEAD up to HEAD.", valueName: "ref"))
     var base: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --staged: the commit message being written (the commit-msg hook passes its file); its Hindsight-Allow: trailers apply.",
+            valueName: "file"))
+    var messageFile: String?
 
     @Option(help: ArgumentHelp("Check one commit against its first parent.", valueName: "ref"))
     var commit: String?
@@ -77,6 +86,9 @@ struct Check: ParsableCommand {
         let targets = [staged, base != nil, commit != nil, range != nil].filter { $0 }.count
         if targets > 1 { throw ValidationError("give at most one of --staged, --base, --commit and --range.") }
         if let range, Self.split(range) == nil { throw ValidationError("--range takes A..B (got '\(range)').") }
+        if messageFile != nil, base != nil || commit != nil || range != nil {
+            throw ValidationError("--message-file goes with --staged: a commit's own message is read from it.")
+        }
     }
 
     func run() throws {
@@ -88,7 +100,8 @@ struct Check: ParsableCommand {
         let store = try workspace.indexIfMined()
         clock.lap("open index")
         let shallowNote = try shallowNote(workspace.git, target: target)
-        let change = try workspace.change(target)
+        var change = try workspace.change(target)
+        if let messageFile { change.messages = [try Self.message(in: messageFile, git: workspace.git)] }
         clock.lap("read change")
         // The staged check runs from the pre-commit hook: it reads only the guards the change can trip.
         var guards =
@@ -105,9 +118,10 @@ struct Check: ParsableCommand {
             facts = try FileFactsLoader.load(store: store, in: workspace, settings: settings, touching: change)
         }
         clock.lap("load file facts")
-        let session = CheckSession(
-            configuration: workspace.configuration.check, allow: allow,
+        var session = CheckSession(
+            configuration: workspace.configuration.check, allow: allow + Self.environmentAllow,
             fixes: workspace.configuration.report.fixDetector, bots: workspace.configuration.report.botDetector)
+        session.stage = target != .staged ? .commits : messageFile == nil ? .preCommit : .commitMessage
         // Lesson files are read as they are (no history: a hook must stay fast); a past change sees
         // only the lessons written before it.
         let book = try workspace.lessonBook(store: nil, asOf: facts.now)
@@ -141,7 +155,7 @@ struct Check: ParsableCommand {
         if let base { return .base(base) }
         if let commit { return .commit(commit) }
         if let range, let (from, to) = Self.split(range) { return .range(from: from, to: to) }
-        if !staged, let platform = Self.platform {
+        if !staged, messageFile == nil, let platform = Self.platform {
             return platform.pullRequestBase.map(CheckTarget.base) ?? .commit("HEAD")
         }
         return .staged
@@ -170,6 +184,29 @@ struct Check: ParsableCommand {
     }
 
     /// Whether git runs us from a hook with a temporary index (`git commit -a`, `git commit <paths>`).
+    /// The kinds or ids `HINDSIGHT_ALLOW` lets through, comma-separated.
+    private static var environmentAllow: [String] {
+        (ProcessInfo.processInfo.environment["HINDSIGHT_ALLOW"] ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The message being committed, as git will store it: comment lines and everything below a
+    /// scissors line (`git commit -v`) left out.
+    static func message(in path: String, git: GitRepository) throws -> CommitMessage {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageError(
+                "cannot read the commit message file \(path). Pass the file git hands the commit-msg hook.")
+        }
+        let configured = git.configValue("core.commentChar") ?? git.configValue("core.commentString")
+        let comment = configured.flatMap { $0 == "auto" || $0.isEmpty ? nil : $0 } ?? "#"
+        var kept: [Substring] = []
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix(comment + " ------------------------ >8 ------------------------") { break }
+            if !line.hasPrefix(comment) { kept.append(line) }
+        }
+        return CommitMessage(parsing: kept.joined(separator: "\n"))
+    }
+
     private static var isInHook: Bool { ProcessInfo.processInfo.environment["GIT_INDEX_FILE"] != nil }
 
     private static func split(_ range: String) -> (String, String)? {

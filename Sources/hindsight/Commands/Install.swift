@@ -3,13 +3,16 @@ import Foundation
 import HindsightGit
 import HindsightKit
 
-/// `hindsight install`: the pre-commit check and the background refresh hooks.
+/// `hindsight install`: the commit-msg check and the background refresh hooks.
 struct Install: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "install",
         abstract:
-            "Install git hooks: pre-commit runs `hindsight check --staged`; the others refresh the index in the background.",
+            "Install git hooks: commit-msg runs `hindsight check --staged`; the others refresh the index in the background.",
         discussion: """
+            The check runs from commit-msg, which sees both the staged changes and the message, so a \
+            `Hindsight-Allow:` trailer works there (--hooks pre-commit runs it earlier, without the \
+            message; installing the defaults replaces hindsight's pre-commit hook of earlier versions). \
             Hooks go where git runs them: core.hooksPath (relative to the work tree) or the common git \
             directory's hooks, shared by linked worktrees. An existing hook is kept as <name>.pre-hindsight \
             and run first; its exit status counts. Installing again changes nothing; `hindsight uninstall` \
@@ -24,7 +27,7 @@ struct Install: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Hooks to install, comma-separated (default: all of \(HookScript.names.joined(separator: ", "))).",
+            "Hooks to install, comma-separated, of \(HookScript.names.joined(separator: ", ")) (default: all but pre-commit).",
             valueName: "list"))
     var hooks: String?
 
@@ -39,7 +42,7 @@ struct Install: ParsableCommand {
             "The hindsight the hooks fall back to when none is on PATH (default: this binary).", valueName: "path"))
     var binary: String?
 
-    func validate() throws { _ = try HookSelection.names(hooks) }
+    func validate() throws { _ = try HookSelection.names(hooks, default: HookScript.defaults) }
 
     func run() throws {
         let git = try repository.openRepository()
@@ -52,10 +55,19 @@ struct Install: ParsableCommand {
         if !managers.isEmpty { return try useManagers(managers, workTree: workTree) }
         let installer = HookInstaller(directory: git.hooksDirectory)
         let binary = self.binary ?? Self.ownPath()
-        for name in try HookSelection.names(hooks) {
+        for name in try HookSelection.names(hooks, default: HookScript.defaults) {
             let outcome = try installer.install(
                 name, script: HookScript.text(for: name, binary: binary, failClosed: failClosed))
             Terminal.writeError(HookSelection.describe(outcome, name, in: installer.directory) + "\n")
+        }
+        // An earlier version checked from pre-commit; with commit-msg checking too, a finding would
+        // block there before the message (and its trailer) is seen.
+        if hooks == nil, case let outcome = try installer.uninstall("pre-commit"),
+            [.removed, .restored].contains(outcome)
+        {
+            Terminal.writeError(
+                HookSelection.describe(outcome, "pre-commit", in: installer.directory)
+                    + " (commit-msg runs the check now, where a Hindsight-Allow: trailer works)\n")
         }
     }
 
@@ -94,12 +106,12 @@ struct Uninstall: ParsableCommand {
     @Option(help: ArgumentHelp("Hooks to remove, comma-separated (default: all).", valueName: "list"))
     var hooks: String?
 
-    func validate() throws { _ = try HookSelection.names(hooks) }
+    func validate() throws { _ = try HookSelection.names(hooks, default: HookScript.names) }
 
     func run() throws {
         let git = try repository.openRepository()
         let installer = HookInstaller(directory: git.hooksDirectory)
-        for name in try HookSelection.names(hooks) {
+        for name in try HookSelection.names(hooks, default: HookScript.names) {
             let outcome = try installer.uninstall(name)
             if outcome != .notInstalled {
                 Terminal.writeError(HookSelection.describe(outcome, name, in: installer.directory) + "\n")
@@ -110,8 +122,8 @@ struct Uninstall: ParsableCommand {
 
 /// Parsing `--hooks` and describing what happened to each hook.
 enum HookSelection {
-    static func names(_ list: String?) throws -> [String] {
-        guard let list else { return HookScript.names }
+    static func names(_ list: String?, default defaults: [String]) throws -> [String] {
+        guard let list else { return defaults }
         let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if let unknown = names.first(where: { !HookScript.names.contains($0) }) {
             throw ValidationError("unknown hook '\(unknown)'; use \(HookScript.names.joined(separator: ", ")).")

@@ -5,7 +5,14 @@ import HindsightCore
 /// PATH and then at the path recorded at install, and failing open unless installed `--fail-closed`.
 enum HookScript {
     /// The hooks hindsight can install, in the order it lists them.
-    static let names = ["pre-commit", "post-commit", "post-merge", "post-rewrite", "post-checkout"]
+    static let names = ["commit-msg", "pre-commit", "post-commit", "post-merge", "post-rewrite", "post-checkout"]
+
+    /// The hooks `install` writes unless told otherwise: the check runs from commit-msg, which has both
+    /// the staged index and the message (so a `Hindsight-Allow:` trailer works), not from pre-commit.
+    static let defaults = names.filter { $0 != "pre-commit" }
+
+    /// The hooks that run `hindsight check` (the others refresh the index).
+    static let checking: Set<String> = ["commit-msg", "pre-commit"]
 
     /// The second line of every script hindsight writes: how `uninstall` and a re-install know it.
     static let marker = "# hindsight-hook:"
@@ -25,20 +32,30 @@ enum HookScript {
             "\(marker) \(name) (written by `hindsight install`; `hindsight uninstall` removes it and puts back",
             "# the hook it replaced, kept beside it as \(name)\(chainedSuffix)).",
         ]
-        let body = name == "pre-commit" ? preCommit(failClosed: failClosed) : refresh
+        let body = checking.contains(name) ? checkComment(name, failClosed: failClosed) : refresh
         return
             (header + body + [
                 // By name, not "$0": another manager may run this script renamed (pre-commit's `.legacy`).
                 "chained=\"$(dirname \"$0\")/\(name)\(chainedSuffix)\"",
                 "recorded=\(shellQuoted(binary))",
-            ] + (name == "pre-commit" ? preCommitSteps(failClosed: failClosed) : refreshSteps)).joined(separator: "\n")
+            ] + (checking.contains(name) ? checkSteps(name, failClosed: failClosed) : refreshSteps)).joined(
+                separator: "\n")
             + "\n"
     }
 
-    private static func preCommit(failClosed: Bool) -> [String] {
-        [
-            "# Runs `hindsight check --staged` on what is being committed; findings at check.failOn (default",
-            "# error) block the commit. Skip once with HINDSIGHT_SKIP=1 or `git commit --no-verify`.",
+    private static func checkComment(_ name: String, failClosed: Bool) -> [String] {
+        let what =
+            name == "commit-msg"
+            ? [
+                "# Runs `hindsight check --staged` on what is being committed, with the message git hands it, so a",
+                "# `Hindsight-Allow: KIND|ID` trailer lets a finding through; findings at check.failOn (default",
+            ]
+            : [
+                "# Runs `hindsight check --staged` on what is being committed; findings at check.failOn (default"
+            ]
+        return what + [
+            "# error) block the commit. Allow one with HINDSIGHT_ALLOW=KIND|ID,…; skip once with HINDSIGHT_SKIP=1",
+            "# or `git commit --no-verify`.",
             failClosed
                 ? "# Installed --fail-closed: if hindsight is missing or fails, the commit is blocked too."
                 : "# If hindsight is missing or fails, the commit goes ahead with a one-line warning.",
@@ -50,7 +67,7 @@ enum HookScript {
         "# the background, so git returns at once. HINDSIGHT_SKIP=1 skips it.",
     ]
 
-    private static func preCommitSteps(failClosed: Bool) -> [String] {
+    private static func checkSteps(_ name: String, failClosed: Bool) -> [String] {
         let missing =
             failClosed
             ? [
@@ -77,7 +94,9 @@ enum HookScript {
             "if [ ! -x \"$hindsight\" ]; then",
         ] + missing + [
             "fi",
-            "\"$hindsight\" check --staged --quiet",
+            name == "commit-msg"
+                ? "\"$hindsight\" check --staged --message-file \"$1\" --quiet"
+                : "\"$hindsight\" check --staged --quiet",
             "status=$?",
             "[ \"$status\" -le 1 ] && exit \"$status\"",
         ] + broken

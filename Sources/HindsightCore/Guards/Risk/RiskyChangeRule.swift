@@ -50,8 +50,6 @@ public struct RiskyChangeRule: GuardRule {
                             + similar.map { "\($0.commit.shortID) '\($0.commit.subject)'" }
                             .joined(separator: ", ") + "."),
                 evidence: similar.map(\.commit),
-                suppression:
-                    "add the trailer `Hindsight-Allow: \(kind)` to the commit message, or pass --allow \(kind)",
                 fingerprint: "\(kind)|\(change.files.map(\.path.string).sorted().joined(separator: ","))")
         ]
     }
