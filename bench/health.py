@@ -31,7 +31,8 @@ commit's added line (whitespace collapsed) counts when a fix (as `hindsight fixe
 in the 365 days before removed it from the same path, the fix not adding it back and the commit not
 also removing it, the line at least 12 characters with 6 letters or digits and not a comment, and
 the commit not a revert of that fix; per month, commits and lines against `health`'s readds and
-readdedLines, read with the rework check's configuration.
+readdedLines, read with the rework check's configuration (a revert names its commit by git's trailer
+with a full id, else by quoting its subject).
 
 Exit status 1 when a figure disagrees.
 """
@@ -264,11 +265,18 @@ def direct_readds(repo, fixes, days=365):
         capture_output=True, env=env, check=True).stdout.decode("utf-8", "replace")
     removed = collections.defaultdict(lambda: collections.defaultdict(list))  # path → line → [(fix, time)]
     months = collections.defaultdict(lambda: [0, 0])
+    latest_with_subject = {}
     for block in log.split("\0\x01commit ")[1:]:
         header, _, rest = block.partition("\n")
         message, _, body = rest.partition("\0\x02")
         commit, at = header.split()[0], int(header.split()[1])
+        subject = message.split("\n", 1)[0]
+        # A revert names its commit in git's trailer, else by quoting its subject (as health links them).
         reverted = set(re.findall(r"This reverts commit ([0-9a-f]{40})", message))
+        quoted = re.fullmatch(r'Revert "(.*)"', subject)
+        if not reverted and quoted and quoted.group(1) in latest_with_subject:
+            reverted.add(latest_with_subject[quoted.group(1)])
+        latest_with_subject[subject] = commit
         changed = []
         for diff in re.split(r"^diff --git ", body, flags=re.M)[1:]:
             lines = diff.split("\n")
