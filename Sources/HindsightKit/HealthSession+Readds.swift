@@ -18,6 +18,11 @@ extension HealthSession {
             if let count = kept[commits[index].id] { counts[index] = count } else { missing.append(index) }
         }
         guard !missing.isEmpty else { return counts }
+        if missing.count >= 1_000 {
+            announce?(
+                "reading the diffs of \(missing.count) commits and tracing their fixes once; kept in the index, so later runs take a second or two"
+            )
+        }
         let git = workspace.git
         let options = workspace.configuration.history
         let counted = try readdedFixLines(of: missing, in: input) { commit throws(GitError) in

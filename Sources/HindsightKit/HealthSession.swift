@@ -13,6 +13,8 @@ public struct HealthSession {
     public var since: TimeWindow?
     /// Count from this moment instead of `HEAD`'s committer date.
     public var asOf: Int64?
+    /// Told, in one line, when a first run over many commits is about to read their diffs.
+    public var announce: (@Sendable (String) -> Void)?
 
     /// A session over `workspace`, by month.
     public init(workspace: Workspace) {
@@ -35,12 +37,13 @@ public struct HealthSession {
         let firstCounted = input.snapshot.commits.indices.first {
             input.isInWindow[$0] && !input.snapshot.commits[$0].isMerge
         }
+        // Re-adds first: they say whether this is a first run long enough to announce.
+        let readds = try readdedFixLinesKeepingCounts(in: input, until: now, store: store)
         var inducing: Set<Int> = []
         if let lower = firstCounted, let tip = input.snapshot.commits.indices.last {
             let reader = FixInducingReader(git: workspace.git, options: workspace.configuration.history)
             inducing = try reader.truthKeepingOrigins(of: lower..<(tip + 1), in: input, store: store)
         }
-        let readds = try readdedFixLinesKeepingCounts(in: input, until: now, store: store)
         let report = healthReport(
             of: input, lessons: book.entries.map(\.lesson), fixInducing: inducing, readds: readds,
             guardVersions: guardFileVersions(in: input.snapshot, git: workspace.git),

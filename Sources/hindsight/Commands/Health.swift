@@ -86,6 +86,7 @@ struct Health: ParsableCommand {
         session.granularity = by
         session.since = since
         session.asOf = asOf
+        if !quiet { session.announce = { Terminal.writeError("hindsight health: \($0)\n") } }
         let (report, problems) = try session.report(store)
         for problem in problems { Terminal.printWarning(problem.description) }
         if listFixInducing {
