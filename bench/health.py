@@ -30,7 +30,7 @@ With `--readds REPO`, also counts re-added fix lines directly from
 commit's added line (whitespace collapsed) counts when a fix (as `hindsight fixes` classes commits)
 in the 365 days before removed it from the same path, the fix not adding it back and the commit not
 also removing it, the line at least 12 characters with 6 letters or digits and not a comment, and
-the commit not a revert of that fix; per month, commits and lines against `health`'s readds and
+the commit not a revert; per month, commits and lines against `health`'s readds and
 readdedLines, read with the rework check's configuration (a revert names its commit by git's trailer
 with a full id, else by quoting its subject).
 
@@ -291,9 +291,9 @@ def direct_readds(repo, fixes, days=365):
                     gone.add(" ".join(line[1:].split()))
             changed.append((path, added, gone))
         count = 0
-        for path, added, gone in changed:
+        for path, added, gone in changed if not reverted else []:
             for line in added - gone:
-                if any(at - span <= when <= at and fix not in reverted for fix, when in removed[path].get(line, [])):
+                if any(at - span <= when <= at for fix, when in removed[path].get(line, [])):
                     count += 1
         if count:
             month = time.strftime("%Y-%m", time.gmtime(at))

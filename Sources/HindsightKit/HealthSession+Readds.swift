@@ -44,6 +44,6 @@ extension HealthSession {
             String(healthReaddDays),
         ]
         hash.add(parts.joined(separator: "\u{1E}").utf8)
-        return "readds-v2|" + String(hash.value, radix: 16)
+        return "readds-v3|" + String(hash.value, radix: 16)
     }
 }

@@ -222,6 +222,23 @@ import Testing
         #expect(periods.map { $0["readds"] as? Int } == [1])
     }
 
+    /// Found on git's history: reverting the merge of a branch re-adds what the branch's fix removed;
+    /// that is a revert, counted as one, not a re-added fix line.
+    @Test func aRevertedMergeIsARevertNotAReadd() throws {
+        let repo = try FixtureRepository()
+        try repo.write("x.c", "int main(void) {\nfree_all_nodes(tree_root);\n}\n")
+        try repo.commit("feat: x", day: 1)
+        _ = try repo.git(["checkout", "-q", "-b", "side"], day: 2)
+        try repo.write("x.c", "int main(void) {\n}\n")
+        try repo.commit("fix: free nothing twice", day: 3)
+        _ = try repo.git(["checkout", "-q", "-"], day: 4)
+        _ = try repo.git(["merge", "-q", "--no-ff", "-m", "Merge branch side", "side"], day: 4)
+        _ = try repo.git(["revert", "--no-edit", "-m", "1", "HEAD"], day: 6)
+        let periods = try #require(try Self.health(repo, ["--since", "2020-09-01"])["periods"] as? [[String: Any]])
+        #expect(periods.map { $0["reverts"] as? Int } == [1])
+        #expect(periods.map { $0["readds"] as? Int } == [0])
+    }
+
     @Test func monthlyAndWeeklyCommitCountsEqualGitLog() throws {
         let repo = try Self.repository()
         for (granularity, format) in [("month", "%Y-%m"), ("week", "%G-%V")] {

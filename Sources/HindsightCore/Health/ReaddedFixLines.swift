@@ -5,7 +5,8 @@ public let healthReaddDays = 365
 /// added to a file that a fix in the `lookBackDays` before it had removed from that same file
 /// (renames followed), counting only lines a `reintroduced-fix` guard would learn from (distinctive,
 /// not comments) that the fix did not add back itself, and not lines the commit also removed (a
-/// move). A revert of the fix is left out: it is counted as a revert. Files `input` leaves out
+/// move). Reverts count nothing here: they are counted as reverts (a revert of a merge re-adds the
+/// lines of every fix the branch held). Files `input` leaves out
 /// (ignored, vendored, fixtures) count nothing. `changed` reads a commit's lines against its first
 /// parent; each commit is read once.
 public func readdedFixLines(
@@ -27,8 +28,13 @@ public func readdedFixLines(
     var counts: [Int: Int] = [:]
     for commit in counted.union(fixes).sorted() {
         let since = input.times[commit] - lookBack
-        if !input.isFix[commit], !files.files(changedBy: commit).contains(where: { latestFix[$0] ?? .min >= since }) {
-            counts[commit] = 0  // no file it touched lost a line to a fix within the look-back: nothing to read
+        // A revert is counted as a revert; a commit touching no file that lost a line to a fix within
+        // the look-back has nothing to add back: neither is read.
+        if !input.isFix[commit],
+            input.snapshot.commits[commit].revertedCommit != nil
+                || !files.files(changedBy: commit).contains(where: { latestFix[$0] ?? .min >= since })
+        {
+            counts[commit] = 0
             continue
         }
         let changed = try changed(commit)
@@ -55,7 +61,6 @@ private func readds(
     in input: AnalysisInput, _ lookBack: Int64
 ) -> Int {
     let time = input.times[commit]
-    let reverted = input.snapshot.commits[commit].revertedCommit
     var count = 0
     for (path, file) in changed {
         guard let owner = files.file(of: path, at: commit), let fixLines = removed[owner] else { continue }
@@ -63,7 +68,6 @@ private func readds(
         for text in Set(file.added.map(normalizedLine)) where !alsoRemoved.contains(text) {
             let byFix = fixLines[text]?.contains { fix in
                 input.times[fix] <= time && input.times[fix] >= time - lookBack
-                    && input.snapshot.commits[fix].id != reverted
             }
             if byFix == true { count += 1 }
         }
