@@ -28,3 +28,9 @@ extension GitRepository {
         return base.appendingPathComponent(path, isDirectory: true).standardizedFileURL
     }
 }
+
+extension GitRepository {
+    /// Whether a merge is being concluded (`MERGE_HEAD` is set), as the commit-msg hook of `git merge`
+    /// or of the commit after a conflicted merge sees it.
+    public var isMerging: Bool { git_repository_state(handle) == Int32(GIT_REPOSITORY_STATE_MERGE.rawValue) }
+}

@@ -90,6 +90,25 @@ import Yams
         #expect(byKind.status == 0, "\(byKind.error)")
     }
 
+    /// `git merge` runs commit-msg too; the merged branch's commits were checked as they were made.
+    @Test func aMergeIsNotCheckedAgainFromCommitMsg() throws {
+        let repo = try Self.repository()
+        #expect(try Self.install(repo).status == 0)
+        try repo.git(["checkout", "-q", "-b", "side"])
+        try Self.stageStrcpy(repo)
+        #expect(try Self.commit(repo, ["-m", "feat: strcpy"], environment: ["HINDSIGHT_SKIP": "1"]).status == 0)
+        try repo.git(["checkout", "-q", "-"])
+        var environment = repo.environment(day: 3)
+        environment["PATH"] = "/usr/bin:/bin"
+        let merged = try ProcessRunner.run(
+            "/usr/bin/env", ["git", "merge", "-q", "--no-ff", "-m", "Merge branch side", "side"], in: repo.root,
+            environment: environment)
+        #expect(merged.status == 0, "\(merged.error)")
+        try repo.write("src/copy.c", "void copy(char *d) { strcpy(d, \"z\"); }\n")
+        try repo.git(["add", "src/copy.c"])
+        #expect(try Self.commit(repo, ["-m", "feat: z"]).status != 0, "a plain commit is still checked")
+    }
+
     @Test func fromPreCommitOnlyWhatWorksThereIsSuggested() throws {
         let repo = try Self.repository()
         #expect(try Self.install(repo, ["--hooks", "pre-commit"]).status == 0)

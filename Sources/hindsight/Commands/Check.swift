@@ -96,6 +96,15 @@ struct Check: ParsableCommand {
         let target = self.target
         let workspace = try repository.openWorkspace(fromEnvironment: target == .staged && Self.isInHook)
         clock.lap("open repository and config")
+        // A merge's commit-msg hook would see the whole merged branch staged; its commits were checked
+        // as they were made, and merges are not mined either.
+        if messageFile != nil, workspace.git.isMerging {
+            if !quiet {
+                Terminal.writeError(
+                    "hindsight check: a merge is being committed; its commits were checked as they were made.\n")
+            }
+            return
+        }
         if mine { try IndexUpdate.run(workspace, quiet: false) }
         let store = try workspace.indexIfMined()
         clock.lap("open index")
