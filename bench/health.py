@@ -320,6 +320,43 @@ def readds_check(binary, repo, config):
     return len(months), total, differing, ours, theirs
 
 
+HEADER = ("| repository | months equal to git log | backtest's labels agreeing (fix-inducing) "
+          "| health s (24 months, warm) |\n|---|---:|---:|---:|")
+
+
+def repository_row(binary, repo, config):
+    """One repository's row of the table, and whether a figure disagrees (details on standard error)."""
+    name = os.path.basename(os.path.realpath(repo)).removeprefix("corpus-")
+    try:
+        hindsight(binary, repo, config, "mine")
+        months, differing = months_check(binary, repo, config)
+        labels, why = fix_inducing_check(binary, repo, config)
+        if labels:
+            count, positives, wrong = labels
+            label_cell = f"{count - len(wrong)}/{count} ({positives})"
+        else:
+            wrong, label_cell = [], f"– ({why})"
+        took = seconds(binary, repo, config)
+    except RuntimeError as error:
+        return f"| {name} | failed: {error} | | |", True
+    for month in differing:
+        print(f"  - {name}: month {month} differs from git log", file=sys.stderr)
+    for commit in wrong:
+        print(f"  - {name}: {commit} labelled differently by backtest and health", file=sys.stderr)
+    return f"| {name} | {months - len(differing)}/{months} | {label_cell} | {took:.2f} |", bool(differing or wrong)
+
+
+def print_table(binary, repos, config):
+    """The table for `repos`, one after the other; whether any figure disagreed."""
+    print(HEADER)
+    failed = False
+    for repo in repos:
+        line, disagrees = repository_row(binary, repo, config)
+        print(line, flush=True)
+        failed = failed or disagrees
+    return failed
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config")
@@ -329,30 +366,7 @@ def main():
     parser.add_argument("repos", nargs="+")
     options = parser.parse_args()
     binary = os.path.abspath(options.binary)
-    failed = False
-    print("| repository | months equal to git log | backtest's labels agreeing (fix-inducing) | health s (24 months, warm) |")
-    print("|---|---:|---:|---:|")
-    for repo in options.repos:
-        name = os.path.basename(os.path.realpath(repo)).removeprefix("corpus-")
-        try:
-            hindsight(binary, repo, options.config, "mine")
-            months, differing = months_check(binary, repo, options.config)
-            labels, why = fix_inducing_check(binary, repo, options.config)
-            if labels:
-                count, positives, wrong = labels
-                label_cell = f"{count - len(wrong)}/{count} ({positives})"
-            else:
-                wrong, label_cell = [], f"– ({why})"
-            took = seconds(binary, repo, options.config)
-            print(f"| {name} | {months - len(differing)}/{months} | {label_cell} | {took:.2f} |")
-            for month in differing:
-                print(f"  - {name}: month {month} differs from git log", file=sys.stderr)
-            for commit in wrong:
-                print(f"  - {name}: {commit} labelled differently by backtest and health", file=sys.stderr)
-            failed = failed or bool(differing) or bool(wrong)
-        except RuntimeError as error:
-            print(f"| {name} | failed: {error} | | |")
-            failed = True
+    failed = print_table(binary, options.repos, options.config)
     if options.rework:
         name = os.path.basename(os.path.realpath(options.rework)).removeprefix("corpus-")
         months, total, differing, ours, theirs = rework_check(binary, options.rework, options.config)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Hindsight's answers against git's own, on real repositories: one table, one row per repository.
 
-Usage: python3 bench/quality.py [--labels DIR] [--warm] [--sample N] [--timeout S] [--config FILE] HINDSIGHT REPO [REPO ...]
+Usage: python3 bench/quality.py [--labels DIR] [--warm] [--sample N] [--timeout S] [--config FILE] [--health] HINDSIGHT REPO [REPO ...]
 
   HINDSIGHT     the hindsight binary to measure (e.g. .build/release/hindsight)
   REPO          one or more git clones; they are measured one after the other, never in parallel
@@ -13,6 +13,9 @@ Usage: python3 bench/quality.py [--labels DIR] [--warm] [--sample N] [--timeout 
   --timeout S   seconds allowed to each `git log -L` and `git log --follow` (default 120)
   --config FILE a .hindsight.yml for every hindsight command (bench/corpus.yml: the corpus mirror
                 of prometheus lacks 240 blobs, which history.missingBlobs: binary reads as binary)
+  --health      after the table, `hindsight health`'s cross-checks (bench/health.py's table: every
+                month's commits against git log, the backtest's fix-inducing labels against health's,
+                health's warm seconds); exit status 1 when one disagrees
 
 For each repository, timing every step (wall seconds), side by side with what git says:
 
@@ -626,6 +629,7 @@ def arguments():
     parser.add_argument("--sample", type=int, default=20)
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--config")
+    parser.add_argument("--health", action="store_true")
     options = parser.parse_args()
     if options.config:
         CONFIG.extend(["--config", os.path.abspath(options.config)])
@@ -661,7 +665,15 @@ def main():
     print()
     print(f"Total wall time: {time.perf_counter() - start:.1f} s for {len(results)} "
           f"repositor{'y' if len(results) == 1 else 'ies'} ({options.hindsight}).")
-    sys.exit(1 if any(out["error"] for _, _, _, out in results) else 0)
+    health_disagrees = False
+    if options.health:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import health
+        print()
+        print("## Health cross-checks")
+        print()
+        health_disagrees = health.print_table(options.hindsight, options.repos, options.config)
+    sys.exit(1 if health_disagrees or any(out["error"] for _, _, _, out in results) else 0)
 
 
 if __name__ == "__main__":
