@@ -30,7 +30,14 @@ struct Hindsight: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                Terminal.printError(fullMessage(for: error), prefixed: false)
+                let commands = configuration.subcommands.filter { $0.configuration.shouldDisplay }.map {
+                    $0._commandName
+                }
+                Terminal.printError(
+                    UsageErrorStyle.restyled(
+                        fullMessage(for: error), arguments: Array(CommandLine.arguments.dropFirst()), commands: commands
+                    ),
+                    prefixed: false)
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
             if code == .success || error is ExitCode { exit(withError: error) }
