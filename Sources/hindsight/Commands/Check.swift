@@ -49,6 +49,7 @@ struct Check: ParsableCommand {
         help: ArgumentHelp(
             "Output format: auto (the CI's annotations: github on GitHub Actions, else text), text (the default), json, sarif, junit, github, gitlab, checkstyle.",
             valueName: "format"),
+        completion: .list(["auto"] + FindingsFormat.allCases.map(\.rawValue)),
         transform: FindingsFormatChoice.parse)
     var format: FindingsFormatChoice = .fixed(.text)
 
@@ -62,6 +63,7 @@ struct Check: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Exit 1 on findings at or above this level: error, warning, notice or never.", valueName: "level"),
+        completion: .list(["error", "warning", "notice", "never"]),
         transform: FailLevel.parse)
     var failOn: FailLevel?
 

@@ -33,7 +33,8 @@ struct Context: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Rule files to write: claude, cursor, copilot, comma-separated, or none (default: context.targets).",
-            valueName: "list"))
+            valueName: "list"),
+        completion: .list(ruleFileFormats.map(\.target) + ["none"]))
     var target: String?
 
     @Option(

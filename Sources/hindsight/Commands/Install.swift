@@ -28,7 +28,8 @@ struct Install: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Hooks to install, comma-separated, of \(HookScript.names.joined(separator: ", ")) (default: all but pre-commit).",
-            valueName: "list"))
+            valueName: "list"),
+        completion: .list(HookScript.names))
     var hooks: String?
 
     @Flag(help: "Block the commit when hindsight is missing or fails, not only on findings.")
@@ -103,7 +104,9 @@ struct Uninstall: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Option(help: ArgumentHelp("Hooks to remove, comma-separated (default: all).", valueName: "list"))
+    @Option(
+        help: ArgumentHelp("Hooks to remove, comma-separated (default: all).", valueName: "list"),
+        completion: .list(HookScript.names))
     var hooks: String?
 
     func validate() throws { _ = try HookSelection.names(hooks, default: HookScript.names) }

@@ -61,6 +61,7 @@ struct Report: ParsableCommand {
         help: ArgumentHelp(
             "Only files of these classes (\(FileClass.allCases.map(\.rawValue).joined(separator: ", "))); comma-separated or repeated.",
             valueName: "class"),
+        completion: .list(FileClass.allCases.map(\.rawValue)),
         transform: FileClassList.parse)
     var classes: [[FileClass]] = []
 
