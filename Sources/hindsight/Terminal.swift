@@ -14,14 +14,14 @@ enum Terminal {
         return isOutputInteractive && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
     }
 
-    /// The terminal's width in columns (`COLUMNS` wins; 100 when unknown).
+    /// The terminal's width in columns (`COLUMNS` wins; 80 when unknown, as in a pipe).
     static var outputWidth: Int {
         if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
             return columns
         }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 100
+        return 80
     }
 
     /// Prints `message` to standard error as `hindsight: error: …` (unless it already carries its own prefix).

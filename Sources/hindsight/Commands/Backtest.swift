@@ -102,7 +102,9 @@ struct Backtest: ParsableCommand {
             Terminal.printWarning(
                 "the window is too small to judge the guards: \(tooSmall). Pass an earlier --cut or a shorter --grace.")
         }
-        try OutputFile.emit(format.renderer.render(result), to: output)
+        let text = format.renderer.render(result)
+        WideTableNote.check(text, isTable: format == .table, output: output, quiet: quiet)
+        try OutputFile.emit(text, to: output)
     }
 
     private func emptyWindowAdvice(_ result: BacktestResult) -> String {

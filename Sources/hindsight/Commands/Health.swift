@@ -93,7 +93,9 @@ struct Health: ParsableCommand {
             Terminal.writeOutput(Array(report.fixInducingCommits.map { $0.hex + "\n" }.joined().utf8))
             return
         }
-        try OutputFile.emit(resolvedFormat.renderer.render(report), to: output)
+        let text = resolvedFormat.renderer.render(report)
+        WideTableNote.check(text, isTable: resolvedFormat == .table, output: output, quiet: quiet)
+        try OutputFile.emit(text, to: output)
         if let output, !quiet { Terminal.writeError("wrote \(output)\n") }
     }
 

@@ -141,6 +141,7 @@ struct Report: ParsableCommand {
         let text = format.renderer(width: Terminal.outputWidth, useColor: output == nil && Terminal.isOutputColored)
             .render(report)
         clock.lap("render")
+        WideTableNote.check(text, isTable: format == .table, output: output, quiet: quiet)
         try emit(text)
     }
 
