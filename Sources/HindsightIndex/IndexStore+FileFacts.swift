@@ -62,7 +62,7 @@ extension IndexStore {
 
     /// Whether the cached rows were computed for `key`.
     private static func factsAreFor(_ key: String, in db: Database) throws -> Bool {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.factsKey.rawValue])
+        try Self.meta(.factsKey, in: db)
             == key
     }
 

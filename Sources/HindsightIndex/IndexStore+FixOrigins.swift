@@ -25,8 +25,7 @@ extension IndexStore {
     public func fixOrigins() throws -> FixOriginCache? {
         try read { db in
             guard
-                let key = try String.fetchOne(
-                    db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.fixOriginsKey.rawValue]),
+                let key = try Self.meta(.fixOriginsKey, in: db),
                 let separator = key.lastIndex(of: "|")
             else { return nil }
             var origins: [CommitID: [CommitID]] = [:]
@@ -47,8 +46,7 @@ extension IndexStore {
     public func storeFixOrigins(_ cache: FixOriginCache) throws {
         try write { db in
             let key = "\(cache.options)|\(cache.windowStart.hex)"
-            let kept = try String.fetchOne(
-                db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.fixOriginsKey.rawValue])
+            let kept = try Self.meta(.fixOriginsKey, in: db)
             if kept != key { try db.execute(sql: "DELETE FROM fixOrigins") }
             let statement = try db.makeStatement(sql: "INSERT OR REPLACE INTO fixOrigins (fix, origins) VALUES (?, ?)")
             for (fix, origins) in cache.origins {

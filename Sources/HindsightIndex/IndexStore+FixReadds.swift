@@ -6,8 +6,7 @@ extension IndexStore {
     /// otherwise.
     public func fixReadds(key: String) throws -> [CommitID: Int] {
         try read { db in
-            let kept = try String.fetchOne(
-                db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.fixReaddsKey.rawValue])
+            let kept = try Self.meta(.fixReaddsKey, in: db)
             guard kept == key else { return [:] }
             var counts: [CommitID: Int] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT commitID, lines FROM fixReadds")
@@ -19,8 +18,7 @@ extension IndexStore {
     /// Adds `counts` to the kept ones, or replaces them all when they were counted under another key.
     public func storeFixReadds(_ counts: [CommitID: Int], key: String) throws {
         try write { db in
-            let kept = try String.fetchOne(
-                db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.fixReaddsKey.rawValue])
+            let kept = try Self.meta(.fixReaddsKey, in: db)
             if kept != key { try db.execute(sql: "DELETE FROM fixReadds") }
             let statement = try db.makeStatement(
                 sql: "INSERT OR REPLACE INTO fixReadds (commitID, lines) VALUES (?, ?)")

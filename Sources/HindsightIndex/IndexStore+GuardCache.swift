@@ -34,8 +34,7 @@ extension IndexStore {
     public func cachedGuards(for paths: Set<RepoPath>, key: String) throws -> (entries: [String], record: String?)? {
         try read { db in
             guard
-                try String.fetchOne(
-                    db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.guardsKey.rawValue]) == key
+                try Self.meta(.guardsKey, in: db) == key
             else { return nil }
             var entries: [String: String] = [:]
             for path in [RepoPath(bytes: [])] + paths.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
@@ -43,8 +42,7 @@ extension IndexStore {
                     db, sql: "SELECT id, entry FROM guardCache WHERE path = ?", arguments: [Data(path.bytes)])
                 for row in rows { entries[row["id"]] = row["entry"] }
             }
-            let record = try String.fetchOne(
-                db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.guardsRecord.rawValue])
+            let record = try Self.meta(.guardsRecord, in: db)
             return (entries.keys.sorted().compactMap { entries[$0] }, record)
         }
     }

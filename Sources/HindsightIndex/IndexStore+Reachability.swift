@@ -10,8 +10,7 @@ extension IndexStore {
     ///     are all reachable already, the reachable set only grows by the new commits.
     func updateReachability(tip: CommitID, firstNewSeq: Int64, stops: Set<CommitID>) throws {
         try write { db in
-            let previousTip = try String.fetchOne(
-                db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.tip.rawValue])
+            let previousTip = try Self.meta(.tip, in: db)
             let hasNew =
                 try Bool.fetchOne(db, sql: "SELECT 1 FROM commits WHERE seq >= ?", arguments: [firstNewSeq]) ?? false
             if previousTip == tip.hex, !hasNew { return }
@@ -52,10 +51,8 @@ extension IndexStore {
 
     /// The reachable-commit count kept in `meta`, so a no-op mine need not scan every commit.
     static func storedReachableCount(in db: Database) throws -> Int? {
-        try String.fetchOne(
-            db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.reachableCount.rawValue]
-        )
-        .flatMap { Int($0) }
+        try Self.meta(.reachableCount, in: db)
+            .flatMap { Int($0) }
     }
 
     private func allReachable(_ ids: Set<CommitID>, in db: Database) throws -> Bool {

@@ -36,8 +36,7 @@ extension IndexStore {
 
     /// What identifies the index's contents: its tip and the last commit and path rows.
     fileprivate static func state(in db: Database) throws -> String {
-        let tip = try String.fetchOne(
-            db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.tip.rawValue])
+        let tip = try Self.meta(.tip, in: db)
         let commits = try Int.fetchOne(db, sql: "SELECT max(id) FROM commits") ?? 0
         let paths = try Int.fetchOne(db, sql: "SELECT max(id) FROM paths") ?? 0
         return "\(tip ?? "")/\(commits)/\(paths)"
@@ -56,11 +55,10 @@ private struct CommitPart {
 
     init(_ db: Database) throws {
         state = try IndexStore.state(in: db)
-        tip = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.tip.rawValue])
+        tip = try IndexStore.meta(.tip, in: db)
             .map(CommitID.init(trustedHex:))
         isShallow =
-            !(try String.fetchOne(
-                db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.shallow.rawValue]) ?? "").isEmpty
+            !(try IndexStore.meta(.shallow, in: db) ?? "").isEmpty
         let (people, personOfIdentity) = try Self.people(in: db)
         self.people = people
         let trailers = try Self.analysisTrailers(in: db)

@@ -29,7 +29,7 @@ public final class IndexStore: Sendable {
             if try database.read(migrator.hasBeenSuperseded) { throw IndexError.newerSchema(path: url.path) }
             try migrator.migrate(database)
             let format = try database.read { db in
-                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
+                try Self.meta(.format, in: db)
             }
             guard format == IndexSchema.formatMarker else {
                 throw IndexError.corrupt(path: url.path, detail: "not a hindsight index")
@@ -75,8 +75,12 @@ public final class IndexStore: Sendable {
     }
 
     func meta(_ key: MetaKey) throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key.rawValue])
-        }
+        try read { db in try Self.meta(key, in: db) }
+    }
+
+    /// The `meta` value of `key` within a transaction already open on `db`.
+    static func meta(_ key: MetaKey, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key.rawValue])
     }
 
     static func setMeta(_ key: MetaKey, _ value: String?, in db: Database) throws {

@@ -53,13 +53,13 @@ public func check(
     var preexisting = 0
     for rule in rules {
         for var finding in rule.findings(in: change, context: context) {
-            finding.suppression = options.stage.advice(for: finding)
             if options.exclude.contains(where: { $0.matches(finding.path) }) { continue }
             if contentKinds.contains(finding.kind), atBase.contains(finding.fingerprint) {
                 preexisting += 1
             } else if allowed.contains(finding.ruleID) || allowed.contains(finding.kind) {
                 suppressed += 1
             } else {
+                finding.suppression = options.stage.advice(for: finding)
                 kept.append(finding)
             }
         }

@@ -194,7 +194,6 @@ struct Check: ParsableCommand {
         return "shallow clone: checked the history present (--allow-shallow)"
     }
 
-    /// Whether git runs us from a hook with a temporary index (`git commit -a`, `git commit <paths>`).
     /// The kinds or ids `HINDSIGHT_ALLOW` lets through, comma-separated.
     private static var environmentAllow: [String] {
         (ProcessInfo.processInfo.environment["HINDSIGHT_ALLOW"] ?? "").split(separator: ",")
@@ -218,6 +217,7 @@ struct Check: ParsableCommand {
         return CommitMessage(parsing: kept.joined(separator: "\n"))
     }
 
+    /// Whether git runs us from a hook with a temporary index (`git commit -a`, `git commit <paths>`).
     private static var isInHook: Bool { ProcessInfo.processInfo.environment["GIT_INDEX_FILE"] != nil }
 
     private static func split(_ range: String) -> (String, String)? {
