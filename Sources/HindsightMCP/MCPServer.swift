@@ -43,7 +43,7 @@ public enum MCPServer {
     private static func run(_ session: HistorySession, on queue: DispatchQueue) async {
         let writes = session.allowsLessonWrites
         let server = Server(
-            name: "hindsight", version: "0.1.0", title: "Hindsight",
+            name: "hindsight", version: HindsightRelease.version, title: "Hindsight",
             instructions: instructions(allowingLessonWrites: writes),
             capabilities: .init(
                 resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))

@@ -12,7 +12,7 @@ struct ServeCommand: ParsableCommand {
         commandName: "hindsight-mcp",
         abstract:
             "Serve the history index over the Model Context Protocol on standard input and output (run by `hindsight mcp`).",
-        version: "0.1.0"
+        version: HindsightRelease.version
     )
 
     @Option(

@@ -12,7 +12,7 @@ struct Hindsight: ParsableCommand {
             Exit statuses: 0 ok · 1 findings at or above the fail level · 2 usage or configuration error · \
             3 repository problem (not a repository, corrupt object or index, busy index) · 4 internal error.
             """,
-        version: "0.1.0",
+        version: HindsightRelease.version,
         subcommands: [
             Report.self, Check.self, Guards.self, Backtest.self, Context.self, Install.self, Uninstall.self,
             LessonCommand.self, Health.self, Refresh.self, Mine.self, History.self, MCPCommand.self, Fixes.self,
