@@ -11,6 +11,9 @@ public struct CheckConfiguration: Equatable, Sendable {
     public var exclude: [String] = []
     /// Severity per guard kind, overriding the kind's default.
     public var severities: [String: Severity] = [:]
+    /// Where Hindsight's documentation is published (the repository it is built from, at that
+    /// version), for SARIF's links; `HINDSIGHT_DOCS_URL` overrides it.
+    public var docsURL: String?
 
     /// The defaults.
     public init() {}
@@ -19,9 +22,17 @@ public struct CheckConfiguration: Equatable, Sendable {
     public var options: CheckOptions { CheckOptions(exclude: exclude.map(GlobPattern.init)) }
 
     mutating func read(_ node: ConfigNode) throws(ConfigError) {
-        let entries = try node.entries(known: ["failOn", "exclude", "severity"])
+        let entries = try node.entries(known: ["failOn", "exclude", "severity", "docsURL"])
         if let value = entries["failOn"] { failOn = try Self.level(value, allowingNever: true) }
         if let value = entries["exclude"] { exclude = try value.strings() }
+        if let value = entries["docsURL"] {
+            let text = try value.string()
+            guard DocumentationSite(base: text) != nil else {
+                throw value.invalid(
+                    "expected an http(s) URL such as https://github.com/OWNER/REPO/blob/v1.0, got '\(text)'")
+            }
+            docsURL = text
+        }
         if let value = entries["severity"] {
             for (kind, level) in try value.entries(known: Self.kinds) {
                 severities[kind] = try Self.level(level, allowingNever: false)

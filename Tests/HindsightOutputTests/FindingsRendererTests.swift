@@ -100,13 +100,18 @@ import Testing
                         "driver": {
                           "name": "hindsight",
                           "version": "0.1.0",
+                          "semanticVersion": "0.1.0",
+                          "rules": [
+                            {
+                              "id": "hs-0001",
+                              "name": "CoChange",
                 """))
         #expect(
             text.contains(
                 """
                         {
                           "ruleId": "hs-0002",
-                          "ruleIndex": 0,
+                          "ruleIndex": 1,
                           "level": "error",
                           "message": {
                             "text": "This line was removed by a fix. — Check that the crash does not return."
@@ -128,7 +133,9 @@ import Testing
                             "hindsight/v1": "hs-0002:Sources/Parser.swift:1f2e"
                           },
                 """))
-        #expect(!SARIFFindingsRenderer().render(SampleFindings.clean()).contains("\"version\": \"0.1.0\""))
+        #expect(
+            SARIFFindingsRenderer(toolVersion: "2.0.0-beta.1").render(SampleFindings.clean()).contains(
+                "\"semanticVersion\": \"2.0.0-beta.1\""))
     }
 
     @Test func sarifURIsAreEncodedAndRulesIndexed() throws {
@@ -148,7 +155,9 @@ import Testing
             #expect(!uri.contains(" ") && URL(string: uri)?.scheme == nil)
             #expect(SampleFindings.hostilePaths.contains(uri.removingPercentEncoding ?? ""))
         }
-        #expect(results.filter { $0["ruleIndex"] == nil }.count == 6)  // "hs:odd,rule" is not among the rules
+        // "hs:odd,rule" is not among the check's rules: it is listed with its kind's description.
+        #expect(results.allSatisfy { $0["ruleIndex"] != nil })
+        #expect(rules.compactMap { $0["id"] as? String } == ["hs-0001", "hs-0002", "hs:odd,rule", "stable-file"])
         #expect(SARIFFindingsRenderer.uri(RepoPath(bytes: [0x61, 0xff, 0x20])) == "a%FF%20")
     }
 

@@ -31,14 +31,15 @@ public final class FixtureRepository: @unchecked Sendable {
         day: Int = 0, author: String = "Ada Lovelace", email: String = "ada@example.com"
     ) -> [String: String] {
         let date = "@\(Self.epoch + day * 86_400) +0000"
-        // Neither git's variables nor a CI's (which switch `check` to the pull request) leak in.
+        // Neither git's variables, a CI's (which switch `check` to the pull request) nor Hindsight's
+        // own (HINDSIGHT_ALLOW, HINDSIGHT_DOCS_URL, …) leak in.
         let ciKeys: Set<String> = [
             "CI", "GITHUB_ACTIONS", "GITHUB_BASE_REF", "GITHUB_STEP_SUMMARY", "GITLAB_CI", "BITBUCKET_BUILD_NUMBER",
             "TF_BUILD",
             "CIRCLECI", "JENKINS_URL",
         ]
         var environment = ProcessInfo.processInfo.environment.filter {
-            !$0.key.hasPrefix("GIT_") && !ciKeys.contains($0.key)
+            !$0.key.hasPrefix("GIT_") && !$0.key.hasPrefix("HINDSIGHT_") && !ciKeys.contains($0.key)
         }
         environment.merge([
             "HOME": home.path, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",

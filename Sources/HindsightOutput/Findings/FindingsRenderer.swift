@@ -10,12 +10,12 @@ public protocol FindingsRenderer: Sendable {
 public enum FindingsFormat: String, CaseIterable, Sendable {
     case text, json, sarif, junit, github, gitlab, checkstyle
 
-    /// The renderer for this format; `useColor` matters to `text` only.
-    public func renderer(useColor: Bool = false) -> any FindingsRenderer {
+    /// The renderer for this format; `useColor` matters to `text` only, `site` to `sarif` only.
+    public func renderer(useColor: Bool = false, site: DocumentationSite? = nil) -> any FindingsRenderer {
         switch self {
         case .text: TextFindingsRenderer(useColor: useColor)
         case .json: JSONFindingsRenderer()
-        case .sarif: SARIFFindingsRenderer()
+        case .sarif: SARIFFindingsRenderer(site: site)
         case .junit: JUnitFindingsRenderer()
         case .github: GitHubFindingsRenderer()
         case .gitlab: GitLabFindingsRenderer()

@@ -1,26 +1,32 @@
 import HindsightCore
 
-/// Renders check findings as SARIF 2.1.0 for code scanning: one run, every guard and rule that ran
-/// as a `reportingDescriptor`, stable `partialFingerprints` so uploads track findings across runs.
+/// Renders check findings as SARIF 2.1.0 that GitHub code scanning accepts as it is: one run, the
+/// rules its results reference (with help and, when the documentation site is known, links), a
+/// region on every location, and stable `partialFingerprints` so uploads track findings across runs.
 public struct SARIFFindingsRenderer: FindingsRenderer {
-    /// The version `tool.driver.version` reports, or nil to leave it out.
-    public let toolVersion: String?
+    /// The version `tool.driver` reports (`version` and, as Semantic Versioning, `semanticVersion`).
+    public let toolVersion: String
+    /// Where rules and the tool link to, or nil to leave `helpUri` and `informationUri` out.
+    public let site: DocumentationSite?
 
-    /// A SARIF renderer; pass the hindsight version to have code scanning show it.
-    public init(toolVersion: String? = nil) {
+    /// A SARIF renderer for this build of Hindsight, linking to `site` when given.
+    public init(toolVersion: String = HindsightRelease.version, site: DocumentationSite? = nil) {
         self.toolVersion = toolVersion
+        self.site = site
     }
 
     /// The whole document for `result`.
     public func render(_ result: CheckResult) -> String {
-        var ruleIndex: [String: Int] = [:]
-        for (index, rule) in result.rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = index }
-        var driver: [(String, JSONValue)] = [("name", .string("hindsight"))]
-        if let toolVersion { driver.append(("version", .string(toolVersion))) }
-        driver.append(("rules", .array(result.rules.map(Self.rule))))
+        let rules = SARIFRules(referencedBy: result)
+        var driver: [(String, JSONValue)] = [
+            ("name", .string("hindsight")), ("version", .string(toolVersion)),
+            ("semanticVersion", .string(toolVersion)),
+        ]
+        if let site { driver.append(("informationUri", .string(site.home))) }
+        driver.append(("rules", rules.json(site: site)))
         let run: JSONValue = .object([
             ("tool", .object([("driver", .object(driver))])),
-            ("results", .array(result.findings.map { Self.result($0, ruleIndex: ruleIndex[$0.ruleID]) })),
+            ("results", .array(result.findings.map { Self.result($0, ruleIndex: rules.indexes[$0.ruleID]) })),
             (
                 "properties",
                 .object([
@@ -48,18 +54,6 @@ public struct SARIFFindingsRenderer: FindingsRenderer {
         }
     }
 
-    private static func rule(_ rule: RuleDescriptor) -> JSONValue {
-        let help = rule.help.isEmpty ? rule.summary : rule.help
-        return .object([
-            ("id", .string(rule.id)),
-            ("name", .string(rule.kind)),
-            ("shortDescription", .object([("text", .string(rule.summary))])),
-            ("fullDescription", .object([("text", .string(help))])),
-            ("help", .object([("text", .string(help))])),
-            ("defaultConfiguration", .object([("level", .string(level(rule.severity)))])),
-        ])
-    }
-
     private static func result(_ finding: Finding, ruleIndex: Int?) -> JSONValue {
         var fields: [(String, JSONValue)] = [("ruleId", .string(finding.ruleID))]
         if let ruleIndex { fields.append(("ruleIndex", .int(ruleIndex))) }
@@ -80,12 +74,22 @@ public struct SARIFFindingsRenderer: FindingsRenderer {
         return .object(fields)
     }
 
+    /// Where `finding` is. A finding about the whole file (a co-change, a stable file) is placed
+    /// on its first line: GitHub shows no alert without a `startLine`.
     private static func location(_ finding: Finding) -> JSONValue {
-        var physical: [(String, JSONValue)] = [
-            ("artifactLocation", .object([("uri", .string(uri(finding.path))), ("uriBaseId", .string("%SRCROOT%"))]))
-        ]
-        if let line = finding.line, line >= 1 { physical.append(("region", .object([("startLine", .int(line))]))) }
-        return .object([("physicalLocation", .object(physical))])
+        let line = finding.line.map { max($0, 1) } ?? 1
+        return .object([
+            (
+                "physicalLocation",
+                .object([
+                    (
+                        "artifactLocation",
+                        .object([("uri", .string(uri(finding.path))), ("uriBaseId", .string("%SRCROOT%"))])
+                    ),
+                    ("region", .object([("startLine", .int(line))])),
+                ])
+            )
+        ])
     }
 
     /// `path` as a relative URI reference: bytes other than unreserved characters and `/` are

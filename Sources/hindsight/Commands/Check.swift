@@ -147,8 +147,10 @@ struct Check: ParsableCommand {
         result.indexNote = notes.isEmpty ? nil : notes.joined(separator: "; ")
         let format = resolvedFormat
         if quiet, result.findings.isEmpty, output == nil, format == .text { return }
-        let rendered = format.renderer(useColor: output == nil && format == .text && Terminal.isOutputColored).render(
-            result)
+        let rendered = format.renderer(
+            useColor: output == nil && format == .text && Terminal.isOutputColored,
+            site: Self.documentationSite(configured: workspace.configuration.check.docsURL)
+        ).render(result)
         try OutputFile.emit(rendered, to: output)
         clock.lap("render")
         if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty
@@ -192,6 +194,16 @@ struct Check: ParsableCommand {
             )
         }
         return "shallow clone: checked the history present (--allow-shallow)"
+    }
+
+    /// Where SARIF links to: `HINDSIGHT_DOCS_URL` (the GitHub Action sets it to the Hindsight it
+    /// built), else `check.docsURL`; a value that is not an http(s) URL is reported and left out.
+    private static func documentationSite(configured: String?) -> DocumentationSite? {
+        let variable = ProcessInfo.processInfo.environment["HINDSIGHT_DOCS_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let text = variable ?? configured else { return nil }
+        if let site = DocumentationSite(base: text) { return site }
+        Terminal.printWarning("HINDSIGHT_DOCS_URL is not an http(s) URL ('\(text)'); SARIF is written without links.")
+        return nil
     }
 
     /// The kinds or ids `HINDSIGHT_ALLOW` lets through, comma-separated.
