@@ -95,9 +95,19 @@ struct Check: ParsableCommand {
 
     func run() throws {
         var clock = PhaseClock(isEnabled: timings)
-        let target = self.target
+        var target = self.target
         let workspace = try repository.openWorkspace(fromEnvironment: target == .staged && Self.isInHook)
         clock.lap("open repository and config")
+        if target == .staged, messageFile == nil, let outcome = try preCommitOutcome(workspace) {
+            switch outcome {
+            case .check(let other, let note):
+                if !quiet { Terminal.writeError("hindsight check: \(note)\n") }
+                target = other
+            case .nothing(let note):
+                if !quiet { Terminal.writeError("hindsight check: \(note)\n") }
+                return
+            }
+        }
         // A merge's commit-msg hook would see the whole merged branch staged; its commits were checked
         // as they were made, and merges are not mined either.
         if messageFile != nil, workspace.git.isMerging {
@@ -230,6 +240,15 @@ struct Check: ParsableCommand {
     }
 
     /// Whether git runs us from a hook with a temporary index (`git commit -a`, `git commit <paths>`).
+    /// Under the pre-commit framework with nothing staged, the change to check instead (see PreCommitRun).
+    private func preCommitOutcome(_ workspace: Workspace) throws -> PreCommitRun.Outcome? {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["PRE_COMMIT"] == "1" else { return nil }
+        return PreCommitRun.outcome(
+            environment: environment, nothingStaged: try workspace.change(.staged).files.isEmpty,
+            platform: Self.platform)
+    }
+
     private static var isInHook: Bool { ProcessInfo.processInfo.environment["GIT_INDEX_FILE"] != nil }
 
     private static func split(_ range: String) -> (String, String)? {
