@@ -24,7 +24,10 @@ import Testing
         // No warnings either (deprecated stage names, unknown keys).
         #expect(result.output.isEmpty && result.error.isEmpty, "\(result.output)\(result.error)")
         let text = try String(contentsOf: manifest, encoding: .utf8)
-        for id in ["hindsight-check", "hindsight-check-from-source", "hindsight-context-check"] {
+        for id in [
+            "hindsight-check-commit-msg", "hindsight-refresh", "hindsight-check", "hindsight-check-from-source",
+            "hindsight-context-check",
+        ] {
             #expect(text.contains("- id: \(id)\n"), "\(id) is missing")
         }
     }
@@ -41,7 +44,8 @@ import Testing
             preCommit, ["try-repo", hooks.path, "hindsight-check"], in: repo.root, environment: environment)
         let failedText = failed.output + failed.error
         #expect(failed.status == 1, "\(failedText)")
-        #expect(failedText.contains("Failed\n- hook id: hindsight-check\n- exit code: 1"), "\(failedText)")
+        #expect(failedText.contains("Failed\n- hook id: hindsight-check\n"), "\(failedText)")
+        #expect(failedText.contains("- exit code: 1\n"), "\(failedText)")
         #expect(failedText.contains("L3 error recurring-pattern"), "\(failedText)")
         #expect(failedText.contains("strlcpy("), "\(failedText)")  // the guard's action
 
@@ -164,6 +168,112 @@ import Testing
         #expect(try repo.gitText(["show", "HEAD:src/copy.c"]) == Self.otherCleanCopy)
     }
 
+    // MARK: - Files that already configure the hooks
+
+    @Test func lefthookWithItsOwnHookKeysGetsHindsightMergedAndATrailerLetsACommitThrough() throws {
+        let lefthook = try Self.require("lefthook")
+        let repo = try Self.guardedRepository()
+        try repo.write(
+            "lefthook.yml",
+            """
+            pre-commit:
+              commands:
+                stamp:
+                  run: touch pre-commit-ran
+            commit-msg:
+              commands:
+                not-empty:
+                  run: test -s {1}
+
+            """)
+        let base = try repo.commit("chore: lefthook", day: 1)
+        let environment = try Self.environment(repo, day: 1)
+        let write = try HindsightBinary.run(["install", "--write"], in: repo.root, environment: environment)
+        #expect(write.status == 0, "\(write.error)")
+        #expect(write.error.contains("added hindsight to lefthook.yml\nthen run `lefthook install`"), "\(write.error)")
+        let config = try String(contentsOf: repo.root.appendingPathComponent("lefthook.yml"), encoding: .utf8)
+        #expect(
+            config.hasPrefix(
+                "pre-commit:\n  commands:\n    stamp:\n      run: touch pre-commit-ran\ncommit-msg:\n  commands:\n    hindsight:\n"
+            ))
+        let install = try ProcessRunner.run(lefthook, ["install"], in: repo.root, environment: environment)
+        #expect(install.status == 0, "\(install.output)\(install.error)")
+
+        try repo.write("src/copy.c", Self.strcpyCopy)
+        try repo.git(["add", "src/copy.c"])
+        let refused = try Self.commit(repo, ["feat: copy the new way"], day: 2)
+        #expect(refused.status != 0, "\(refused.output)\(refused.error)")
+        #expect(
+            (refused.output + refused.error).contains("L3 error recurring-pattern"), "\(refused.output)\(refused.error)"
+        )
+        #expect((refused.output + refused.error).contains("Hindsight-Allow:"), "the advice names the trailer")
+        #expect(try repo.head() == base)
+        let allowed = try Self.commit(repo, ["feat: copy the new way", "Hindsight-Allow: recurring-pattern"], day: 2)
+        #expect(allowed.status == 0, "\(allowed.output)\(allowed.error)")
+        #expect(try repo.head() != base)
+        #expect(FileManager.default.fileExists(atPath: repo.root.appendingPathComponent("pre-commit-ran").path))
+        // Writing again changes nothing.
+        let again = try HindsightBinary.run(["install", "--write"], in: repo.root, environment: environment)
+        #expect(again.error == "lefthook.yml already runs hindsight\n", "\(again.error)")
+    }
+
+    @Test func preCommitWithNoReposGetsTheEntryAndATrailerLetsACommitThrough() throws {
+        let preCommit = try Self.require("pre-commit")
+        let repo = try Self.guardedRepository()
+        try repo.write(".pre-commit-config.yaml", "repos: []\n")
+        _ = try repo.commit("chore: pre-commit", day: 1)
+        let environment = try Self.environment(repo, day: 1)
+        let shown = try HindsightBinary.run(["install"], in: repo.root, environment: environment)
+        #expect(shown.output.contains(" 1 + repos:\n 2 +   - repo: local\n"), "\(shown.output)\(shown.error)")
+        #expect(!shown.error.contains("already configures"), "\(shown.error)")
+        try HindsightBinary.run(["install", "--write"], in: repo.root, environment: environment).requireSuccess(
+            "install --write")
+        try repo.git(["add", ".pre-commit-config.yaml"])
+        try repo.git(["commit", "-q", "--no-verify", "-m", "chore: hindsight in pre-commit"])
+        let base = try repo.head()
+        let valid = try ProcessRunner.run(
+            preCommit, ["validate-config", ".pre-commit-config.yaml"], in: repo.root, environment: environment)
+        #expect(valid.status == 0, "\(valid.output)\(valid.error)")
+        let install = try ProcessRunner.run(
+            preCommit, ["install", "--hook-type", "commit-msg", "--hook-type", "post-commit"], in: repo.root,
+            environment: environment)
+        #expect(install.status == 0, "\(install.output)\(install.error)")
+
+        try repo.write("src/copy.c", Self.strcpyCopy)
+        try repo.git(["add", "src/copy.c"])
+        let refused = try Self.commit(repo, ["feat: copy the new way"], day: 2)
+        #expect(refused.status != 0, "\(refused.output)\(refused.error)")
+        #expect((refused.output + refused.error).contains("L3 error recurring-pattern"), "\(refused.output)")
+        #expect(try repo.head() == base)
+        let allowed = try Self.commit(repo, ["feat: copy the new way", "Hindsight-Allow: recurring-pattern"], day: 2)
+        #expect(allowed.status == 0, "\(allowed.output)\(allowed.error)")
+        #expect(try repo.head() != base)
+    }
+
+    @Test func preCommitRunAllFilesSaysWhatItChecked() throws {
+        let preCommit = try Self.require("pre-commit")
+        let repo = try Self.guardedRepository()
+        let hooks = try Self.hookRepository(for: repo)
+        let environment = try Self.environment(repo, day: 2)
+        let base = try repo.head()
+        try repo.write("src/copy.c", Self.strcpyCopy)
+        try repo.git(["add", "src/copy.c"])
+        _ = try repo.commit("feat: copy the new way", day: 2)  // past the hooks, as a pushed commit is
+
+        let all = try ProcessRunner.run(
+            preCommit, ["try-repo", hooks.path, "hindsight-check", "--all-files"], in: repo.root,
+            environment: environment)
+        #expect(all.status == 0, "\(all.output)\(all.error)")
+        #expect(all.output.contains("nothing is staged, so nothing was checked"), "\(all.output)")
+
+        let range = try ProcessRunner.run(
+            preCommit, ["try-repo", hooks.path, "hindsight-check", "--from-ref", base, "--to-ref", "HEAD"],
+            in: repo.root, environment: environment)
+        #expect(range.status == 1, "\(range.output)\(range.error)")
+        #expect(range.output.contains("checked \(base)..HEAD"), "\(range.output)")
+        #expect(range.output.contains("recurring-pattern"), "\(range.output)")
+    }
+
     // MARK: - Fixtures
 
     /// A repository whose `.hindsight/guards.yml` has an accepted error-level guard on `strcpy(`, and
@@ -214,8 +324,13 @@ import Testing
 
     /// `git commit` of what is staged, hooks and all (no `--no-verify`), at a fixed date.
     static func commit(_ repo: FixtureRepository, _ message: String, day: Int) throws -> ProcessResult {
+        try commit(repo, [message], day: day)
+    }
+
+    /// The same with one `-m` per paragraph (a trailer goes in the last).
+    static func commit(_ repo: FixtureRepository, _ paragraphs: [String], day: Int) throws -> ProcessResult {
         try ProcessRunner.run(
-            "/usr/bin/env", ["git", "commit", "-m", message], in: repo.root,
+            "/usr/bin/env", ["git", "commit"] + paragraphs.flatMap { ["-m", $0] }, in: repo.root,
             environment: try environment(repo, day: day))
     }
 

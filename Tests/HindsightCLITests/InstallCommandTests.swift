@@ -277,26 +277,51 @@ import Yams
             "hooks/pre-commit differs from what `hindsight install --hooks pre-commit` writes")
     }
 
-    @Test func hookManagersGetASnippetInsteadOfHooks() throws {
+    @Test func huskyGetsCommitMsgAndPostCommitScriptsInsteadOfHooks() throws {
         let repo = try Self.repository()
         try repo.write(".husky/pre-commit", "npm test\n")
         let printed = try Self.install(repo)
         #expect(printed.status == 0)
         #expect(printed.error.contains("found husky"), "\(printed.error)")
-        #expect(printed.output == "hindsight check --staged\n")
-        #expect(!FileManager.default.fileExists(atPath: repo.root.appendingPathComponent(".git/hooks/pre-commit").path))
+        #expect(printed.output.contains("2 + hindsight check --staged --message-file \"$1\"\n"), "\(printed.output)")
+        #expect(!FileManager.default.fileExists(atPath: repo.root.appendingPathComponent(".git/hooks/commit-msg").path))
         #expect(try Self.install(repo, ["--write"]).status == 0)
-        let husky = String(
-            decoding: FileManager.default.contents(atPath: repo.root.appendingPathComponent(".husky/pre-commit").path)
-                ?? Data(), as: UTF8.self)
-        #expect(husky == "npm test\n\n# hindsight:begin\nhindsight check --staged\n# hindsight:end\n")
-        #expect(try Self.install(repo, ["--write"]).error.contains("already runs hindsight"))
-        try repo.remove(".husky/pre-commit")
-        try FileManager.default.removeItem(at: repo.root.appendingPathComponent(".husky"))
-        try repo.write("lefthook.yml", "pre-commit:\n  commands:\n    lint:\n      run: make lint\n")
-        let refused = try Self.install(repo, ["--write"])
-        #expect(refused.status == 2)
-        #expect(refused.error.contains("lefthook.yml already configures these hooks"), "\(refused.error)")
+        #expect(try Self.text(repo, ".husky/pre-commit") == "npm test\n")
+        #expect(
+            try Self.text(repo, ".husky/commit-msg")
+                == "# hindsight:begin\nhindsight check --staged --message-file \"$1\"\n# hindsight:end\n")
+        #expect(try Self.text(repo, ".husky/post-commit").contains("hindsight refresh --quiet"))
+        let again = try Self.install(repo, ["--write"])
+        #expect(again.error == ".husky/commit-msg already runs hindsight\n.husky/post-commit already runs hindsight\n")
+    }
+
+    @Test func lefthookWithAPreCommitKeyIsMergedAndAnOldBlockReplaced() throws {
+        let repo = try Self.repository()
+        let old = """
+            pre-commit:
+              commands:
+                lint:
+                  run: make lint
+
+            # hindsight:begin
+            post-commit:
+              commands:
+                hindsight-refresh:
+                  run: hindsight refresh --quiet >/dev/null 2>&1 &
+            # hindsight:end
+
+            """
+        try repo.write("lefthook.yml", old)
+        let written = try Self.install(repo, ["--write"])
+        #expect(written.status == 0, "\(written.error)")
+        let text = try Self.text(repo, "lefthook.yml")
+        #expect(text.hasPrefix("pre-commit:\n  commands:\n    lint:\n      run: make lint\n"), "\(text)")
+        #expect(!text.contains("# hindsight:begin") && !text.contains(">/dev/null 2>&1 &\n# hindsight:end"), "\(text)")
+        let parsed = try #require(try Yams.load(yaml: text) as? [String: [String: [String: [String: String]]]])
+        #expect(
+            parsed["commit-msg"]?["commands"]?["hindsight"]?["run"] == "hindsight check --staged --message-file {1}")
+        #expect(parsed["pre-commit"]?["commands"]?["lint"]?["run"] == "make lint")
+        #expect(parsed["post-commit"]?["commands"]?["hindsight-refresh"] != nil)
     }
 
     @Test func thePreCommitFrameworkGetsALocalHookIndentedLikeItsFile() throws {
@@ -304,28 +329,31 @@ import Yams
         let config =
             "repos:\n-   repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v4.6.0\n    hooks:\n    -   id: trailing-whitespace\n"
         try repo.write(".pre-commit-config.yaml", config)
-        #expect(try Self.install(repo, ["--write"]).status == 0)
-        let written = String(
-            decoding: FileManager.default.contents(
-                atPath: repo.root.appendingPathComponent(".pre-commit-config.yaml").path) ?? Data(), as: UTF8.self)
+        let result = try Self.install(repo, ["--write"])
+        #expect(result.status == 0)
+        #expect(result.error.contains("then run `pre-commit install --hook-type commit-msg --hook-type post-commit`"))
+        let written = try Self.text(repo, ".pre-commit-config.yaml")
         #expect(written.hasPrefix(config))
         let repos = try #require((try Yams.load(yaml: written) as? [String: Any])?["repos"] as? [[String: Any]])
         #expect(repos.count == 2)
-        let hook = (repos.last?["hooks"] as? [[String: Any]])?.first
+        let hooks = repos.last?["hooks"] as? [[String: Any]] ?? []
         #expect(repos.last?["repo"] as? String == "local")
-        #expect(hook?["id"] as? String == "hindsight-check")
-        #expect(hook?["entry"] as? String == "hindsight check --staged")
-        #expect(hook?["pass_filenames"] as? Bool == false)
-        for unsafe in ["repos: []\n", "repos:\n- repo: local\n  hooks: []\ndefault_stages: [pre-commit]\n"] {
-            try repo.write(".pre-commit-config.yaml", unsafe)
-            let refused = try Self.install(repo, ["--write"])
-            #expect(refused.status == 2, "\(refused.error)")
-            #expect(
-                String(
-                    decoding: FileManager.default.contents(
-                        atPath: repo.root.appendingPathComponent(".pre-commit-config.yaml").path) ?? Data(),
-                    as: UTF8.self) == unsafe)
-        }
+        #expect(hooks.compactMap { $0["id"] as? String } == ["hindsight-check", "hindsight-refresh"])
+        #expect(hooks.first?["entry"] as? String == "hindsight check --staged --message-file")
+        #expect(hooks.first?["pass_filenames"] as? Bool == true)
+        #expect(hooks.first?["stages"] as? [String] == ["commit-msg"])
+        let unsafe = "repos: [{repo: meta, hooks: [{id: check-hooks-apply}]}]\n"
+        try repo.write(".pre-commit-config.yaml", unsafe)
+        let refused = try Self.install(repo, ["--write"])
+        #expect(refused.status == 2, "\(refused.error)")
+        #expect(refused.error.contains("Add by hand, under `repos:`, add:\n  - repo: local\n"), "\(refused.error)")
+        #expect(try Self.text(repo, ".pre-commit-config.yaml") == unsafe)
+    }
+
+    static func text(_ repo: FixtureRepository, _ path: String) throws -> String {
+        String(
+            decoding: FileManager.default.contents(atPath: repo.root.appendingPathComponent(path).path) ?? Data(),
+            as: UTF8.self)
     }
 
     @Test func aBareRepositoryIsRefused() throws {

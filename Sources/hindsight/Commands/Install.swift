@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HindsightConfig
 import HindsightGit
 import HindsightKit
 
@@ -75,13 +76,33 @@ struct Install: ParsableCommand {
     private func useManagers(_ managers: [HookManager], workTree: URL) throws {
         for manager in managers {
             if write {
-                Terminal.writeError(try manager.write(in: workTree) + "\n")
-            } else {
-                Terminal.writeError(
-                    "found \(manager.name) (\(manager.file)): run hindsight from it rather than beside it; add this to \(manager.file), or run `hindsight install --write`:\n"
-                )
-                Terminal.writeOutput(Array(manager.snippet.utf8))
+                let lines = try manager.write(in: workTree)
+                for line in lines { Terminal.writeError(line + "\n") }
+                if let afterward = manager.afterward, lines.contains(where: { $0.hasPrefix("added") }) {
+                    Terminal.writeError("then run `\(afterward)`\n")
+                }
+                continue
             }
+            Terminal.writeError(
+                "found \(manager.name) (\(manager.file)): run hindsight from it rather than beside it.\n")
+            for (file, edit) in manager.edits(in: workTree) {
+                switch edit {
+                case .alreadyPresent:
+                    Terminal.writeError("\(file) already runs hindsight\n")
+                case .byHand(let lines):
+                    Terminal.writeError("\(file): add by hand (its layout is not one --write edits), \(lines)\n")
+                case .edited(let text):
+                    Terminal.writeError("`hindsight install --write` adds these lines to \(file):\n")
+                    let original = manager.current(file, in: workTree)
+                    let lines = HookConfigEdit.changedLines(from: original, to: text)
+                    let width = String(lines.last?.number ?? 0).count
+                    let listing = lines.map {
+                        String(repeating: " ", count: width - String($0.number).count) + "\($0.number) + \($0.text)\n"
+                    }
+                    Terminal.writeOutput(Array(listing.joined().utf8))
+                }
+            }
+            if let afterward = manager.afterward { Terminal.writeError("then run `\(afterward)`\n") }
         }
     }
 

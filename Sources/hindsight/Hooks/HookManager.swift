@@ -1,19 +1,23 @@
 import Foundation
+import HindsightConfig
 import HindsightKit
 import HindsightOutput
 
 /// A hook manager a repository already uses (husky, lefthook, the pre-commit framework). Each owns
-/// the git hooks it installs, so hindsight runs from it rather than beside it: `install` prints the
-/// snippet that does so, or with `--write` adds it to the manager's file in a marked block.
+/// the git hooks it installs, so hindsight runs from it rather than beside it, as `hindsight
+/// install` would: the check from commit-msg (where a `Hindsight-Allow:` trailer is seen) and the
+/// refresh after each commit. `install` says what to add to the manager's files; `--write` adds it,
+/// under hook keys the file already has, and never writes an edit that would change anything else.
 struct HookManager: Sendable {
     /// Its name, as printed.
     let name: String
-    /// The file (relative to the work tree) that configures it and that `--write` edits.
+    /// The file (relative to the work tree) that configures it.
     let file: String
-    /// What to add to `file`.
-    let snippet: String
-    /// Whether the snippet can be appended to the file as it is (else: add it by hand).
-    let canAppend: @Sendable (String) -> Bool
+    /// What adding hindsight comes to, for each file it touches (relative path → edit), given the
+    /// files' current text ("" when missing).
+    let plan: @Sendable (_ read: (String) -> String) -> [(file: String, edit: HookConfigEdit)]
+    /// What to run once the files are edited, so the manager installs the hooks they name.
+    let afterward: String?
 
     /// The managers found in `workTree`, in the order checked.
     static func detect(in workTree: URL, hooksPath: String?) -> [HookManager] {
@@ -22,88 +26,98 @@ struct HookManager: Sendable {
         }
         var found: [HookManager] = []
         if exists(".husky") || hooksPath?.contains(".husky") == true { found.append(husky) }
-        if let lefthook = ["lefthook.yml", ".lefthook.yml", "lefthook.yaml", ".lefthook.yaml"].first(where: exists) {
-            found.append(
-                HookManager(
-                    name: "lefthook", file: lefthook, snippet: lefthookSnippet, canAppend: lacksTopLevelHookKeys))
+        if let file = ["lefthook.yml", ".lefthook.yml", "lefthook.yaml", ".lefthook.yaml"].first(where: exists) {
+            found.append(lefthook(file))
         }
-        if exists(".pre-commit-config.yaml") {
-            let text = FileManager.default.contents(
-                atPath: workTree.appendingPathComponent(".pre-commit-config.yaml").path)
-            found.append(preCommit(matching: text.map { String(decoding: $0, as: UTF8.self) } ?? ""))
-        }
+        if exists(".pre-commit-config.yaml") { found.append(preCommit) }
         return found
     }
 
-    /// Adds the snippet to the manager's file in a `# hindsight:begin` … `# hindsight:end` block.
-    func write(in workTree: URL) throws -> String {
-        let url = workTree.appendingPathComponent(file)
-        let existing = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
-        if let existing, (try? Self.block.content(of: existing)) == nil, !canAppend(existing) {
-            throw UsageError(
-                "\(file) already configures these hooks; add the snippet above by hand (`hindsight install` prints it)."
-            )
-        }
-        do {
-            let text = try Self.block.splice(snippet, into: existing)
-            if text == existing { return "\(file) already runs hindsight" }
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try OutputFile.write(Data(text.utf8), to: url.path)
-            return "added hindsight to \(file)"
-        } catch let error as ManagedBlockError {
-            throw UsageError("\(file): \(error.description). Nothing was written.")
+    /// The edits for the files in `workTree`.
+    func edits(in workTree: URL) -> [(file: String, edit: HookConfigEdit)] {
+        plan { current($0, in: workTree) }
+    }
+
+    /// The text of `file` in `workTree` ("" when missing).
+    func current(_ file: String, in workTree: URL) -> String {
+        FileManager.default.contents(atPath: workTree.appendingPathComponent(file).path)
+            .map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// Writes every edit that can be made (atomically); returns one line per file.
+    func write(in workTree: URL) throws -> [String] {
+        try edits(in: workTree).map { file, edit in
+            switch edit {
+            case .alreadyPresent: return "\(file) already runs hindsight"
+            case .byHand(let lines):
+                throw UsageError(
+                    "\(file): its layout is not one hindsight can edit without risk; nothing was written. Add by hand, \(lines)"
+                )
+            case .edited(let text):
+                let url = workTree.appendingPathComponent(file)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try OutputFile.write(Data(text.utf8), to: url.path)
+                return "added hindsight to \(file)"
+            }
         }
     }
 
     static let block = ManagedBlock(begin: "# hindsight:begin", end: "# hindsight:end")
 
+    static let checkFromCommitMessage = "hindsight check --staged --message-file"
+    static let refreshInBackground = "hindsight refresh --quiet </dev/null >/dev/null 2>&1 &"
+
+    /// husky runs `.husky/<hook>` as a shell script: one block per hook file.
     private static let husky = HookManager(
-        name: "husky", file: ".husky/pre-commit",
-        snippet: "hindsight check --staged\n", canAppend: { _ in true })
+        name: "husky", file: ".husky/",
+        plan: { read in
+            [
+                (".husky/commit-msg", checkFromCommitMessage + " \"$1\""), (".husky/post-commit", refreshInBackground),
+            ].map { file, line in
+                let existing = read(file)
+                if existing.contains(line) { return (file, .alreadyPresent) }
+                guard let text = try? block.splice(line + "\n", into: existing.isEmpty ? nil : existing) else {
+                    return (file, .byHand("in \(file), add: \(line)"))
+                }
+                return (file, .edited(text))
+            }
+        }, afterward: nil)
 
-    private static let lefthookSnippet = """
-        pre-commit:
-          commands:
-            hindsight:
-              run: hindsight check --staged
-        post-commit:
-          commands:
-            hindsight-refresh:
-              run: hindsight refresh --quiet >/dev/null 2>&1 &
-
-        """
-
-    /// The pre-commit framework's entry, indented like the file's first `- repo:` item.
-    private static func preCommit(matching text: String) -> HookManager {
-        let item = text.split(whereSeparator: \.isNewline).first { line in
-            line.drop { $0 == " " }.first == "-" && line.contains("repo:")
-        }
-        let indent = String(item?.prefix { $0 == " " } ?? "  ")
-        let lines = [
-            "- repo: local", "  hooks:", "    - id: hindsight-check", "      name: hindsight check",
-            "      entry: hindsight check --staged", "      language: system", "      pass_filenames: false",
-            "      require_serial: true", "      always_run: true", "      stages: [pre-commit]",
+    private static func lefthook(_ file: String) -> HookManager {
+        let commands = [
+            LefthookConfig.Command(hook: "commit-msg", name: "hindsight", run: checkFromCommitMessage + " {1}"),
+            LefthookConfig.Command(hook: "post-commit", name: "hindsight-refresh", run: refreshInBackground),
         ]
         return HookManager(
-            name: "pre-commit", file: ".pre-commit-config.yaml",
-            snippet: lines.map { indent + $0 }.joined(separator: "\n") + "\n", canAppend: endsInsideRepos)
+            name: "lefthook", file: file,
+            plan: { read in [(file, LefthookConfig.adding(commands, to: withoutOldBlock(read(file))))] },
+            afterward: "lefthook install")
     }
 
-    /// lefthook: no top-level `pre-commit:` or `post-commit:` key yet (YAML keys cannot repeat).
-    private static func lacksTopLevelHookKeys(_ text: String) -> Bool {
-        !text.split(whereSeparator: \.isNewline).contains {
-            $0.hasPrefix("pre-commit:") || $0.hasPrefix("post-commit:")
-        }
-    }
+    /// The `repo: local` entry: the check at the commit-msg stage (pre-commit passes the message
+    /// file as the one file name) and the refresh after each commit.
+    static let preCommitItem = [
+        "- repo: local", "  hooks:", "    - id: hindsight-check", "      name: hindsight check",
+        "      entry: \(checkFromCommitMessage)", "      language: system", "      pass_filenames: true",
+        "      require_serial: true", "      always_run: true", "      stages: [commit-msg]",
+        "    - id: hindsight-refresh", "      name: hindsight refresh",
+        "      entry: sh -c '\(refreshInBackground)'", "      language: system", "      pass_filenames: false",
+        "      always_run: true", "      stages: [post-commit]",
+    ]
 
-    /// pre-commit: the last top-level key is a bare `repos:`, so an appended list item joins it.
-    private static func endsInsideRepos(_ text: String) -> Bool {
-        let keys = text.split(whereSeparator: \.isNewline).filter { line in
-            guard let first = line.first else { return false }
-            return first != " " && first != "-" && first != "#" && line.contains(":")
-        }
-        // `repos: []` (flow style) cannot take a block item after it.
-        return keys.last.map { String($0).trimmingCharacters(in: .whitespaces) == "repos:" } == true
+    private static let preCommit = HookManager(
+        name: "pre-commit", file: ".pre-commit-config.yaml",
+        plan: { read in
+            let text = withoutOldBlock(read(".pre-commit-config.yaml"))
+            return [
+                (".pre-commit-config.yaml", PreCommitConfig.adding(preCommitItem, hookID: "hindsight-check", to: text))
+            ]
+        }, afterward: "pre-commit install --hook-type commit-msg --hook-type post-commit")
+
+    /// An earlier version wrote its snippet inside the markers (checking from pre-commit); it is
+    /// taken out so the new entries replace it rather than run beside it.
+    private static func withoutOldBlock(_ text: String) -> String {
+        ((try? block.removing(from: text)) ?? nil) ?? text
     }
 }
