@@ -38,7 +38,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(into output: inout [UInt8], indent: Int) {
+    /// The document on one line, without spaces (a JSON Lines record), and no newline.
+    public func compactSerialized() -> String {
+        var output: [UInt8] = []
+        write(into: &output, indent: nil)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `indent` nil writes everything on one line.
+    private func write(into output: inout [UInt8], indent: Int?) {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
@@ -53,8 +61,8 @@ public indirect enum JSONValue: Sendable, Equatable {
             output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.newline(indent + 2, &output)
-                value.write(into: &output, indent: indent + 2)
+                Self.newline(indent.map { $0 + 2 }, &output)
+                value.write(into: &output, indent: indent.map { $0 + 2 })
             }
             Self.newline(indent, &output)
             output.append(UInt8(ascii: "]"))
@@ -66,17 +74,18 @@ public indirect enum JSONValue: Sendable, Equatable {
             output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in fields.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.newline(indent + 2, &output)
+                Self.newline(indent.map { $0 + 2 }, &output)
                 JSONEscaping.appendQuoted(key, to: &output)
-                output.append(contentsOf: ": ".utf8)
-                value.write(into: &output, indent: indent + 2)
+                output.append(contentsOf: (indent == nil ? ":" : ": ").utf8)
+                value.write(into: &output, indent: indent.map { $0 + 2 })
             }
             Self.newline(indent, &output)
             output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ indent: Int, _ output: inout [UInt8]) {
+    private static func newline(_ indent: Int?, _ output: inout [UInt8]) {
+        guard let indent else { return }
         output.append(0x0a)
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
     }

@@ -15,7 +15,8 @@ struct Hindsight: ParsableCommand {
         version: HindsightRelease.version,
         subcommands: [
             Report.self, Check.self, Guards.self, Backtest.self, Context.self, Install.self, Uninstall.self,
-            LessonCommand.self, Health.self, Refresh.self, Mine.self, History.self, MCPCommand.self, Fixes.self,
+            LessonCommand.self, Health.self, Export.self, Refresh.self, Mine.self, History.self, MCPCommand.self,
+            Fixes.self,
         ]
     )
 
