@@ -101,4 +101,6 @@ enum MetaKey: String {
     case fixOriginsKey
     /// What the `fixReadds` rows were counted under: history options, fix detector, ignores, look-back.
     case fixReaddsKey
+    /// `Mailmap.fingerprint` when the stored identities were last mapped.
+    case mailmapKey
 }

@@ -108,8 +108,11 @@ final class IndexWriter {
         return id
     }
 
-    /// Re-applies the mailmap to every stored identity, writing only those whose mapping changed.
-    func refreshIdentities() throws {
+    /// Re-applies the mailmap to every stored identity, writing only those whose mapping changed,
+    /// unless the mailmap is the one they were mapped with (`fingerprint`): identities added since
+    /// were mapped as they were written, so a no-op or one-commit mine skips the rescan.
+    func refreshIdentities(mailmap fingerprint: String) throws {
+        if try store.read({ db in try IndexStore.meta(.mailmapKey, in: db) }) == fingerprint { return }
         let stale = try store.read { db in
             try Row.fetchAll(db, sql: "SELECT id, name, email, mappedName, mappedEmail FROM identities").compactMap {
                 row in
@@ -118,13 +121,13 @@ final class IndexWriter {
                 return isCurrent ? nil : (row["id"] as Int64, mapped)
             }
         }
-        guard !stale.isEmpty else { return }
         try store.write { db in
             for (id, mapped) in stale {
                 try db.execute(
                     sql: "UPDATE identities SET mappedName = ?, mappedEmail = ? WHERE id = ?",
                     arguments: [mapped.name, mapped.email, id])
             }
+            try IndexStore.setMeta(.mailmapKey, fingerprint, in: db)
         }
     }
 }

@@ -51,7 +51,7 @@ public enum Miner {
         let isPartial = pending.count < walk.newCommits.count
         if !isPartial {
             try store.updateReachability(tip: tip, firstNewSeq: writer.firstSeq, stops: walk.stops)
-            try writer.refreshIdentities()
+            try writer.refreshIdentities(mailmap: mailmap.fingerprint)
         }
         return .mined(
             MineSummary(
