@@ -112,4 +112,13 @@ import Testing
         #expect(detector.isHuman(Person(name: "Claude Monet", email: "claude@example.com")))
         #expect(detector.isHuman(Person(name: "Haider Ali", email: "haider@example.com")))
     }
+
+    @Test func fragmentsAreFoundByteForByte() {
+        #expect(BotDetector.has("49699333+dependabot[bot]@users", "dependabot[bot]"))
+        #expect(BotDetector.has("abc", "c") && BotDetector.has("abc", "abc") && BotDetector.has("abc", ""))
+        #expect(!BotDetector.has("ab", "abc") && !BotDetector.has("abd", "abc") && !BotDetector.has("", "a"))
+        #expect(BotDetector.has("aab", "ab"))  // a partial match at the first start does not hide the second
+        #expect(FixDetector.containsDefaultWord("Segfaults on start") && !FixDetector.containsDefaultWord("fixture"))
+        #expect(FixDetector.containsDefaultWord("a HOTFIX") && !FixDetector.containsDefaultWord("bugs"))
+    }
 }

@@ -33,7 +33,7 @@ public struct BotDetector: Hashable, Sendable {
     public func isBot(_ person: Person) -> Bool {
         let name = person.name.lowercased()
         let email = person.email.lowercased()
-        return bots.contains { name.contains($0) || email.contains($0) }
+        return bots.contains { Self.has(name, $0) || Self.has(email, $0) }
     }
 
     /// Whether `person` is a coding agent.
@@ -41,8 +41,23 @@ public struct BotDetector: Hashable, Sendable {
         let name = person.name.lowercased()
         let email = person.email.lowercased()
         return Self.defaultAgentNames.contains(name)
-            || Self.defaultAgentEmails.contains { email.contains($0) }
-            || agents.contains { name.contains($0) || email.contains($0) }
+            || Self.defaultAgentEmails.contains { Self.has(email, $0) }
+            || agents.contains { Self.has(name, $0) || Self.has(email, $0) }
+    }
+
+    /// Whether `text` holds `fragment`, byte for byte: Foundation's `contains` (a `range(of:)`
+    /// through NSString) took 9% of a report on git's history, classifying its 3,000 people.
+    static func has(_ text: String, _ fragment: String) -> Bool {
+        let haystack = Array(text.utf8)
+        let needle = Array(fragment.utf8)
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            var index = 1
+            while index < needle.count, haystack[start + index] == needle[index] { index += 1 }
+            if index == needle.count { return true }
+        }
+        return false
     }
 
     /// Whether `person` is a person: neither a bot nor an agent.

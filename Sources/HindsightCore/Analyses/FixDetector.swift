@@ -56,12 +56,33 @@ public struct FixDetector: Hashable, Sendable {
         (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7a) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5f || byte >= 0x80
     }
 
-    private static let defaultWordBytes: [[UInt8]] = defaultWords.map { Array($0.utf8) }
+    /// The default words by their first letter (`a` is 0), so a word is compared only with the
+    /// few that start as it does: this test ran on every word of every message of a report.
+    private static let defaultWordsByInitial: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 26)
+        for word in defaultWords.sorted() {
+            let bytes = Array(word.utf8)
+            table[Int(bytes[0] - 0x61)].append(bytes)
+        }
+        return table
+    }()
 
     private static func isDefaultWord(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        defaultWordBytes.contains { candidate in
-            candidate.count == word.count && zip(candidate, word).allSatisfy { $0 == $1 | 0x20 }
+        let initial = word[word.startIndex] | 0x20
+        guard initial >= 0x61, initial <= 0x7a else { return false }
+        for candidate in defaultWordsByInitial[Int(initial - 0x61)] where candidate.count == word.count {
+            var index = word.startIndex
+            var matches = true
+            for byte in candidate {
+                if word[index] | 0x20 != byte {
+                    matches = false
+                    break
+                }
+                index += 1
+            }
+            if matches { return true }
         }
+        return false
     }
 }
 
