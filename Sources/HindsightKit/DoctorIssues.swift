@@ -12,7 +12,7 @@ extension ConfigError {
             DoctorIssue(
                 problem:
                     "invalid configuration in \(Self.place(path, line))\(key.isEmpty ? "" : " at '\(key)'"): \(detail)",
-                fix: "fix the value in \(path), or remove the key to use the default")
+                fix: "correct the value in \(path), or remove the key to use the default")
         case .unknownKey(let path, let key, let line, let known):
             DoctorIssue(
                 problem: "unknown key '\(key)' in \(Self.place(path, line))",
@@ -28,7 +28,7 @@ extension LessonFileError {
     public var doctorIssue: DoctorIssue {
         DoctorIssue(
             problem: "invalid lesson file \(path)\(line.map { ":\($0)" } ?? ""): \(error.field): \(error.problem)",
-            fix: "fix \(path), or remove it")
+            fix: "correct \(path), or remove it")
     }
 }
 

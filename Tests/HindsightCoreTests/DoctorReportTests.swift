@@ -120,6 +120,14 @@ import Testing
         #expect(Self.check("hooks", in: Self.facts(hooks: nil)).first?.status == .ok)
     }
 
+    @Test func aBareRepositoryIsToldToMineWithoutHooks() {
+        let bare = RepositoryFacts(gitDirectory: "/r.git", workTree: nil, head: Self.head)
+        let checks = Self.check("index", in: Self.facts(repository: bare, inspection: nil, behind: nil, hooks: nil))
+        #expect(checks.first?.fix == "run `hindsight mine`, and again after each fetch")
+        #expect(Self.check("guards", in: Self.facts(repository: bare, hooks: nil)).isEmpty)
+        #expect(Self.check("ci", in: Self.facts(repository: bare, hooks: nil)).isEmpty)
+    }
+
     @Test(arguments: [
         ("GitLab CI", "include:\n  - remote: https://x/ci-templates/gitlab/hindsight.gitlab-ci.yml\n", true, true),
         ("GitLab CI", "check:\n  script: hindsight check\n", true, false),

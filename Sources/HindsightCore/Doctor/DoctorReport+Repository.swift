@@ -55,7 +55,9 @@ extension DoctorReport {
             return [
                 DoctorCheck(
                     "index", .problem, "no history index yet (\(index.path))",
-                    fix: "run `hindsight mine` once; the hooks `hindsight install` writes keep it current")
+                    fix: facts.repository.workTree == nil
+                        ? "run `hindsight mine`, and again after each fetch"
+                        : "run `hindsight mine` once; the hooks `hindsight install` writes keep it current")
             ]
         }
         switch inspection.schema {
