@@ -175,10 +175,30 @@ import Testing
         #expect(
             lines.first?.hasPrefix("problem  invalid configuration in .hindsight.yml:2 at 'history.renames'") == true,
             "\(result.output)")
-        #expect(lines.last == "         fix: fix the value in .hindsight.yml, or remove the key to use the default")
+        #expect(lines.last == "         fix: correct the value in .hindsight.yml, or remove the key to use the default")
         try repo.write(".hindsight.yml", "histroy:\n  renames: false\n")
         let unknown = try Self.doctor(repo)
         #expect(unknown.output.contains("\nproblem  unknown key 'histroy' in .hindsight.yml:1\n"), "\(unknown.output)")
+    }
+
+    @Test func brokenGuardAndLessonFilesAreNamed() throws {
+        let repo = try Self.repository()
+        try repo.write(".hindsight/guards.yml", "version: 9\nguards: []\n")
+        try repo.write(".hindsight/lessons/ls-broken.md", "---\nid: ls-broken\nkind: maybe\n---\n\ntext\n")
+        let result = try Self.doctor(repo)
+        #expect(result.status == 1)
+        let guards = Self.lines(result.output, from: "problem  invalid configuration in .hindsight/guards.yml")
+        #expect(
+            guards.first?.hasPrefix("problem  invalid configuration in .hindsight/guards.yml:1 at 'version'") == true,
+            "\(result.output)")
+        #expect(
+            guards.last
+                == "         fix: correct the value in .hindsight/guards.yml, or remove the key to use the default")
+        let lessons = Self.lines(result.output, from: "problem  invalid lesson file")
+        #expect(
+            lessons.first?.hasPrefix("problem  invalid lesson file .hindsight/lessons/ls-broken.md") == true,
+            "\(result.output)")
+        #expect(lessons.last == "         fix: correct .hindsight/lessons/ls-broken.md, or remove it")
     }
 
     @Test func aForeignHookIsReportedAndNotCountedAsInstalled() throws {
