@@ -2,7 +2,7 @@
 public enum ExitStatus: Int32, Sendable {
     /// Success.
     case ok = 0
-    /// Findings at or above the fail level (`check`), or stale output (`context --check`).
+    /// Findings at or above the fail level (`check`), stale output (`context --check`), or a problem `doctor` found.
     case findings = 1
     /// A usage or configuration error.
     case usage = 2

@@ -9,14 +9,14 @@ struct Hindsight: ParsableCommand {
         commandName: "hindsight",
         abstract: "Learn from a repository's history: what is stable, what keeps breaking, what changes together.",
         discussion: """
-            Exit statuses: 0 ok · 1 findings at or above the fail level · 2 usage or configuration error · \
-            3 repository problem (not a repository, corrupt object or index, busy index) · 4 internal error.
+            Exit statuses: 0 ok · 1 findings at or above the fail level (for doctor, a problem) · \
+            2 usage or configuration error · 3 repository problem (not a repository, corrupt object or index, busy index) · 4 internal error.
             """,
         version: HindsightRelease.version,
         subcommands: [
             Report.self, Check.self, Guards.self, Backtest.self, Context.self, Install.self, Uninstall.self,
             LessonCommand.self, Health.self, Export.self, Refresh.self, Mine.self, History.self, MCPCommand.self,
-            Fixes.self,
+            Fixes.self, Doctor.self,
         ]
     )
 

@@ -28,6 +28,7 @@ import Testing
             ("install", "--hooks", ["commit-msg", "pre-commit", "post-checkout"]),
             ("uninstall", "--hooks", ["commit-msg", "post-merge"]),
             ("health", "--format", ["table", "summary"]),
+            ("doctor", "--format", ["text", "json"]),
         ]
         for (command, option, values) in expected {
             let words = Self.words(after: option, in: command, script: script)
