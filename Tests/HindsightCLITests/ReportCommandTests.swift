@@ -129,6 +129,25 @@ import Testing
         #expect(filtered.output.split(separator: "\r\n").count == 2)  // header and src/core/parser.c
     }
 
+    @Test func htmlShowsTopFilesInFullAndEveryOtherOneLineEach() throws {
+        let repo = try Self.history()
+        let json = try Self.report(repo, ["--format", "json"])
+        let all = try #require(try JSONSerialization.jsonObject(with: json.standardOutput) as? [String: Any])
+        let files = try #require(all["files"] as? [[String: Any]]).count
+        for (arguments, full) in [([String](), files), (["--top", "2"], 2), (["--top", "0"], files)] {
+            let result = try Self.report(repo, ["--format", "html"] + arguments)
+            #expect(result.status == 0, "\(result.error)")
+            let page = result.output
+            let compact = page.components(separatedBy: "<table class=\"sortable more\"")
+            let detailed = compact[0].components(separatedBy: "<table class=\"sortable files\">").last ?? ""
+            #expect(detailed.components(separatedBy: "<tr class=\"k-").count - 1 == full, "\(arguments)")
+            #expect(
+                (compact.count > 1 ? compact[1].components(separatedBy: "<tr class=\"k-").count - 1 : 0)
+                    == files - full, "\(arguments)")
+        }
+        #expect(files > 2)
+    }
+
     @Test(arguments: [
         (["--since", "soon"], "--since takes a date"),
         (["--class", "hot"], "unknown class 'hot'"),

@@ -22,16 +22,22 @@ enum HTMLAssets {
         .meta>span{background:var(--surface);border:1px solid var(--border);border-radius:999px;padding:2px 12px}
         .warning{background:var(--warn-bg);color:var(--warn);border:1px solid currentColor;border-radius:10px;padding:10px 14px}
         .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(132px,1fr));gap:12px;margin:20px 0}
-        .card{background:var(--surface);border:1px solid var(--border);border-radius:12px;padding:14px 16px}
+        .card{background:var(--surface);border:1px solid var(--border);border-radius:12px;padding:14px}
         .card p{margin:0}
         .card .label{font-size:12px;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.05em}
-        .card .value{font-size:26px;font-weight:650;font-variant-numeric:tabular-nums;margin:2px 0}
+        .card{min-width:0}
+        .card .value{font-size:26px;font-weight:650;font-variant-numeric:tabular-nums;margin:2px 0;line-height:1.3;
+        overflow-wrap:anywhere}
+        .card .value.long{font-size:21px}
+        .card .value.longer{font-size:18px}
+        .card .value.longest{font-size:15px}
         .card .note{font-size:12px;color:var(--faint);line-height:1.35}
         .card.warn .value{color:var(--hotspot)}
         .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:20px}
         .panel,.settings{background:var(--surface);border:1px solid var(--border);border-radius:14px;padding:20px 22px;margin-top:20px;
         box-shadow:0 1px 2px rgba(16,24,40,.04)}
         .charts .panel{margin-top:0}
+        main>.panel{content-visibility:auto;contain-intrinsic-size:auto 900px}
         h2{margin:0;font-size:17px;letter-spacing:-.005em}
         h3{margin:0 0 8px;font-size:14px;display:flex;flex-wrap:wrap;align-items:center;gap:8px}
         .sub{margin:2px 0 14px;color:var(--muted);font-size:13px}
@@ -57,9 +63,11 @@ enum HTMLAssets {
         .swatch.fixes{background:var(--fix);border-radius:2px}
         .k-hotspot{--c:var(--hotspot)}.k-churning{--c:var(--churning)}.k-active{--c:var(--active)}.k-new{--c:var(--new)}
         .k-stable{--c:var(--stable)}
-        .table-wrap{overflow-x:auto;margin:0 -22px;padding:0 22px}
+        .table-wrap{overflow-x:auto}
+        .table-wrap.tall{max-height:36em;overflow-y:auto;border:1px solid var(--border);border-radius:10px}
+        .tall thead th{position:sticky;top:0;z-index:1;background:var(--surface)}
         table{border-collapse:collapse;width:100%;font-size:13px;font-variant-numeric:tabular-nums}
-        th,td{padding:8px 9px;border-bottom:1px solid var(--border);text-align:right;white-space:nowrap;vertical-align:top}
+        th,td{padding:8px 7px;border-bottom:1px solid var(--border);text-align:right;white-space:nowrap;vertical-align:top}
         th.text,td.text{text-align:left}
         thead th{font-size:11px;font-weight:650;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);
         border-bottom:2px solid var(--border);vertical-align:bottom;white-space:normal;line-height:1.3}
@@ -70,10 +78,19 @@ enum HTMLAssets {
         .js th[aria-sort=descending] button::after{content:"\\2193";opacity:1}
         tbody tr:hover{background:var(--hover)}
         tbody tr:last-child td{border-bottom:0}
-        td.file{white-space:normal;min-width:200px;max-width:340px;overflow-wrap:anywhere}
-        td.wrap{white-space:normal;min-width:100px;max-width:200px;overflow-wrap:anywhere}
-        td.partner{min-width:170px}
-        td.owner{min-width:130px}
+        td.file{white-space:normal;min-width:170px;max-width:300px;overflow-wrap:anywhere}
+        td.wrap{white-space:normal;min-width:90px;max-width:200px;overflow-wrap:anywhere}
+        td.partner{min-width:130px}
+        td.owner{min-width:100px}
+        td.classes{white-space:normal;min-width:150px}
+        .more td{padding:3px 7px}
+        .more td:first-child{text-align:left;white-space:normal;overflow-wrap:anywhere;font-family:var(--mono);
+        font-size:12.5px;box-shadow:inset 3px 0 0 var(--c,transparent)}
+        .more td:nth-child(2){text-align:left;color:var(--c)}
+        .filter{display:none;margin:0 0 10px;align-items:center;gap:10px;color:var(--muted);font-size:13px}
+        .js .filter{display:flex}
+        .filter input{font:inherit;color:var(--text);background:var(--surface);border:1px solid var(--border);
+        border-radius:8px;padding:5px 10px;width:min(100%,360px)}
         .files tbody td:first-child{box-shadow:inset 3px 0 0 var(--c,transparent)}
         .path{font-family:var(--mono);font-size:12.5px}
         .reason{margin-top:2px;font-size:12px;color:var(--faint);line-height:1.35}
@@ -82,7 +99,7 @@ enum HTMLAssets {
         .tag,.pill{display:inline-block;padding:0 7px;border-radius:999px;font-size:11px;border:1px solid var(--border);color:var(--muted)}
         .chip{display:inline-flex;align-items:center;gap:4px;margin-right:8px;font-size:12px;color:var(--muted)}
         .added{color:var(--added)}.removed{color:var(--removed)}
-        .split{font-size:11.5px;line-height:1.3;margin-top:1px}
+        .split{font-size:11.5px;line-height:1.3;margin-top:1px;white-space:normal}
         .share{color:var(--faint);font-size:12px}
         .meter{display:block;height:3px;margin:4px 0 0 auto;border-radius:2px;background:var(--accent);opacity:.45}
         .files .meter{background:var(--c,var(--accent))}
@@ -103,7 +120,7 @@ enum HTMLAssets {
         li.again{list-style-type:"\\21BB  "}
         details{margin-top:10px;font-size:13px}
         summary{cursor:pointer;color:var(--muted)}
-        td.commitcell{white-space:normal;min-width:280px;overflow-wrap:anywhere}
+        td.commitcell{white-space:normal;min-width:220px;overflow-wrap:anywhere}
         .arrow{color:var(--faint)}
         .settings h2{margin-bottom:0}
         .settings dl{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:10px 28px;margin:0}
@@ -111,10 +128,10 @@ enum HTMLAssets {
         .settings dd{margin:0;font-size:13px;overflow-wrap:anywhere}
         .colophon{margin:18px 0 0;font-size:12px;color:var(--faint)}
         @media (max-width:600px){main{padding:20px 14px}.charts,.recurring{grid-template-columns:1fr}}
-        @media print{.panel,.settings,.card{box-shadow:none;break-inside:avoid}}
+        @media print{.panel,.settings,.card{box-shadow:none;break-inside:avoid}main>.panel{content-visibility:visible}}
         """
 
-    /// Click-to-sort for `table.sortable` on each header button; without JavaScript the table stays in report order.
+    /// Click-to-sort for `table.sortable` and the compact table's filter box; without JavaScript, tables stay in report order.
     static let script = """
         (function () {
           "use strict";
@@ -124,14 +141,22 @@ enum HTMLAssets {
             if (x !== "" && y !== "" && !isNaN(a) && !isNaN(b)) { return a - b; }
             return x < y ? -1 : x > y ? 1 : 0;
           }
+          function key(cell) {
+            var sort = cell ? cell.getAttribute("data-sort") : "";
+            return sort === null ? cell.textContent : sort;
+          }
           Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
             var heads = table.tHead.rows[0].cells;
             var body = table.tBodies[0];
-            Array.prototype.forEach.call(body.rows, function (row, index) { row.setAttribute("data-order", index); });
+            var numbered = false;
             Array.prototype.forEach.call(heads, function (head, column) {
               var button = head.querySelector("button");
               if (!button) { return; }
               button.addEventListener("click", function () {
+                if (!numbered) {
+                  Array.prototype.forEach.call(body.rows, function (row, index) { row.setAttribute("data-order", index); });
+                  numbered = true;
+                }
                 var current = head.getAttribute("aria-sort");
                 var next = current ? (current === "descending" ? "ascending" : "descending")
                                    : (head.getAttribute("data-first") || "descending");
@@ -140,12 +165,31 @@ enum HTMLAssets {
                 var sign = next === "ascending" ? 1 : -1;
                 var rows = Array.prototype.slice.call(body.rows);
                 rows.sort(function (r, s) {
-                  var order = compare(r.cells[column].getAttribute("data-sort") || "", s.cells[column].getAttribute("data-sort") || "");
+                  var order = compare(key(r.cells[column]) || "", key(s.cells[column]) || "");
                   return order !== 0 ? sign * order : r.getAttribute("data-order") - s.getAttribute("data-order");
                 });
                 rows.forEach(function (row) { body.appendChild(row); });
               });
             });
+          });
+          Array.prototype.forEach.call(document.querySelectorAll("input[data-filter]"), function (input) {
+            var table = document.getElementById(input.getAttribute("data-filter"));
+            var count = input.parentNode.querySelector("output");
+            var total = table.tBodies[0].rows.length;
+            var timer = 0;
+            function apply() {
+              var query = input.value.trim().toLowerCase();
+              var shown = 0;
+              Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+                var match = query === "" ||
+                  (row.cells[0].textContent + " " + row.cells[1].textContent).toLowerCase().indexOf(query) >= 0;
+                row.hidden = !match;
+                if (match) { shown += 1; }
+              });
+              count.textContent = query === "" ? total + (total === 1 ? " file" : " files")
+                                               : shown + " of " + total + " match";
+            }
+            input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
           });
         })();
         """

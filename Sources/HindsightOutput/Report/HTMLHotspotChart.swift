@@ -26,7 +26,7 @@ struct HTMLHotspotChart {
             "<g class=\"dots\">",
         ]
         for file in files {
-            let radius = 4 + 6 * (Double(file.commits) / maxCommits).squareRoot()
+            let radius = radius(file, maxCommits: maxCommits)
             let figures =
                 "churn \(HTMLFormat.integer(file.churn)) lines · bug score \(HTMLFormat.decimal(file.bugScore, digits: 2))"
                 + " · \(file.commits) commits · \(file.classification.fileClass.rawValue)"
@@ -53,31 +53,34 @@ struct HTMLHotspotChart {
         return .linear(maximum: maximum, start: frame.plotLeft, end: frame.plotRight, count: 6, minimumUpper: 10)
     }
 
-    /// File names next to the circles with the highest bug scores.
+    /// File names next to the circles with the highest bug scores, each where it covers no circle and no other name.
     private func labels(frame: ChartFrame, x: ChartScale, y: ChartScale, maxCommits: Double) -> String {
-        let ranked = files.enumerated()
-            .filter { $0.element.bugScore > 0 }
-            .sorted { ($1.element.bugScore, $0.offset) < ($0.element.bugScore, $1.offset) }
+        let circles = files.map { file in
+            ChartLabelPlacer.Circle(
+                x: x.position(Double(file.churn)), y: y.position(file.bugScore),
+                radius: radius(file, maxCommits: maxCommits))
+        }
+        let ranked = files.indices
+            .filter { files[$0].bugScore > 0 }
+            .sorted { (files[$1].bugScore, $0) < (files[$0].bugScore, $1) }
             .prefix(labelledFiles)
+        var placer = ChartLabelPlacer(
+            circles: circles, bounds: (left: frame.plotLeft, top: 0, right: frame.plotRight, bottom: frame.plotBottom))
         var parts = ["<g class=\"dot-labels\" aria-hidden=\"true\">"]
-        var placed: [Double] = []
-        for (_, file) in ranked {
-            let cx = x.position(Double(file.churn))
-            let cy = y.position(file.bugScore)
-            // A label closer than a line's height to one already drawn would overprint it: skip it.
-            guard !placed.contains(where: { abs($0 - cy) < 13 }) else { continue }
-            placed.append(cy)
-            let offset = 4 + 6 * (Double(file.commits) / maxCommits).squareRoot() + 4
-            let isRightHalf = cx > (frame.plotLeft + frame.plotRight) / 2
-            let anchor = isRightHalf ? "end" : "start"
-            let labelX = isRightHalf ? cx - offset : cx + offset
-            let name = String(decoding: file.path.baseName, as: UTF8.self)
+        for index in ranked {
+            let name = String(decoding: files[index].path.baseName, as: UTF8.self)
+            guard let spot = placer.place(name, at: circles[index]) else { continue }
             parts.append(
-                "<text class=\"dot-label\" x=\"\(SVG.number(labelX))\" y=\"\(SVG.number(cy))\" dy=\"0.32em\" "
-                    + "text-anchor=\"\(anchor)\">\(name.htmlEscaped)</text>")
+                "<text class=\"dot-label\" x=\"\(SVG.number(spot.x))\" y=\"\(SVG.number(spot.y))\" dy=\"0.32em\" "
+                    + "text-anchor=\"\(spot.anchor)\">\(name.htmlEscaped)</text>")
         }
         parts.append("</g>")
         return parts.joined(separator: "\n")
+    }
+
+    /// A circle's radius: 4 to 10, by the square root of its share of the most commits.
+    private func radius(_ file: FileReport, maxCommits: Double) -> Double {
+        4 + 6 * (Double(file.commits) / maxCommits).squareRoot()
     }
 
     private func legend(isLogarithmic: Bool) -> String {

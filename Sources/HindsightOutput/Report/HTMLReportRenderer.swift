@@ -2,27 +2,50 @@ import HindsightCore
 
 /// Renders a stability report as one self-contained HTML page: no network, light and dark, sortable tables.
 public struct HTMLReportRenderer: ReportRenderer {
-    /// A renderer; the page depends on the report alone.
-    public init() {}
+    /// How many files `hindsight report --format html` shows in full unless `--top` says otherwise.
+    public static let defaultDetailedFiles = 100
+
+    /// How many files past the detailed ones the compact table holds at most; the rest are left off the page.
+    public static let defaultCompactFiles = 5_000
+
+    /// How many files and directories get a full row (files a circle too); later files get one line each. Nil: all.
+    public var detailedFiles: Int?
+    /// How many files past the detailed ones get a line in the compact table.
+    public var compactFiles: Int
+
+    /// A renderer showing the first `detailedFiles` files in full (all when nil) and up to `compactFiles` more compactly.
+    public init(detailedFiles: Int? = nil, compactFiles: Int = Self.defaultCompactFiles) {
+        self.detailedFiles = detailedFiles.map { max($0, 0) }
+        self.compactFiles = max(compactFiles, 0)
+    }
 
     /// The whole HTML document for `report`.
     public func render(_ report: StabilityReport) -> String {
         let tip = report.summary.tip.map { String($0.hex.prefix(10)) }
+        let shown = min(detailedFiles ?? report.files.count, report.files.count)
+        let detailed = Array(report.files.prefix(shown))
+        let compact = Array(report.files.dropFirst(shown).prefix(compactFiles))
+        let leftOff = report.files.count - shown - compact.count
+        let directories = Array(report.directories.prefix(detailedFiles ?? report.directories.count))
         let body = [
             masthead(report),
             summaryCards(report.summary),
             "<div class=\"charts\">",
             HTMLPage.panel(
                 id: "hotspots", title: "Hotspots",
-                subtitle: "Churn against bug score; the upper right is where fixes and changes pile up.",
-                body: HTMLHotspotChart(files: report.files).render()),
+                subtitle: "Churn against bug score; the upper right is where fixes and changes pile up."
+                    + (shown < report.files.count ? " The \(HTMLPage.count(shown, "file")) shown in full." : ""),
+                body: HTMLHotspotChart(files: detailed).render()),
             HTMLPage.panel(
                 id: "timeline", title: "Timeline",
                 subtitle: "Commits per week (UTC, Monday start) with fix commits overlaid.",
                 body: HTMLTimelineChart(weeks: report.weeks).render()),
             "</div>",
-            HTMLFilesTable(files: report.files, omitted: report.omittedFiles).render(),
-            HTMLDirectoriesTable(directories: report.directories).render(),
+            HTMLFilesTable(files: detailed, omitted: report.omittedFiles, compact: compact.count, leftOff: leftOff)
+                .render(),
+            HTMLCompactFilesTable(files: compact, detailed: shown, leftOff: leftOff).render(),
+            HTMLDirectoriesTable(directories: directories, omitted: report.directories.count - directories.count)
+                .render(),
             HTMLRecognisedTrees(trees: report.recognisedTrees, isEnabled: report.settings.recogniseTrees).render(),
             HTMLRecurringFixes(
                 files: report.recurringFixes, fixOnFixDays: report.settings.fixOnFixDays,
@@ -90,11 +113,20 @@ public struct HTMLReportRenderer: ReportRenderer {
                 "\(HTMLFormat.percent(agentShare, digits: 1)) authored or co-authored by an agent"),
             card("Churn", HTMLFormat.integer(summary.churn), "lines added + deleted"),
         ]
-        return "<section class=\"cards\" aria-label=\"Summary\">\n\(cards.joined(separator: "\n"))\n</section>"
+        // One size for every figure, small enough for the longest, so the row reads evenly and none leaves its card.
+        let longest = cards.map(\.value.count).max() ?? 0
+        let size = longest >= 10 ? " longest" : longest >= 8 ? " longer" : longest >= 6 ? " long" : ""
+        let html = cards.map { card in
+            "<div class=\"card\(card.tone.map { " \($0)" } ?? "")\"><p class=\"label\">\(card.label)</p>"
+                + "<p class=\"value\(size)\">\(card.value)</p><p class=\"note\">\(card.note)</p></div>"
+        }
+        return "<section class=\"cards\" aria-label=\"Summary\">\n\(html.joined(separator: "\n"))\n</section>"
     }
 
-    private func card(_ label: String, _ value: String, _ note: String, tone: String? = nil) -> String {
-        "<div class=\"card\(tone.map { " \($0)" } ?? "")\"><p class=\"label\">\(label)</p>"
-            + "<p class=\"value\">\(value)</p><p class=\"note\">\(note)</p></div>"
+    /// A summary card's text: label, figure, note and an optional tone class.
+    private func card(
+        _ label: String, _ value: String, _ note: String, tone: String? = nil
+    ) -> (label: String, value: String, note: String, tone: String?) {
+        (label, value, note, tone)
     }
 }

@@ -6,6 +6,10 @@ struct HTMLFilesTable {
     let files: [FileReport]
     /// Files cut by `--top`.
     let omitted: Int
+    /// Files after these, one line each in the compact table below.
+    var compact = 0
+    /// Files after the compact ones, not on the page.
+    var leftOff = 0
 
     /// The files section.
     func render() -> String {
@@ -14,6 +18,19 @@ struct HTMLFilesTable {
             subtitle =
                 "Showing \(HTMLPage.count(files.count, "file")); \(HTMLPage.count(omitted, "more file")) "
                 + "matched but \(omitted == 1 ? "was" : "were") cut by <code>--top</code>. " + subtitle
+        }
+        if compact > 0 || leftOff > 0 {
+            var split = "Showing \(HTMLPage.count(files.count, "file")) in full"
+            if compact > 0 {
+                split += ", the next \(HTMLPage.count(compact, "file")) one line each in <em>More files</em> below"
+            }
+            if leftOff > 0 {
+                split +=
+                    (compact > 0 ? "; " : "; the other ")
+                    + "\(HTMLPage.count(leftOff, "file")) \(leftOff == 1 ? "is" : "are") "
+                    + "not on this page (<code>hindsight report --format csv --top 0</code> lists every file)"
+            }
+            subtitle = split + ". " + subtitle
         }
         guard !files.isEmpty else {
             return HTMLPage.panel(
@@ -103,10 +120,18 @@ struct HTMLFilesTable {
 struct HTMLDirectoriesTable {
     /// Directories, busiest first.
     let directories: [DirectoryReport]
+    /// Busier-ranked directories after these, not on the page.
+    var omitted = 0
 
     /// The directories section.
     func render() -> String {
-        let subtitle = "Roll-ups of the files below each directory, busiest first."
+        var subtitle = "Roll-ups of the files below each directory, busiest first."
+        if omitted > 0 {
+            subtitle +=
+                " The \(HTMLPage.count(directories.count, "busiest directory", plural: "busiest directories")); "
+                + "\(HTMLPage.count(omitted, "other")) \(omitted == 1 ? "is" : "are") not on this page "
+                + "(<code>hindsight report --format json --top 0</code> lists every directory)."
+        }
         guard !directories.isEmpty else {
             return HTMLPage.panel(
                 id: "directories", title: "Directories", subtitle: subtitle, body: HTMLPage.none("No directories."))

@@ -10,14 +10,14 @@ public protocol ReportRenderer: Sendable {
 public enum ReportFormat: String, CaseIterable, Sendable {
     case table, markdown, json, csv, html
 
-    /// The renderer for this format; `width` and `useColor` matter to `table` only.
-    public func renderer(width: Int = 100, useColor: Bool = false) -> any ReportRenderer {
+    /// The renderer for this format; `width` and `useColor` matter to `table` only, `detailedFiles` to `html`.
+    public func renderer(width: Int = 100, useColor: Bool = false, detailedFiles: Int? = nil) -> any ReportRenderer {
         switch self {
         case .table: TableReportRenderer(width: width, useColor: useColor)
         case .markdown: MarkdownReportRenderer()
         case .json: JSONReportRenderer()
         case .csv: CSVReportRenderer()
-        case .html: HTMLReportRenderer()
+        case .html: HTMLReportRenderer(detailedFiles: detailedFiles)
         }
     }
 }

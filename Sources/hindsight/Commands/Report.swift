@@ -52,7 +52,9 @@ struct Report: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Show at most this many files and directories (default: 25 in table and markdown, all otherwise; 0 for all).",
+            "Show at most this many files and directories (default: 25 in table and markdown, all otherwise; 0 for all). "
+                + "In html, this many files in full (default: \(HTMLReportRenderer.defaultDetailedFiles)) "
+                + "and every other one line each in a compact table.",
             valueName: "n"))
     var top: Int?
 
@@ -138,8 +140,10 @@ struct Report: ParsableCommand {
         report.lessons = lessons
         for problem in problems { Terminal.printWarning(problem.description) }
         clock.lap("lessons")
-        let text = format.renderer(width: Terminal.outputWidth, useColor: output == nil && Terminal.isOutputColored)
-            .render(report)
+        let text = format.renderer(
+            width: Terminal.outputWidth, useColor: output == nil && Terminal.isOutputColored,
+            detailedFiles: detailedFiles(for: format)
+        ).render(report)
         clock.lap("render")
         WideTableNote.check(text, isTable: format == .table, output: output, quiet: quiet)
         try emit(text)
@@ -149,9 +153,18 @@ struct Report: ParsableCommand {
         .resolved(format, output: output, terminal: .table, pipe: .markdown)
     }
 
+    /// How many files and directories the report keeps; html keeps every file and shows `--top` of them in full.
     private func limit(for format: ReportFormat) -> Int? {
+        if format == .html { return nil }
         if let top { return top == 0 ? nil : top }
         return format == .table || format == .markdown ? 25 : nil
+    }
+
+    /// How many files the html page shows in full: `--top`, 0 for all, or the default.
+    private func detailedFiles(for format: ReportFormat) -> Int? {
+        guard format == .html else { return nil }
+        if let top { return top == 0 ? nil : top }
+        return HTMLReportRenderer.defaultDetailedFiles
     }
 
     private func emit(_ text: String) throws {
