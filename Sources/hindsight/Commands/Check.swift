@@ -98,16 +98,6 @@ struct Check: ParsableCommand {
         var target = self.target
         let workspace = try repository.openWorkspace(fromEnvironment: target == .staged && Self.isInHook)
         clock.lap("open repository and config")
-        if target == .staged, messageFile == nil, let outcome = try preCommitOutcome(workspace) {
-            switch outcome {
-            case .check(let other, let note):
-                if !quiet { Terminal.writeError("hindsight check: \(note)\n") }
-                target = other
-            case .nothing(let note):
-                if !quiet { Terminal.writeError("hindsight check: \(note)\n") }
-                return
-            }
-        }
         // A merge's commit-msg hook would see the whole merged branch staged; its commits were checked
         // as they were made, and merges are not mined either.
         if messageFile != nil, workspace.git.isMerging {
@@ -120,8 +110,22 @@ struct Check: ParsableCommand {
         if mine { try IndexUpdate.run(workspace, quiet: false) }
         let store = try workspace.indexIfMined()
         clock.lap("open index")
-        let shallowNote = try shallowNote(workspace.git, target: target)
+        var shallowNote = try shallowNote(workspace.git, target: target)
         var change = try workspace.change(target)
+        // Under the pre-commit framework with nothing staged (`pre-commit run --all-files`), the
+        // change it names or the CI's pull request is checked instead; the staged change is read once.
+        if target == .staged, messageFile == nil, let outcome = preCommitOutcome(nothingStaged: change.files.isEmpty) {
+            switch outcome {
+            case .check(let other, let note):
+                if !quiet { Terminal.writeError("hindsight check: \(note)\n") }
+                target = other
+                shallowNote = try self.shallowNote(workspace.git, target: target)
+                change = try workspace.change(target)
+            case .nothing(let note):
+                if !quiet { Terminal.writeError("hindsight check: \(note)\n") }
+                return
+            }
+        }
         if let messageFile { change.messages = [try Self.message(in: messageFile, git: workspace.git)] }
         clock.lap("read change")
         // The staged check runs from the pre-commit hook: it reads only the guards the change can trip.
@@ -241,12 +245,9 @@ struct Check: ParsableCommand {
 
     /// Whether git runs us from a hook with a temporary index (`git commit -a`, `git commit <paths>`).
     /// Under the pre-commit framework with nothing staged, the change to check instead (see PreCommitRun).
-    private func preCommitOutcome(_ workspace: Workspace) throws -> PreCommitRun.Outcome? {
-        let environment = ProcessInfo.processInfo.environment
-        guard environment["PRE_COMMIT"] == "1" else { return nil }
-        return PreCommitRun.outcome(
-            environment: environment, nothingStaged: try workspace.change(.staged).files.isEmpty,
-            platform: Self.platform)
+    private func preCommitOutcome(nothingStaged: Bool) -> PreCommitRun.Outcome? {
+        PreCommitRun.outcome(
+            environment: ProcessInfo.processInfo.environment, nothingStaged: nothingStaged, platform: Self.platform)
     }
 
     private static var isInHook: Bool { ProcessInfo.processInfo.environment["GIT_INDEX_FILE"] != nil }

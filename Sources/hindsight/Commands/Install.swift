@@ -76,11 +76,10 @@ struct Install: ParsableCommand {
     private func useManagers(_ managers: [HookManager], workTree: URL) throws {
         for manager in managers {
             if write {
-                let lines = try manager.write(in: workTree)
-                for line in lines { Terminal.writeError(line + "\n") }
-                if let afterward = manager.afterward, lines.contains(where: { $0.hasPrefix("added") }) {
-                    Terminal.writeError("then run `\(afterward)`\n")
-                }
+                let edits = manager.edits(in: workTree)
+                for line in try manager.write(edits, in: workTree) { Terminal.writeError(line + "\n") }
+                let wrote = edits.contains { if case .edited = $0.edit { true } else { false } }
+                if let afterward = manager.afterward, wrote { Terminal.writeError("then run `\(afterward)`\n") }
                 continue
             }
             Terminal.writeError(

@@ -44,15 +44,20 @@ struct HookManager: Sendable {
             .map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
-    /// Writes every edit that can be made (atomically); returns one line per file.
-    func write(in workTree: URL) throws -> [String] {
-        try edits(in: workTree).map { file, edit in
+    /// Writes `edits` (atomically), none if one must be made by hand; returns one line per file.
+    func write(_ edits: [(file: String, edit: HookConfigEdit)], in workTree: URL) throws -> [String] {
+        if let (file, lines) = edits.lazy.compactMap({ item -> (String, String)? in
+            if case .byHand(let lines) = item.edit { return (item.file, lines) }
+            return nil
+        }).first {
+            throw UsageError(
+                "\(file): its layout is not one hindsight can edit without risk; nothing was written. Add by hand, \(lines)"
+            )
+        }
+        return try edits.compactMap { file, edit in
             switch edit {
             case .alreadyPresent: return "\(file) already runs hindsight"
-            case .byHand(let lines):
-                throw UsageError(
-                    "\(file): its layout is not one hindsight can edit without risk; nothing was written. Add by hand, \(lines)"
-                )
+            case .byHand: return nil  // refused above, before anything was written
             case .edited(let text):
                 let url = workTree.appendingPathComponent(file)
                 try FileManager.default.createDirectory(
