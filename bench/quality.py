@@ -40,8 +40,9 @@ For each repository, timing every step (wall seconds), side by side with what gi
     least 2, are in git's list (target: 8 of 10). Also how many regions cover more than half of
     their file at HEAD (`git show HEAD:PATH | wc -l`): must be 0, for the top 10 and for all.
  6. fix detector (was bench/fix_agreement.py): with LABELS/<name>.tsv, agreement, precision and
-    recall of `HINDSIGHT fixes` against the labels (fix against everything else); always the fix
-    ratio over every commit `fixes` lists.
+    recall of `HINDSIGHT fixes` against the labels (fix against everything else), and against
+    LABELS/holdout/<name>.tsv when there is one (a second sample, labelled after the rules were
+    written, to check that they generalise); always the fix ratio over every commit `fixes` lists.
  7. recognised trees: the number of vendored/fixture trees the report says it recognised, when its
     JSON has such a key ("–" otherwise).
  8. context (bench/context_audit.py): `HINDSIGHT context --no-mine --dry-run --target claude`, the
@@ -386,10 +387,15 @@ def fix_detector(hindsight, repo, label_dir, steps, out):
     kinds = {line.split("\t")[0]: line.split("\t")[1] for line in listed.splitlines() if line}
     out["fix commits"] = sum(kind == "fix" for kind in kinds.values())
     out["listed commits"] = len(kinds)
-    label_file = os.path.join(label_dir, repo_name(repo) + ".tsv")
-    if not os.path.isfile(label_file):
-        out["labels"] = None
-        return
+    # The seed-17 sample the rules were written against, and the held-out seed-29 sample labelled
+    # afterwards to check that they generalise.
+    for key, folder in (("labels", label_dir), ("held-out labels", os.path.join(label_dir, "holdout"))):
+        label_file = os.path.join(folder, repo_name(repo) + ".tsv")
+        out[key] = score_labels(label_file, kinds) if os.path.isfile(label_file) else None
+
+
+def score_labels(label_file, kinds):
+    """Agreement, precision and recall of `hindsight fixes`' kinds against one labels file."""
     truth = labels(label_file)
     agree = tp = fp = fn = 0
     misses = []
@@ -402,7 +408,7 @@ def fix_detector(hindsight, repo, label_dir, steps, out):
         fn += wanted and not said
         if said != wanted:
             misses.append((commit[:10], label, kinds.get(commit, "not listed"), reason))
-    out["labels"] = dict(
+    return dict(
         file=label_file, count=len(truth), agreement=agree / len(truth) if truth else float("nan"),
         precision=tp / (tp + fp) if tp + fp else float("nan"), recall=tp / (tp + fn) if tp + fn else float("nan"),
         misses=misses,
@@ -503,10 +509,14 @@ def row(name, steps, out, warm):
     half = DASH
     if "over half top" in out:
         half = f"{len(out['over half top'])} · {len(out['over half all'])} of {out['regions']}"
+    def agreement_cell(lab):
+        return f"{percent(lab['agreement'])} (P {percent(lab['precision'])}, R {percent(lab['recall'])}, n={lab['count']})"
+
     agreement = DASH
     if out.get("labels"):
-        lab = out["labels"]
-        agreement = f"{percent(lab['agreement'])} (P {percent(lab['precision'])}, R {percent(lab['recall'])}, n={lab['count']})"
+        agreement = agreement_cell(out["labels"])
+        if out.get("held-out labels"):
+            agreement += "; held out " + agreement_cell(out["held-out labels"])
     ratio = DASH
     if "listed commits" in out:
         ratio = f"{out['fix commits'] / max(1, out['listed commits']):.1%}"
@@ -581,13 +591,14 @@ def details(name, repo, steps, out):
         if out.get("summary fix ratio") is not None:
             note = f" (report's summary.fixRatio {out['summary fix ratio']:.1%})"
         lines.append(f"- fix ratio: {out['fix commits']:,} fixes of {out['listed commits']:,} commits `hindsight fixes` lists{note}")
-    if out.get("labels"):
-        lab = out["labels"]
+    for lab in (out.get("labels"), out.get("held-out labels")):
+        if not lab:
+            continue
         lines.append(f"- fix detector against {code(os.path.relpath(lab['file']))}: {len(lab['misses'])} disagreements"
                      + (":" if lab["misses"] else ""))
         for commit, label, said, reason in lab["misses"]:
             lines.append(f"  - {commit}: labelled {label}, hindsight says {said} — {reason}")
-    elif "listed commits" in out:
+    if not out.get("labels") and "listed commits" in out:
         lines.append("- fix detector: no labels for this repository")
     if "context" in out:
         audit = out["context"]
