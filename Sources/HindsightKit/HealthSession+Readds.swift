@@ -39,7 +39,7 @@ extension HealthSession {
     private func readdsKey(_ settings: AnalysisSettings) -> String {
         var hash = FNV1a64()
         let parts = [
-            workspace.configuration.history.fingerprint, settings.fixes.pattern ?? "-",
+            workspace.configuration.history.fingerprint, settings.fixes.fingerprint,
             settings.ignore.map(\.description).joined(separator: "\u{1F}"), String(settings.recogniseTrees),
             String(healthReaddDays),
         ]

@@ -63,6 +63,51 @@ import Testing
         #expect(FixDetector().matcher().isFix(subject: subject, body: body, fixesReferences: []) == isFix)
     }
 
+    /// Fixes that name no fix word but say what was wrong, from the corpus samples; and the subjects
+    /// that use the same words for tests, notes or chores.
+    @Test(arguments: [
+        ("respond(204) should not have a body", "", true),
+        (".netrc settings shouldn't blow away explicit auth", "", true),
+        ("utils.guess_filename fails if the parameter looks like a file", "", true),
+        ("Remove path hacks that break chardet in Python 3.", "", true),
+        ("index: Correctly write entry mode", "", true),
+        ("refactor res.render() to prevent clobbering locals", "", true),
+        ("Returning error if dereferencing operation fails.", "", true),
+        ("Add a failing test for local clones", "", false),
+        ("tests: apply: verify that we correctly truncate the buffer", "", false),
+        ("Note the breaking change in the release notes", "", false),
+        ("Correct the wording of the error", "", false),
+        ("Fix the wrong indentation", "", false),
+        ("feat: fail early on a bad config", "", false),
+        // "don't" and "always" named tweaks as often as fixes in the samples.
+        ("Don't use an intermediate buffer when --threads=1.", "", false),
+        ("ssh: always declare the libssh2 types", "", false),
+    ])
+    func defectWordingWithoutAFixWordIsAFix(subject: String, body: String, isFix: Bool) {
+        #expect(FixDetector().matcher().isFix(subject: subject, body: body, fixesReferences: []) == isFix)
+    }
+
+    /// `tests:` is often the area of a fix; a test commit is a fix only when its subject says so.
+    @Test(arguments: [
+        ("tests: plug a leak", "", true),
+        ("tests: fix test missing assertion", "", true),
+        ("test(parser): fix the flaky timeout", "", true),
+        ("tests: cover the truncation", "Without the bug fixed, we would apply the patch.", false),
+        ("tests: add a regression test for the parser", "", false),
+        ("test: add regression test for fixed gitignore bug", "", false),
+        ("tests: refs::create: fix memory leak", "", true),
+        ("tests: don't leak objects", "", true),
+        ("tests: fix typos", "", false),
+    ])
+    func aTestCommitIsAFixOnlyByItsSubject(subject: String, body: String, isFix: Bool) {
+        #expect(FixDetector().matcher().isFix(subject: subject, body: body, fixesReferences: []) == isFix)
+    }
+
+    @Test func theDefaultRulesHaveTheirOwnFingerprint() {
+        #expect(FixDetector().fingerprint != FixDetector(pattern: "fix").fingerprint)
+        #expect(FixDetector(pattern: "fix").fingerprint == "fix")
+    }
+
     @Test(arguments: [
         ("README.md", true), ("docs/guide.html", true), ("Documentation/git-log.txt", true), ("CHANGELOG", true),
         ("tests/resources/merge/a.txt", true), ("pkg/testdata/x.go", true), ("fuzzers/corpora/objects/1", true),

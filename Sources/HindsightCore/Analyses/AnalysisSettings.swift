@@ -96,7 +96,7 @@ extension AnalysisSettings {
         let scope: [String] = [
             since.map(String.init) ?? "-", String(includeDeleted), String(recogniseTrees),
             ignore.map(\.description).joined(separator: "\u{1F}"),
-            fixes.pattern ?? "-", bots.bots.joined(separator: "\u{1F}"), bots.agents.joined(separator: "\u{1F}"),
+            fixes.fingerprint, bots.bots.joined(separator: "\u{1F}"), bots.agents.joined(separator: "\u{1F}"),
         ]
         let classFigures: [Double] = [
             halfLifeDays, classes.newDays, classes.stableDays, classes.stableRatePercentile, classes.churningPercentile,

@@ -14,6 +14,10 @@ public struct FixDetector: Hashable, Sendable {
     /// A case-insensitive regular expression replacing `defaultPattern`; nil for the default.
     public var pattern: String?
 
+    /// What a kept result classified with this detector depends on: the pattern, or the version of
+    /// the default rules, which changes whenever they do so that caches built with older rules miss.
+    public var fingerprint: String { pattern ?? "default-rules-2" }
+
     /// A detector with the default pattern, or `pattern` instead of it.
     public init(pattern: String? = nil) {
         self.pattern = pattern
@@ -97,15 +101,20 @@ public struct FixMatcher {
     ///
     /// With the default words, a subject that fixes a typo, wording, style, a warning or the docs is
     /// not a fix; a fix word that is negated or put off ("not a fix", "should be fixed", "TODO: fix")
-    /// or only closes an issue ("Fixes #12") does not count; a `Revert "…"` subject is a revert.
+    /// or only closes an issue ("Fixes #12") does not count; a `Revert "…"` subject is a revert. A
+    /// subject with no fix word that says what was wrong ("pack: don't allow a negative offset",
+    /// "respond(204) should not have a body") is a fix too.
     public func isFix(subject: String, body: String, fixesReferences: [String]) -> Bool {
         for marker in ["fixup!", "squash!", "amend!"] where subject.hasPrefix(marker) { return false }
         if !fixesReferences.isEmpty { return true }
         if regex == nil, subject.hasPrefix("Revert \"") || FixWords.isChore(subject) { return false }
         if Self.isConventionalFix(subject) { return true }
-        if let type = conventionalType(subject), Self.nonFixTypes.contains(type) { return false }
+        let type = conventionalType(subject)
+        if let type, Self.nonFixTypes.contains(type) { return false }
         guard let regex else {
-            return FixWords.claimsFix(subject) || FixWords.claimsFix(body)
+            // A test commit's body often tells the fix it covers; only its subject speaks for it.
+            if let type, Self.testTypes.contains(type) { return FixWords.leadsWithFix(subject) }
+            return FixWords.claimsFix(subject) || FixWords.claimsFix(body) || FixWords.describesDefect(subject)
         }
         return [subject, body].contains { text in
             regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
@@ -113,10 +122,14 @@ public struct FixMatcher {
     }
 
     /// Conventional Commits types that say a commit is not a fix (`hotfix:` or `bug:` still may be).
+    /// `test:` is not one: it also corrects broken tests, and many projects write `tests:` as the area
+    /// of a fix ("tests: plug a leak"), so its subject's words decide (`testTypes`).
     static let nonFixTypes: Set<String> = [
-        "feat", "feature", "refactor", "docs", "doc", "test", "tests", "perf", "chore", "style", "build", "ci",
-        "release", "deps",
+        "feat", "feature", "refactor", "docs", "doc", "perf", "chore", "style", "build", "ci", "release", "deps",
     ]
+
+    /// Conventional Commits types of test commits, which are fixes only when their subject says so.
+    static let testTypes: Set<String> = ["test", "tests"]
 
     /// `fix:`, `fix!:`, `fix(scope):` or `fix(scope)!:` at the start of the subject.
     static func isConventionalFix(_ subject: String) -> Bool {
