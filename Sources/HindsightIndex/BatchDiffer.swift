@@ -38,6 +38,7 @@ final class BatchDiffer: Sendable {
                 do {
                     if worker == 0 { try sideJob.run() }
                     let repository = try GitRepository(path: gitDirectory, attributes: attributes)
+                    try repository.readAttributesWithoutTheIndex()
                     var mined: [(Int, MinedCommit)] = []
                     var sinceReport = 0
                     while failure.withLock({ $0 == nil }) {
