@@ -69,8 +69,9 @@ public enum GuardSetFile {
 
     /// The set in pieces for the index's guard cache: each guard's entry, with the cache keys it
     /// can fire on (none: any change), and the text every check needs (the record and the risk model). A reintroduced-fix guard fires only on
-    /// its scope's paths and a recurring-pattern guard only on added lines calling its match, so they
-    /// are keyed by those; `parse(entries:record:)` reads any selection back.
+    /// its scope's paths, a recurring-pattern guard only on added lines calling its match, and a
+    /// reverted-change guard only on changes adding three of its lines, so they are keyed by those;
+    /// `parse(entries:record:)` reads any selection back.
     public static func cachePieces(
         _ set: GuardSet
     ) -> (entries: [(id: String, keys: [RepoPath], text: String)], record: String?) {
@@ -79,6 +80,7 @@ public enum GuardSetFile {
                 switch GuardKind.named(item.kind)?.cacheKey {
                 case .scopePaths: item.scope
                 case .call: [callKey(item.match)]
+                case .matchLines: item.match.split(separator: "\n").map { lineKey(Substring($0)) }
                 case .anyChange, nil: []
                 }
             return (item.id, keys, render(item).joined(separator: "\n") + "\n")
@@ -93,13 +95,24 @@ public enum GuardSetFile {
         for file in change.files {
             keys.insert(file.path)
             if let old = file.oldPath { keys.insert(old) }
-            for line in file.added { for call in callTokens(in: line.text) { keys.insert(callKey(call)) } }
+            for line in file.added {
+                for call in callTokens(in: line.text) { keys.insert(callKey(call)) }
+                keys.insert(lineKey(Substring(normalizedLine(line.text))))
+            }
         }
         return keys
     }
 
     /// A call's cache key: NUL (which no git path holds) and the call, so it never meets a path.
     private static func callKey(_ call: String) -> RepoPath { RepoPath(bytes: [0] + Array("call:\(call)".utf8)) }
+
+    /// A (normalized) line's cache key: NUL and the line's hash, short whatever the line's length;
+    /// a collision only reads one more guard, whose own test then decides.
+    private static func lineKey(_ line: Substring) -> RepoPath {
+        var hash = FNV1a64()
+        hash.add(line.utf8)
+        return RepoPath(bytes: [0] + Array("line:\(String(hash.value, radix: 16))".utf8))
+    }
 
     /// The guards of some of a file's `cachePieces` entries, with its record.
     public static func parse(entries: [String], record: String?) throws(ConfigError) -> GuardSet {

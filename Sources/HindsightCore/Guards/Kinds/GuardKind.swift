@@ -31,6 +31,8 @@ public struct GuardKind: Hashable, Sendable, Identifiable {
         case scopePaths = "scope paths"
         /// Changes whose added lines call the guard's match.
         case call
+        /// Changes adding one of the lines of the guard's match (one a line).
+        case matchLines = "match lines"
         /// Any change.
         case anyChange = "any change"
     }

@@ -1,7 +1,7 @@
 extension GuardKind {
     /// `reverted-change`: a change that re-adds most of what a reverted commit added.
     public static let revertedChange = GuardKind(
-        id: "reverted-change", source: .mined, subject: .changedFiles, cacheKey: .anyChange, defaultSeverity: .warning,
+        id: "reverted-change", source: .mined, subject: .changedFiles, cacheKey: .matchLines, defaultSeverity: .warning,
         summary: "A change re-applies a commit that was reverted.",
         help: "The change adds most of the distinctive lines of a commit that a later commit reverted (and that "
             + "was not re-landed). Read why it was reverted, and say what is different now.",
