@@ -143,15 +143,21 @@ extension HistoryModel {
             + (regions.isEmpty ? "" : " at " + regions.joined(separator: ", ")) + "; latest \(latest)."
     }
 
+    /// The regions a file's JSON lists, in the file's order; the rest are counted in `omittedRegions`.
+    /// A long-lived file has dozens (gitk 60), which made a text query's answer 126 KB on git's
+    /// history and its round trip slower than the analysis.
+    static let regionLimit = 10
+
     private func recurringJSON(_ file: RecurringFixFile) -> JSONValue {
         .object([
             ("path", .string(file.path.string)),
             ("fixCount", .int(file.fixes.count)),
             ("latestFixes", .array(file.fixes.suffix(3).reversed().map(Self.commitJSON))),
+            ("omittedRegions", .int(max(0, file.regions.count - Self.regionLimit))),
             (
                 "regions",
                 .array(
-                    file.regions.map { region in
+                    file.regions.prefix(Self.regionLimit).map { region in
                         .object([
                             ("startLine", .int(region.startLine)), ("endLine", .int(region.endLine)),
                             ("fixCount", .int(region.fixes.count)),
