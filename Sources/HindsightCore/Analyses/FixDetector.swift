@@ -43,51 +43,18 @@ public struct FixDetector: Hashable, Sendable {
     static func containsDefaultWord(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var start = 0
-            let count = bytes.count
-            while start < count {
-                while start < count, !isWordByte(bytes[start]) { start += 1 }
-                var end = start
-                while end < count, isWordByte(bytes[end]) { end += 1 }
-                if end - start >= 3, end - start <= 10, isDefaultWord(bytes[start..<end]) { return true }
-                start = end
+            var index = 0
+            while let word = WordTable.nextWord(in: bytes, from: index) {
+                if defaultWordTable.contains(bytes[word]) { return true }
+                index = word.upperBound
             }
             return false
         }
     }
 
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7a) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5f || byte >= 0x80
-    }
-
-    /// The default words by their first letter (`a` is 0), so a word is compared only with the
-    /// few that start as it does: this test ran on every word of every message of a report.
-    private static let defaultWordsByInitial: [[[UInt8]]] = {
-        var table = [[[UInt8]]](repeating: [], count: 26)
-        for word in defaultWords.sorted() {
-            let bytes = Array(word.utf8)
-            table[Int(bytes[0] - 0x61)].append(bytes)
-        }
-        return table
-    }()
-
-    private static func isDefaultWord(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        let initial = word[word.startIndex] | 0x20
-        guard initial >= 0x61, initial <= 0x7a else { return false }
-        for candidate in defaultWordsByInitial[Int(initial - 0x61)] where candidate.count == word.count {
-            var index = word.startIndex
-            var matches = true
-            for byte in candidate {
-                if word[index] | 0x20 != byte {
-                    matches = false
-                    break
-                }
-                index += 1
-            }
-            if matches { return true }
-        }
-        return false
-    }
+    /// The default words by first letter and length: this test runs on every word of every message
+    /// of a report.
+    static let defaultWordTable = WordTable(defaultWords)
 }
 
 /// A compiled `FixDetector`; build one per analysis run.

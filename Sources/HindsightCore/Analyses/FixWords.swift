@@ -45,15 +45,19 @@ enum FixWords {
     static func describesDefect(_ subject: String) -> Bool {
         var text = subject
         return text.withUTF8 { bytes in
-            let words = Self.words(in: bytes)
-            if words.contains(where: { isOne(of: choreBytes, bytes[$0]) || isOne(of: asideBytes, bytes[$0]) }) {
-                return false
+            var found = false
+            var previous: Range<Int>?
+            var index = 0
+            while let word = nextWord(in: bytes, from: index) {
+                index = word.upperBound
+                defer { previous = word }
+                if choreTable.contains(bytes[word]) || asideTable.contains(bytes[word]) { return false }
+                guard !found else { continue }
+                found =
+                    defectTable.contains(bytes[word])
+                    || (notTable.contains(bytes[word]) && previous.map { obligationTable.contains(bytes[$0]) } == true)
             }
-            return words.indices.contains { index in
-                if isOne(of: defectBytes, bytes[words[index]]) { return true }
-                guard index + 1 < words.endIndex, isOne(of: notBytes, bytes[words[index + 1]]) else { return false }
-                return isOne(of: obligationBytes, bytes[words[index]])
-            }
+            return found
         }
     }
 
@@ -68,14 +72,14 @@ enum FixWords {
             let words = Self.words(in: UnsafeBufferPointer(rebasing: rest)).map {
                 ($0.lowerBound + rest.startIndex)..<($0.upperBound + rest.startIndex)
             }
-            guard let first = words.first, !words.contains(where: { isOne(of: choreBytes, bytes[$0]) }) else {
+            guard let first = words.first, !words.contains(where: { choreTable.contains(bytes[$0]) }) else {
                 return false
             }
-            if isOne(of: fixBytes, bytes[first]) || isOne(of: plugBytes, bytes[first]) { return true }
+            if fixTable.contains(bytes[first]) || plugTable.contains(bytes[first]) { return true }
             let negated =
-                isOne(of: dontBytes, bytes[first]) || isOne(of: negationBytes, bytes[first])
-                || (isOne(of: doBytes, bytes[first]) && words.count > 1 && isOne(of: notBytes, bytes[words[1]]))
-            return negated && words.dropFirst().contains { isOne(of: fixBytes, bytes[$0]) }
+                dontTable.contains(bytes[first]) || negationTable.contains(bytes[first])
+                || (doTable.contains(bytes[first]) && words.count > 1 && notTable.contains(bytes[words[1]]))
+            return negated && words.dropFirst().contains { fixTable.contains(bytes[$0]) }
         }
     }
 
@@ -99,9 +103,12 @@ enum FixWords {
         guard FixDetector.containsDefaultWord(subject) else { return false }
         var text = subject
         return text.withUTF8 { bytes in
-            let words = Self.words(in: bytes)
-            return words.contains { isOne(of: fixBytes, bytes[$0]) }
-                && words.contains { isOne(of: choreBytes, bytes[$0]) }
+            var index = 0
+            while let word = nextWord(in: bytes, from: index) {
+                if choreTable.contains(bytes[word]) { return true }
+                index = word.upperBound
+            }
+            return false
         }
     }
 
@@ -120,10 +127,10 @@ enum FixWords {
             while let word = nextWord(in: bytes, from: index) {
                 index = word.upperBound
                 defer { (twoBack, oneBack) = (oneBack, word) }
-                guard isOne(of: fixBytes, bytes[word]) else { continue }
+                guard fixTable.contains(bytes[word]) else { continue }
                 // "not a fix" and "should be fixed" claim nothing; "don't crash" and "no bug" still do.
                 let isFixWord = bytes[word].count >= 3 && bytes[word.lowerBound] | 0x20 == UInt8(ascii: "f")
-                let deferred = [twoBack, oneBack].contains { $0.map { isOne(of: deferringBytes, bytes[$0]) } ?? false }
+                let deferred = [twoBack, oneBack].contains { $0.map { deferringTable.contains(bytes[$0]) } ?? false }
                 if isFixWord, deferred { continue }
                 if isAdjective(bytes, word) { continue }
                 if isTestKind(bytes, word) { continue }
@@ -134,45 +141,38 @@ enum FixWords {
         }
     }
 
-    private static let fixBytes = fixWords.map { Array($0.utf8) }
-    private static let choreBytes = choreWords.map { Array($0.utf8) }
-    private static let deferringBytes = deferringWords.map { Array($0.utf8) }
-    private static let adjectiveBytes = adjectiveNouns.map { Array($0.utf8) }
-    private static let fixedBytes = [Array("fixed".utf8)]
-    private static let defectBytes = defectWords.map { Array($0.utf8) }
-    private static let asideBytes = asideWords.map { Array($0.utf8) }
-    private static let negationBytes = ["dont", "never", "stop"].map { Array($0.utf8) }
-    private static let dontBytes = [Array("don".utf8)]
-    private static let plugBytes = ["plug", "plugs"].map { Array($0.utf8) }
-    private static let doBytes = [Array("do".utf8)]
-    private static let notBytes = [Array("not".utf8)]
-    private static let obligationBytes = ["should", "must"].map { Array($0.utf8) }
-    private static let testBytes = ["test", "tests"].map { Array($0.utf8) }
-    private static let regressionBytes = [Array("regression".utf8)]
+    private static let fixTable = FixDetector.defaultWordTable
+    private static let choreTable = WordTable(choreWords)
+    private static let deferringTable = WordTable(deferringWords)
+    private static let adjectiveTable = WordTable(adjectiveNouns)
+    private static let fixedTable = WordTable(["fixed"])
+    private static let defectTable = WordTable(defectWords)
+    private static let asideTable = WordTable(asideWords)
+    private static let negationTable = WordTable(["dont", "never", "stop"])
+    private static let dontTable = WordTable(["don"])
+    private static let plugTable = WordTable(["plug", "plugs"])
+    private static let doTable = WordTable(["do"])
+    private static let notTable = WordTable(["not"])
+    private static let obligationTable = WordTable(["should", "must"])
+    private static let testTable = WordTable(["test", "tests"])
+    private static let regressionTable = WordTable(["regression"])
 
     /// Whether `word` is "fixed" used as an adjective: joined by a hyphen, or before a word like "size".
     private static func isAdjective(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
-        guard isOne(of: fixedBytes, bytes[word]) else { return false }
+        guard fixedTable.contains(bytes[word]) else { return false }
         if word.upperBound < bytes.count, bytes[word.upperBound] == UInt8(ascii: "-") { return true }
         guard let next = nextWord(in: bytes, from: word.upperBound), next.lowerBound == word.upperBound + 1 else {
             return false
         }
-        return isOne(of: adjectiveBytes, bytes[next])
+        return adjectiveTable.contains(bytes[next])
     }
 
     /// Whether `word` is "regression" naming a kind of test: "add a regression test".
     private static func isTestKind(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
-        guard isOne(of: regressionBytes, bytes[word]), let next = nextWord(in: bytes, from: word.upperBound) else {
+        guard regressionTable.contains(bytes[word]), let next = nextWord(in: bytes, from: word.upperBound) else {
             return false
         }
-        return next.lowerBound == word.upperBound + 1 && isOne(of: testBytes, bytes[next])
-    }
-
-    /// Whether `word` equals one of `candidates` (lower-case ASCII), ignoring ASCII case.
-    private static func isOne(of candidates: [[UInt8]], _ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        candidates.contains { candidate in
-            candidate.count == word.count && zip(candidate, word).allSatisfy { $0 == $1 | 0x20 }
-        }
+        return next.lowerBound == word.upperBound + 1 && testTable.contains(bytes[next])
     }
 
     /// Whether an issue reference follows a fix word: `#12`, `gh-12`, or a link.
@@ -198,15 +198,7 @@ enum FixWords {
 
     /// The next word at or after `start`, if any.
     private static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
-        var index = start
-        while index < bytes.count, !isWordByte(bytes[index]) { index += 1 }
-        let first = index
-        while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
-        return index > first ? first..<index : nil
-    }
-
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7a) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5f || byte >= 0x80
+        WordTable.nextWord(in: bytes, from: start)
     }
 }
 
