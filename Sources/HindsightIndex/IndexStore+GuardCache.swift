@@ -37,9 +37,10 @@ extension IndexStore {
                 try Self.meta(.guardsKey, in: db) == key
             else { return nil }
             var entries: [String: String] = [:]
+            // One prepared statement for every key: a change has a key for each line it adds.
+            let statement = try db.makeStatement(sql: "SELECT id, entry FROM guardCache WHERE path = ?")
             for path in [RepoPath(bytes: [])] + paths.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
-                let rows = try Row.fetchAll(
-                    db, sql: "SELECT id, entry FROM guardCache WHERE path = ?", arguments: [Data(path.bytes)])
+                let rows = try Row.fetchAll(statement, arguments: [Data(path.bytes)])
                 for row in rows { entries[row["id"]] = row["entry"] }
             }
             let record = try Self.meta(.guardsRecord, in: db)

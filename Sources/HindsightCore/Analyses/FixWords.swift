@@ -1,9 +1,6 @@
 /// How the default fix detector reads a message: the fix words, the chores that borrow them (a typo
 /// or style "fix"), and mentions that do not claim a fix (negated, put off, or closing an issue).
 enum FixWords {
-    /// Words that claim a fix, matched whole and case-insensitively.
-    static let fixWords = FixDetector.defaultWords
-
     /// Words that make a fix subject a chore: typos, wording, style, warnings, comments, docs.
     static let choreWords: Set<String> = [
         "typo", "typos", "spelling", "misspelling", "misspellings", "grammar", "wording", "whitespace",
