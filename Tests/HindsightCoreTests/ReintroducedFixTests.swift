@@ -134,4 +134,27 @@ import Testing
     func onlyDistinctiveLinesCount(line: String, distinctive: Bool) {
         #expect(isDistinctive(normalizedLine(line)) == distinctive)
     }
+    /// The byte-wise fast path agrees with splitting by Characters, on ASCII and on lines where
+    /// combining marks, CRLF pairs and non-breaking spaces make Characters differ from bytes.
+    @Test func normalizedLineAgreesWithCharacterSplitting() {
+        let pieces = [" ", "  ", "\t", "\r", "\r\n", "a", "if", "(x)", "é", " \u{301}", "\u{00A0}", ";"]
+        var generator = LineGenerator(state: 29)
+        for _ in 0..<2_000 {
+            let line = (0..<Int(generator.next() % 9)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
+                .joined()
+            let expected = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+            #expect(normalizedLine(line) == expected, "\(Array(line.unicodeScalars))")
+        }
+        #expect(normalizedLine("\t return  nil ;\r") == "return nil ;")
+        #expect(normalizedLine("already normal") == "already normal")
+    }
+}
+
+private struct LineGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state >> 33
+    }
 }

@@ -7,8 +7,10 @@ public struct GuardSetRule: GuardRule {
     public let descriptors: [RuleDescriptor]
     /// `reintroduced-fix` guards by scope path and matched line.
     private let removedLines: [RepoPath: [String: [Int]]]
-    /// Indexes of the `recurring-pattern` and `reverted-change` guards.
-    private let patterns: [Int], reverts: [Int]
+    /// Indexes of the `recurring-pattern` guards.
+    private let patterns: [Int]
+    /// `reverted-change` guards: each one's index and count of distinct lines, and which of them hold a line.
+    private let reverts: [(guardIndex: Int, lines: Int)], revertsByLine: [String: [Int]]
 
     /// A rule over `guards`; muted ones never run. Indexed once, so a backtest replaying thousands of
     /// commits (or a check against thousands of guards) looks each added line up instead of scanning.
@@ -24,7 +26,15 @@ public struct GuardSetRule: GuardRule {
         }
         self.removedLines = removedLines
         patterns = guards.indices.filter { guards[$0].kind == GuardKind.recurringPattern.id }
-        reverts = guards.indices.filter { guards[$0].kind == GuardKind.revertedChange.id }
+        var reverts: [(guardIndex: Int, lines: Int)] = []
+        var revertsByLine: [String: [Int]] = [:]
+        for index in guards.indices where guards[index].kind == GuardKind.revertedChange.id {
+            let lines = Set(guards[index].match.split(separator: "\n").map(String.init))
+            for line in lines { revertsByLine[line, default: []].append(reverts.count) }
+            reverts.append((index, lines.count))
+        }
+        self.reverts = reverts
+        self.revertsByLine = revertsByLine
     }
 
     public var descriptor: RuleDescriptor {
@@ -36,7 +46,7 @@ public struct GuardSetRule: GuardRule {
 
     public func findings(in change: ChangeSet, context: GuardContext) -> [Finding] {
         var findings = patternFindings(in: change)
-        for item in reverts.map({ guards[$0] }) where reapplies(item, in: change) {
+        for item in reappliedReverts(in: change) {
             let path =
                 change.files.first { file in item.scope.contains(file.path) }?.path ?? change.files.first?.path
                 ?? RepoPath("")
@@ -53,6 +63,21 @@ public struct GuardSetRule: GuardRule {
             }
         }
         return findings
+    }
+
+    /// The `reverted-change` guards `change` re-applies: it adds most (at least 60%, and at least 3) of
+    /// the distinct lines a guard holds. Each added line is looked up once, whatever the number of guards.
+    private func reappliedReverts(in change: ChangeSet) -> [Guard] {
+        guard !reverts.isEmpty else { return [] }
+        var matched = [Int](repeating: 0, count: reverts.count)
+        for line in Set(change.files.flatMap { $0.added.map { normalizedLine($0.text) } }) {
+            for position in revertsByLine[line] ?? [] { matched[position] += 1 }
+        }
+        return reverts.indices.compactMap { position in
+            let (guardIndex, lines) = reverts[position]
+            let count = matched[position]
+            return lines >= 3 && count >= 3 && Double(count) >= 0.6 * Double(lines) ? guards[guardIndex] : nil
+        }
     }
 
     /// Findings of `recurring-pattern` guards: an added line calling a pattern fixes kept removing.

@@ -74,7 +74,47 @@ public func reintroducedFixGuards(
 
 /// A line with runs of whitespace collapsed to one space and both ends trimmed.
 public func normalizedLine(_ text: String) -> String {
-    text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    var text = text
+    // ASCII lines (nearly all code) are read byte by byte and returned as they are when already normal;
+    // anything else is split by Characters, whose grapheme rules decide what counts as a space.
+    let ascii = text.withUTF8 { bytes -> ASCIILine? in
+        var isNormal = true
+        var previous = UInt8(ascii: " ")
+        for byte in bytes {
+            // A line feed could pair with a carriage return into one Character: the slow path decides.
+            guard byte < 0x80, byte != UInt8(ascii: "\n") else { return nil }
+            if isLineSpace(byte), byte != UInt8(ascii: " ") || previous == UInt8(ascii: " ") { isNormal = false }
+            previous = byte
+        }
+        if isNormal, previous != UInt8(ascii: " ") || bytes.isEmpty { return .normal }
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(bytes.count)
+        var spaceBefore = false
+        for byte in bytes {
+            if isLineSpace(byte) {
+                spaceBefore = true
+                continue
+            }
+            if spaceBefore, !collapsed.isEmpty { collapsed.append(UInt8(ascii: " ")) }
+            spaceBefore = false
+            collapsed.append(byte)
+        }
+        return .collapsed(collapsed)
+    }
+    switch ascii {
+    case .normal: return text
+    case .collapsed(let bytes): return String(decoding: bytes, as: UTF8.self)
+    case nil: return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+}
+
+private enum ASCIILine {
+    case normal
+    case collapsed([UInt8])
+}
+
+private func isLineSpace(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
 }
 
 /// Long enough and wordy enough to mean something (not a brace, `break;` or `end`): at least 12

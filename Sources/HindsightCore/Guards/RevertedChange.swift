@@ -46,12 +46,3 @@ public func revertedChangeGuards(
             evidence: [revert, reverted])
     }.sorted { $0.id < $1.id }
 }
-
-/// Whether `change` adds most (at least 60%, and at least 3) of the lines a reverted-change guard holds.
-func reapplies(_ item: Guard, in change: ChangeSet) -> Bool {
-    let wanted = Set(item.match.split(separator: "\n").map(String.init))
-    guard wanted.count >= 3 else { return false }
-    let added = Set(change.files.flatMap { $0.added.map { normalizedLine($0.text) } })
-    return Double(wanted.intersection(added).count) >= 0.6 * Double(wanted.count)
-        && wanted.intersection(added).count >= 3
-}
