@@ -28,7 +28,7 @@ import Testing
     ]
     static let nightlyWorkflow = [
         "fetch-depth: 0", "contents: write", "pull-requests: write", "schedule:", "workflow_dispatch:",
-        "check: \"false\"", "hindsight guards mine", "hindsight context", "hindsight backtest",
+        "check: \"false\"", "hindsight guards mine --backtest-format markdown --backtest-output", "hindsight context",
         "hindsight health --no-mine --quiet --format summary", "cat \"$RUNNER_TEMP/hindsight-health.md\"",
         "peter-evans/create-pull-request@",
     ]
@@ -66,7 +66,8 @@ import Testing
                 "codequality: gl-code-quality-report.json",
                 "junit: hindsight-junit.xml", "--format gitlab", "--format junit",
                 "$CI_PIPELINE_SOURCE == \"schedule\"",
-                "hindsight guards mine", "hindsight context", "hindsight health --no-mine --quiet --format summary",
+                "hindsight guards mine --backtest-format markdown --backtest-output", "hindsight context",
+                "hindsight health --no-mine --quiet --format summary",
             ],
             breakFrom: "when: always", breakTo: "when: sometimes"),
         Template(

@@ -65,6 +65,28 @@ import Testing
         #expect(mined.output.contains("read 0 fix commits: 0 guards"), "\(mined.output)")
     }
 
+    /// The nightly job replays history once: `guards mine` writes the report of the backtest it records,
+    /// the same report `hindsight backtest --no-mine` prints.
+    @Test func theRecordedBacktestIsWrittenAsBacktestPrintsIt() throws {
+        let repo = try Self.history()
+        let report = repo.root.appendingPathComponent("backtest.json")
+        try HindsightBinary.run(
+            ["guards", "mine", "-q", "--backtest-format", "json", "--backtest-output", report.path], in: repo.root,
+            environment: repo.environment()
+        ).requireSuccess("guards mine --backtest-output")
+        let backtest = try HindsightBinary.run(
+            ["backtest", "--no-mine", "-q", "--format", "json"], in: repo.root, environment: repo.environment())
+        #expect(backtest.status == 0, "\(backtest.error)")
+        let written = try String(contentsOf: report, encoding: .utf8)
+        #expect(written.contains("\"window\""), "\(written)")
+        #expect(written == backtest.output)
+        let refused = try HindsightBinary.run(
+            ["guards", "mine", "--no-backtest", "--backtest-output", report.path], in: repo.root,
+            environment: repo.environment())
+        #expect(refused.status == 2, "a usage error")
+        #expect(refused.error.contains("--backtest-output needs the backtest"), "\(refused.error)")
+    }
+
     @Test func aMutedGuardStaysMutedAcrossMining() throws {
         let repo = try Self.history()
         _ = try HindsightBinary.run(["guards", "mine", "-q"], in: repo.root, environment: repo.environment())

@@ -5,6 +5,7 @@ import HindsightCore
 import HindsightGit
 import HindsightIndex
 import HindsightKit
+import HindsightOutput
 
 extension Guards {
     /// `hindsight guards mine`: propose guards from history, keeping every human edit.
@@ -26,7 +27,9 @@ extension Guards {
                 of a kind whose lift over random is below backtest.liftThreshold (default 2), or that do not \
                 fit the alarm budget beside kinds that pay more, are proposed at notice, and `check` runs such \
                 live kinds at notice too, unless check.severity names them. A window too small to judge \
-                changes nothing. The file is written only when it changes.
+                changes nothing. The file is written only when it changes. --backtest-output writes that \
+                backtest's report too, as `hindsight backtest --no-mine` would print it, so a nightly job \
+                replays history once.
                 """
         )
 
@@ -41,11 +44,24 @@ extension Guards {
         @Flag(help: "Skip the backtest that records each kind's score (backtest.record in .hindsight.yml).")
         var noBacktest = false
 
+        @Option(
+            help: ArgumentHelp(
+                "Also write the backtest's report to this file (as `hindsight backtest` prints it).", valueName: "file"
+            ))
+        var backtestOutput: String?
+
+        @Option(help: ArgumentHelp("The backtest report's format: table, markdown or json.", valueName: "format"))
+        var backtestFormat: BacktestFormat = .table
+
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
 
         func validate() throws {
             guard maxFixes >= 1 else { throw ValidationError("--max-fixes must be at least 1 (got \(maxFixes)).") }
+            if backtestOutput != nil, noBacktest {
+                throw ValidationError(
+                    "--backtest-output needs the backtest: drop --no-backtest, or drop --backtest-output.")
+            }
         }
 
         func run() throws {
@@ -73,10 +89,16 @@ extension Guards {
             var merged = existing.merging(mined: mined)
             merged.riskModel = try miner.learnRiskModel(input, graceDays: configuration.backtest.graceDays)
             var recordNote: String?
-            if configuration.backtest.record, !noBacktest {
-                (merged, recordNote) = try recordBacktest(
-                    in: merged, git: git, snapshot: input.snapshot, graph: try store.commitGraph(of: input.snapshot),
+            if (configuration.backtest.record && !noBacktest) || backtestOutput != nil {
+                let result = try backtest(
+                    git: git, snapshot: input.snapshot, graph: try store.commitGraph(of: input.snapshot),
                     configuration: configuration)
+                if configuration.backtest.record {
+                    (merged, recordNote) = recorded(result, in: merged, severities: configuration.check.severities)
+                }
+                if let backtestOutput {
+                    try OutputFile.emit(backtestFormat.renderer.render(result), to: backtestOutput)
+                }
             }
             let wrote = try GuardSetFile.save(merged, to: url)
             guard !quiet else { return }
@@ -101,20 +123,25 @@ extension Guards {
                 + top.joined(separator: ", ") + "."
         }
 
-        /// `set` with the record of a backtest with the configured defaults, and what it found in one line.
-        private func recordBacktest(
-            in set: GuardSet, git: GitRepository, snapshot: HistorySnapshot, graph: CommitGraph,
-            configuration: HindsightConfiguration
-        ) throws -> (GuardSet, String) {
+        /// A backtest with the configured defaults.
+        private func backtest(
+            git: GitRepository, snapshot: HistorySnapshot, graph: CommitGraph, configuration: HindsightConfiguration
+        ) throws -> BacktestResult {
             var request = BacktestRequest(configuration.backtest)
             request.maxFixes = maxFixes
             var runner = BacktestRunner(git: git, snapshot: snapshot, graph: graph, configuration: configuration)
             if !quiet, Terminal.isErrorInteractive { runner.progress = ProgressBar() }
-            let result = try runner.run(request)
+            return try runner.run(request)
+        }
+
+        /// `set` with the record of `result`, and what it found in one line.
+        private func recorded(
+            _ result: BacktestResult, in set: GuardSet, severities: [String: Severity]
+        ) -> (GuardSet, String) {
             guard !result.window.commits.isEmpty else {
                 return (
                     set,
-                    "backtest: no commit after the cut had \(request.graceDays) days for its fix to appear, so the "
+                    "backtest: no commit after the cut had \(result.graceDays) days for its fix to appear, so the "
                         + "record is unchanged (backtest.grace in .hindsight.yml shortens it)."
                 )
             }
@@ -128,7 +155,6 @@ extension Guards {
             let tallies = Dictionary(
                 result.guards.map { ($0.name, GuardTally(flagged: $0.score.flagged, hits: $0.score.hits)) },
                 uniquingKeysWith: { first, _ in first })
-            let severities = configuration.check.severities
             let applied = set.applying(BacktestRecord(result), tallies: tallies) { severities[$0] ?? .warning }
             let below = result.kindsBelowThreshold
             let over = result.overBudget.sorted()
