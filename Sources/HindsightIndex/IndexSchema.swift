@@ -75,6 +75,11 @@ enum IndexSchema {
                 sql: "CREATE TABLE fixReadds (commitID TEXT PRIMARY KEY NOT NULL, lines INTEGER NOT NULL) WITHOUT ROWID"
             )
         }
+        // v7 keeps the line counts of blobs the analyses read, so a report does not inflate them again.
+        migrator.registerMigration("v7") { db in
+            try db.execute(
+                sql: "CREATE TABLE blobLines (blob BLOB PRIMARY KEY NOT NULL, lines INTEGER NOT NULL) WITHOUT ROWID")
+        }
         return migrator
     }
 }

@@ -66,7 +66,7 @@ public final class Workspace {
     /// name in full.
     public func snapshot(_ store: IndexStore) throws -> HistorySnapshot {
         var snapshot = try store.snapshot().linkingReverts()
-        if let tip = snapshot.tip { try describeTree(of: tip, in: &snapshot) }
+        if let tip = snapshot.tip { try describeTree(of: tip, in: &snapshot, keepingLinesIn: store) }
         return snapshot
     }
 
@@ -76,13 +76,15 @@ public final class Workspace {
         let full = try store.snapshot().linkingReverts()
         guard let index = full.commits.firstIndex(where: { $0.id == commit }) else { return nil }
         var past = full.replayHistory(cut: index, until: index, graph: try store.commitGraph(of: full)).history
-        try describeTree(of: commit, in: &past)
+        try describeTree(of: commit, in: &past, keepingLinesIn: store)
         return past
     }
 
-    /// Reads what `commit`'s tree says into `snapshot`: its paths, its files' line counts and texts (lazily)
-    /// and its vendored trees.
-    private func describeTree(of commit: CommitID, in snapshot: inout HistorySnapshot) throws {
+    /// Reads what `commit`'s tree says into `snapshot`: its paths, its files' line counts (lazily, kept
+    /// in `store` by blob) and texts (lazily), and its vendored trees.
+    private func describeTree(
+        of commit: CommitID, in snapshot: inout HistorySnapshot, keepingLinesIn store: IndexStore
+    ) throws {
         snapshot.livePaths = try git.filePaths(in: commit)
         // Opened on the first count: most snapshots (a check, a context) never ask for one.
         let gitDirectory = git.gitDirectory.path
@@ -90,7 +92,7 @@ public final class Workspace {
         snapshot.tipLines = TipLineCounts { path in
             reader.withLock { repository in
                 if repository == nil { repository = try? GitRepository(path: gitDirectory) }
-                return (try? repository?.lineCount(at: path, in: commit)) ?? nil
+                return (try? repository?.lineCount(at: path, in: commit, kept: store)) ?? nil
             }
         }
         snapshot.tipTexts = TipTexts { path in
