@@ -83,7 +83,11 @@ public enum GuardSetFile {
                 case .matchLines: item.match.split(separator: "\n").map { lineKey(Substring($0)) }
                 case .anyChange, nil: []
                 }
-            return (item.id, keys, render(item).joined(separator: "\n") + "\n")
+            // Accepted guards are also kept under one key, for `context`, which lists only those.
+            return (
+                item.id, keys + (item.status == .accepted ? [acceptedKey] : []),
+                render(item).joined(separator: "\n") + "\n"
+            )
         }
         let shared = (set.record.map(render) ?? []) + (set.riskModel.map(render) ?? [])
         return (entries, shared.isEmpty ? nil : shared.joined(separator: "\n") + "\n")
@@ -102,6 +106,9 @@ public enum GuardSetFile {
         }
         return keys
     }
+
+    /// The cache key every accepted guard is also kept under: NUL (which no git path holds) and a word.
+    public static let acceptedKey = RepoPath(bytes: [0] + Array("status:accepted".utf8))
 
     /// A call's cache key: NUL (which no git path holds) and the call, so it never meets a path.
     private static func callKey(_ call: String) -> RepoPath { RepoPath(bytes: [0] + Array("call:\(call)".utf8)) }

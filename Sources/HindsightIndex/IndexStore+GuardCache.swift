@@ -26,7 +26,7 @@ extension IndexStore {
     public static func guardsKey(of contents: Data) -> String {
         var hash = FNV1a64()
         hash.add(contents)
-        return "guards-v3|\(contents.count)|\(String(hash.value, radix: 16))"
+        return "guards-v4|\(contents.count)|\(String(hash.value, radix: 16))"
     }
 
     /// The cached entries keyed by any of `paths` or by none, and the record's text, when the cache was filled

@@ -10,6 +10,18 @@ import HindsightIndex
 public enum GuardSetLoader {
     /// The guards of `workTree`'s guard file that `change` can trip (all of them without an index).
     public static func load(workTree: URL?, store: IndexStore?, touching change: ChangeSet) throws -> GuardSet {
+        try load(workTree: workTree, store: store, keys: GuardSetFile.cacheKeys(of: change))
+    }
+
+    /// The accepted guards of `workTree`'s guard file (and its record), as `context` lists them.
+    public static func loadAccepted(workTree: URL?, store: IndexStore?) throws -> GuardSet {
+        var set = try load(workTree: workTree, store: store, keys: [GuardSetFile.acceptedKey])
+        set.guards = set.guards.filter { $0.status == .accepted }
+        return set
+    }
+
+    /// The guards cached under any of `keys` or under none (all of them without an index).
+    private static func load(workTree: URL?, store: IndexStore?, keys: Set<RepoPath>) throws -> GuardSet {
         guard let workTree else { return GuardSet() }
         let url = workTree.appendingPathComponent(GuardSetFile.relativePath)
         guard let store, FileManager.default.fileExists(atPath: url.path) else {
@@ -22,7 +34,7 @@ public enum GuardSetLoader {
             return try GuardSetFile.load(from: url)  // reports the read error as the file's loader does
         }
         let key = IndexStore.guardsKey(of: contents)
-        if let cached = try? store.cachedGuards(for: GuardSetFile.cacheKeys(of: change), key: key),
+        if let cached = try? store.cachedGuards(for: keys, key: key),
             let set = try? GuardSetFile.parse(entries: cached.entries, record: cached.record)
         {
             return set

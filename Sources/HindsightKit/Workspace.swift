@@ -136,6 +136,11 @@ extension Workspace {
         return try GuardSetFile.load(from: url)
     }
 
+    /// The accepted guards, read through the index's cache of the file when there is an index.
+    public func acceptedGuards(store: IndexStore?) throws -> [Guard] {
+        try GuardSetLoader.loadAccepted(workTree: workTree, store: store).guards
+    }
+
     /// The guards `change` can trip, read through the index's cache of the file when there is an index.
     public func guardSet(touching change: ChangeSet, store: IndexStore?) throws -> GuardSet {
         try GuardSetLoader.load(workTree: workTree, store: store, touching: change)

@@ -135,4 +135,24 @@ import Testing
         .requireSuccess("guards mute")
         #expect(try reintroduced().isEmpty, "the edited file is read afresh")
     }
+    /// `context` lists only accepted guards, and reads them through the same cache: none while every
+    /// guard is proposed, the accepted one once the file says so, the same from a filled cache.
+    @Test func contextReadsTheAcceptedGuardsThroughTheCache() throws {
+        let repo = try GuardsMineTests.history()
+        try HindsightBinary.run(["guards", "mine", "-q"], in: repo.root, environment: repo.environment())
+            .requireSuccess("guards mine")
+        func context() throws -> String {
+            let run = try HindsightBinary.run(
+                ["context", "--dry-run", "--no-mine"], in: repo.root, environment: repo.environment())
+            try run.requireSuccess("context --dry-run")
+            return run.output
+        }
+        #expect(!(try context()).contains("Guards that run on every commit"))
+        try HindsightBinary.run(["guards", "accept", "--all"], in: repo.root, environment: repo.environment())
+            .requireSuccess("guards accept")
+        let accepted = try context()  // the file changed: parsed afresh, and the cache refilled
+        #expect(accepted.contains("Guards that run on every commit"), "\(accepted)")
+        #expect(accepted.contains("`hs-") && accepted.contains("reintroduced-fix in `src/copy.c`"), "\(accepted)")
+        #expect(try context() == accepted, "read back from the cache")
+    }
 }

@@ -92,7 +92,7 @@ struct Context: ParsableCommand {
                     store: store, snapshot: snapshot, asOf: snapshot.tipCommitTime ?? workspace.referenceTime())
                 for problem in book.problems { Terminal.printWarning(problem.description) }
                 return session.agentContext(
-                    of: snapshot, guards: try workspace.guardSet().guards, lessons: book.entries)
+                    of: snapshot, guards: try workspace.acceptedGuards(store: store), lessons: book.entries)
             }
             ?? AgentContext(head: nil)
         let formats = session.ruleFileFormats(try targets(default: configuration.context.targets))
