@@ -47,6 +47,35 @@ public enum TextShaping {
     /// `text` without invisible format characters (zero-width, bidirectional overrides, BOM), which
     /// could hide words from a reader while an agent still reads them.
     public static func visible(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+        // No ASCII character is a format character, and nearly every path and subject is ASCII.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return String(
+            String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+    }
+
+    /// Whether `text` holds `part` byte for byte (a search of UTF-8 bytes, without Foundation's
+    /// Unicode comparison, which costs far more and is not needed for text built by the same code).
+    public static func containsBytes(_ text: String, _ part: String) -> Bool {
+        var text = text
+        var part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard needle.count <= haystack.count else { return false }
+                var start = 0
+                let last = haystack.count - needle.count
+                while start <= last {
+                    guard haystack[start] == first else {
+                        start += 1
+                        continue
+                    }
+                    var matched = 1
+                    while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
+                    if matched == needle.count { return true }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -48,11 +48,13 @@ public struct AreaRulesRenderer: Sendable {
                 uniqueKeysWithValues: area.rootFiles.map { (ContextLines.code($0.string), Self.globEscaped($0.string)) }
             )
             let (body, kept) = body(area, name: name, room: budget - wrapper) { item in
-                rootGlobs.filter { item.contains($0.key) }.map(\.value)
+                rootGlobs.filter { TextShaping.containsBytes(item, $0.key) }.map(\.value)
             }
             if isRoot {
-                content.globs = Set(kept.flatMap { item in rootGlobs.filter { item.contains($0.key) }.map(\.value) })
-                    .sorted()
+                content.globs = Set(
+                    kept.flatMap { item in rootGlobs.filter { TextShaping.containsBytes(item, $0.key) }.map(\.value) }
+                )
+                .sorted()
                 guard !content.globs.isEmpty else { return nil }
             }
             content.body = body
