@@ -14,7 +14,10 @@ extension IndexStore: BlobLineCounts {
     }
 
     public func keep(_ count: Int?, ofBlob id: [UInt8]) {
-        _ = try? write { db in
+        // Without waiting for a lock: while a mine writes, a report keeps nothing rather than stall.
+        try? database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)") }
             try db.execute(
                 sql: "INSERT OR REPLACE INTO blobLines (blob, lines) VALUES (?, ?)", arguments: [Data(id), count ?? -1])
         }

@@ -8,11 +8,14 @@ public final class IndexStore: Sendable {
     public let url: URL
     let database: DatabaseQueue
 
+    /// How long a connection waits for another's lock before it reports the index busy.
+    static let busyTimeoutMilliseconds = 5000
+
     /// Opens (creating when missing) and migrates the index at `url`.
     public init(url: URL) throws {
         self.url = url
         var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(Double(Self.busyTimeoutMilliseconds) / 1000)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }

@@ -54,6 +54,44 @@ import Testing
     }
 }
 
+extension LineCountTests {
+    /// While another connection holds the index's write lock (a mine), a count is not kept and the
+    /// caller does not wait for the lock; once it is released, counts are kept again.
+    @Test func aBusyIndexKeepsNothingWithoutWaiting() throws {
+        let repo = try FixtureRepository()
+        let url = repo.root.appendingPathComponent("index.sqlite")
+        let store = try IndexStore(url: url)
+        let marker = repo.root.appendingPathComponent("locked")
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = [
+            "python3", "-I", "-c",
+            """
+            import sqlite3, sys, time
+            db = sqlite3.connect(sys.argv[1], isolation_level=None)
+            db.execute("BEGIN IMMEDIATE")
+            open(sys.argv[2], "w").close()
+            time.sleep(2)
+            db.execute("COMMIT")
+            """,
+            url.path, marker.path,
+        ]
+        try holder.run()
+        var polls = 0
+        while !FileManager.default.fileExists(atPath: marker.path), polls < 1_000 {
+            Thread.sleep(forTimeInterval: 0.01)
+            polls += 1
+        }
+        try #require(FileManager.default.fileExists(atPath: marker.path), "the lock holder started")
+        let blob = [UInt8](repeating: 3, count: 20)
+        store.keep(12, ofBlob: blob)  // a wait of the usual 5 s would outlast the 2 s lock and keep it
+        holder.waitUntilExit()
+        #expect(store.lineCount(ofBlob: blob) == nil, "nothing kept while the index was busy")
+        store.keep(12, ofBlob: blob)
+        #expect(store.lineCount(ofBlob: blob) == .some(12))
+    }
+}
+
 /// The index's kept counts, with a record of what was kept.
 private final class RecordingLineCounts: BlobLineCounts {
     let store: IndexStore
