@@ -71,7 +71,7 @@ extension LineCountTests {
             db = sqlite3.connect(sys.argv[1], isolation_level=None)
             db.execute("BEGIN IMMEDIATE")
             open(sys.argv[2], "w").close()
-            time.sleep(2)
+            time.sleep(4)
             db.execute("COMMIT")
             """,
             url.path, marker.path,
@@ -84,7 +84,7 @@ extension LineCountTests {
         }
         try #require(FileManager.default.fileExists(atPath: marker.path), "the lock holder started")
         let blob = [UInt8](repeating: 3, count: 20)
-        store.keep(12, ofBlob: blob)  // a wait of the usual 5 s would outlast the 2 s lock and keep it
+        store.keep(12, ofBlob: blob)  // a wait of the usual 5 s would outlast the 4 s lock and keep it
         holder.waitUntilExit()
         #expect(store.lineCount(ofBlob: blob) == nil, "nothing kept while the index was busy")
         store.keep(12, ofBlob: blob)
