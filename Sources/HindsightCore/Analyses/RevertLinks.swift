@@ -7,23 +7,22 @@ extension HistorySnapshot {
     ///
     /// It reads every message of the history on each report, so it hashes only the subjects some
     /// revert quotes and scans bodies as bytes.
-    public func linkingReverts() -> HistorySnapshot {
+    public consuming func linkingReverts() -> HistorySnapshot {
         var quotedSubjects: Set<String> = []
-        for commit in commits where commit.revertedCommit == nil && !commit.isMerge {
-            if let quoted = Self.quotedSubject(ofRevert: commit.subject) { quotedSubjects.insert(quoted) }
+        for index in commits.indices where commits[index].revertedCommit == nil && !commits[index].isMerge {
+            if let quoted = Self.quotedSubject(ofRevert: commits[index].subject) { quotedSubjects.insert(quoted) }
         }
         var links: [(index: Int, original: CommitID)] = []
         var latestWithSubject: [String: Int] = [:]
         var withIDStart: [String: [Int]]?  // the first 7 hex digits → the commits whose ids start so
         for index in commits.indices {
-            let commit = commits[index]
             defer {
-                if !commit.isMerge, !quotedSubjects.isEmpty, quotedSubjects.contains(commit.subject) {
-                    latestWithSubject[commit.subject] = index
+                if !commits[index].isMerge, !quotedSubjects.isEmpty, quotedSubjects.contains(commits[index].subject) {
+                    latestWithSubject[commits[index].subject] = index
                 }
             }
-            guard commit.revertedCommit == nil, !commit.isMerge else { continue }
-            if let prefix = Self.shortRevertedID(in: commit.body) {
+            guard commits[index].revertedCommit == nil, !commits[index].isMerge else { continue }
+            if let prefix = Self.shortRevertedID(in: commits[index].body) {
                 if withIDStart == nil {
                     withIDStart = Dictionary(grouping: commits.indices) { String(commits[$0].id.hex.prefix(7)) }
                 }
@@ -31,16 +30,15 @@ extension HistorySnapshot {
                     $0 < index && commits[$0].id.hex.hasPrefix(prefix)
                 }
                 if matches.count == 1, let match = matches.first { links.append((index, commits[match].id)) }
-            } else if let quoted = Self.quotedSubject(ofRevert: commit.subject),
+            } else if let quoted = Self.quotedSubject(ofRevert: commits[index].subject),
                 let original = latestWithSubject[quoted]
             {
                 links.append((index, commits[original].id))
             }
         }
-        guard !links.isEmpty else { return self }
-        var linked = self
-        for link in links { linked.commits[link.index].revertedCommit = link.original }
-        return linked
+        // Consuming `self` lets these writes land in place instead of copying every commit.
+        for link in links { commits[link.index].revertedCommit = link.original }
+        return self
     }
 
     /// The hex digits after `This reverts commit ` when they are a short id (7 to 39 of them).
