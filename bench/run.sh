@@ -115,7 +115,8 @@ have_time=0
 median() { python3 -c 'import statistics,sys; print("%.6f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 
 # time_median LABEL CMD...  -> prints the median wall time in seconds; PREPARE=CMD runs before each
-# timed run (with hyperfine; without it, between runs), untimed.
+# timed run (with hyperfine; without it, between runs), untimed. Leaves the CPU seconds (user +
+# system; hyperfine's mean, else the median) in $work/LABEL.cpu, or nothing without either timer.
 time_median() {
     local label="$1"; shift
     local json="$work/$label.json" cmd_str
@@ -132,14 +133,16 @@ time_median() {
         fi
         python3 -c 'import json,statistics,sys
 r = json.load(open(sys.argv[1]))["results"][0]
-print("%.6f" % statistics.median(r["times"]))' "$json"
+open(sys.argv[2], "w").write("%.6f\n" % (r["user"] + r["system"]))
+print("%.6f" % statistics.median(r["times"]))' "$json" "$work/$label.cpu"
     else
-        local i t times=()
+        local i t times=() cpus=()
         for ((i = 0; i < RUNS; i++)); do
             [[ -n "${PREPARE:-}" ]] && bash -c "$PREPARE"
             if (( have_time )); then
-                /usr/bin/time -f %e -o "$work/t" "$@" >/dev/null
-                t="$(tail -n 1 "$work/t")"
+                /usr/bin/time -f '%e %U %S' -o "$work/t" "$@" >/dev/null
+                read -r t user system < <(tail -n 1 "$work/t")
+                cpus+=("$(python3 -c 'import sys; print(float(sys.argv[1]) + float(sys.argv[2]))' "$user" "$system")")
             else
                 t="$(python3 -c 'import subprocess,sys,time
 t = time.perf_counter(); subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
@@ -147,6 +150,8 @@ print(time.perf_counter() - t)' "$@")"
             fi
             times+=("$t")
         done
+        : >"$work/$label.cpu"
+        (( ${#cpus[@]} )) && median "${cpus[@]}" >"$work/$label.cpu"
         median "${times[@]}"
     fi
 }
@@ -320,10 +325,10 @@ git -C "$scratch" checkout -q -- . && git -C "$scratch" clean -fdq
 python3 - "$commits" "$git_s" "$cold_s" "$cold_rss_kb" "$warm_s" "$incr_ms" "$index_bytes" \
     "$RENAMES" "$RUNS" "$repo" "$bench_dir/last-run.json" "$report_s" "$report_json_s" "$report_html_s" \
     "$check_s" "$diff_s" "$init_s" "$floor_s" "$plain_s" "$hooked_s" "$refresh_s" "$backtest_s" "$nightly_s" \
-    "$context_s" <<'PY'
+    "$context_s" "$(cat "$work/gitlog.cpu")" "$(cat "$work/cold.cpu")" <<'PY'
 import json, sys
 
-commits, git_s, cold_s, rss_kb, warm_s, incr_ms, index_bytes, renames, runs, repo, out, report_s, report_json_s, report_html_s, check_s, diff_s, init_s, floor_s, plain_s, hooked_s, refresh_s, backtest_s, nightly_s, context_s = sys.argv[1:]
+commits, git_s, cold_s, rss_kb, warm_s, incr_ms, index_bytes, renames, runs, repo, out, report_s, report_json_s, report_html_s, check_s, diff_s, init_s, floor_s, plain_s, hooked_s, refresh_s, backtest_s, nightly_s, context_s, git_cpu, cold_cpu = sys.argv[1:]
 backtest_s, nightly_s, context_s = float(backtest_s), float(nightly_s), float(context_s)
 plain_s, hooked_s, refresh_s = float(plain_s), float(hooked_s), float(refresh_s)
 check_s, diff_s, init_s, floor_s = float(check_s), float(diff_s), float(init_s), float(floor_s)
@@ -340,6 +345,9 @@ rows = [
     ("git log --numstat%s" % (" -M" if renames == "1" else " --no-renames"), "%.2f s" % git_s, "", ""),
     ("cold mine (--rebuild)", "%.2f s" % cold_s, "", ""),
     ("cold / git ratio", "%.2f" % ratio, "<= 0.70", verdict(ratio <= 0.7)),
+    ("cold mine CPU / git's (user + system)",
+     "%.1f s / %.1f s = %.2f" % (float(cold_cpu), float(git_cpu), float(cold_cpu) / float(git_cpu))
+     if git_cpu and cold_cpu and float(git_cpu) > 0 else "-", "", ""),
     ("cold peak RSS", "%.0f MB" % rss_mb, "<= 512 MB", verdict(rss_kb <= 512 * 1024)),
     ("warm no-op mine", "%.0f ms" % (warm_s * 1000), "<= 30 ms", verdict(warm_s <= 0.03)),
     ("one-commit incremental", "%.1f ms" % incr_ms, "<= 50 ms", verdict(incr_ms <= 50.0)),
@@ -377,6 +385,7 @@ json.dump({"repo": repo, "commits": commits, "renames": renames == "1", "runs": 
            "cold_peak_rss_kb": rss_kb, "warm_mine_s": warm_s, "incremental_ms": incr_ms,
            "report_table_s": report_s, "report_json_s": report_json_s, "report_html_s": report_html_s,
            "context_s": context_s,
+           "git_log_cpu_s": float(git_cpu) if git_cpu else None, "cold_mine_cpu_s": float(cold_cpu) if cold_cpu else None,
            "check_staged_s": check_s, "git_diff_cached_s": diff_s,
            "git_commit_s": plain_s, "git_commit_refresh_hook_s": hooked_s, "refresh_after_commit_s": refresh_s,
            "backtest_2000_s": backtest_s, "nightly_refresh_s": nightly_s,
