@@ -8,7 +8,7 @@ enum GitLibrary {
         let code = git_libgit2_init()
         // History mining reads each tree many times: verify nothing twice, and cache whole trees.
         // Blobs are not cached: on git's history they filled the cache's 256 MB to no measurable
-        // gain in mining, report or context (a cold mine peaked 140 MB lower without them).
+        // gain in mining, report or context (a cold mine peaked about 140 MB lower without them).
         _ = hindsight_disable_strict_hash_verification()
         _ = hindsight_set_cache_object_limit(GIT_OBJECT_TREE, 1 << 20)
         _ = hindsight_set_cache_object_limit(GIT_OBJECT_COMMIT, 64 << 10)

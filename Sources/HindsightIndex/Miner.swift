@@ -26,7 +26,7 @@ public enum Miner {
         let (store, rebuiltBecause) = try openStore(at: url, request: request, boundary: boundary)
         // libgit2 keeps what a walk read (commits in the object cache, the pack's pages mapped) while
         // its handle lives: a handle of its own, freed after the walk, gives that back before the
-        // diffing starts (a cold mine of git's history peaked at 545 MB instead of 775 MB).
+        // diffing starts (a cold mine of git's history peaked at 532 MiB instead of 757 MiB).
         let walk = try HistoryWalk(
             tip: tip, repository: GitRepository(path: repositoryPath), store: store, boundary: boundary)
         let limit = request.commitLimit ?? walk.newCommits.count
